@@ -1,0 +1,100 @@
+using CustomerManager.Domain.Common;
+
+namespace CustomerManager.Domain.Customers;
+
+/// <summary>
+/// A retail customer (零售户), identified by the tobacco retail licence number. It has at most one current
+/// account manager; every change of manager is kept as history.
+/// </summary>
+public sealed class RetailCustomer : Entity
+{
+    public const int LicenceNumberMaxLength = 30;
+    public const int StoreNameMaxLength = 100;
+    public const int OwnerMaxLength = 50;
+    public const int PhoneMaxLength = 20;
+    public const int AddressMaxLength = 200;
+
+    private readonly List<CustomerAssignment> _assignments = [];
+
+    private RetailCustomer()
+    {
+        LicenceNumber = string.Empty;
+        StoreName = string.Empty;
+        Owner = string.Empty;
+        Address = string.Empty;
+    }
+
+    public RetailCustomer(string licenceNumber, string storeName, string owner, string? phone, string address, BusinessType businessType)
+        : this()
+    {
+        LicenceNumber = NormalizeLicenceNumber(licenceNumber);
+        Update(storeName, owner, phone, address, businessType, CustomerStatus.Active);
+    }
+
+    public string LicenceNumber { get; private set; }
+
+    public string StoreName { get; private set; }
+
+    public string Owner { get; private set; }
+
+    public string? Phone { get; private set; }
+
+    public string Address { get; private set; }
+
+    public BusinessType BusinessType { get; private set; }
+
+    public CustomerStatus Status { get; private set; }
+
+    /// <summary>The current account manager (denormalised from the open assignment, for indexed lists).</summary>
+    public int? CurrentManagerId { get; private set; }
+
+    public IReadOnlyCollection<CustomerAssignment> Assignments => _assignments.AsReadOnly();
+
+    /// <summary>Trims and upper-cases a licence number; it must be letters and digits only.</summary>
+    public static string NormalizeLicenceNumber(string? licenceNumber)
+    {
+        var value = Guard.Required(licenceNumber, LicenceNumberMaxLength, "Customer.LicenceNumber").ToUpperInvariant();
+        return value.All(char.IsAsciiLetterOrDigit)
+            ? value
+            : throw new DomainException("Customer.LicenceNumber.Format", "A licence number has letters and digits only.");
+    }
+
+    public void Update(string storeName, string owner, string? phone, string address, BusinessType businessType, CustomerStatus status)
+    {
+        StoreName = Guard.Required(storeName, StoreNameMaxLength, "Customer.StoreName");
+        Owner = Guard.Required(owner, OwnerMaxLength, "Customer.Owner");
+        Phone = Guard.Optional(phone, PhoneMaxLength, "Customer.Phone");
+        Address = Guard.Required(address, AddressMaxLength, "Customer.Address");
+        BusinessType = Enum.IsDefined(businessType) ? businessType : throw new DomainException("Customer.BusinessType", "Unknown business type.");
+        Status = Enum.IsDefined(status) ? status : throw new DomainException("Customer.Status", "Unknown status.");
+    }
+
+    /// <summary>
+    /// Assigns the customer to a manager from <paramref name="effective"/>, ending the current assignment
+    /// that day. History is never rewritten: the effective date cannot precede the current assignment's start.
+    /// </summary>
+    public void AssignTo(int accountManagerId, DateOnly effective, string? reason, string? changedBy)
+    {
+        var current = _assignments.SingleOrDefault(a => a.IsCurrent);
+        if (current is not null)
+        {
+            if (current.AccountManagerId == accountManagerId)
+            {
+                throw new DomainException("Assignment.SameManager", "The customer is already assigned to this manager.");
+            }
+
+            if (effective <= current.From)
+            {
+                throw new DomainException("Assignment.BeforeCurrent", "A reassignment must take effect after the current assignment began.");
+            }
+
+            current.End(effective);
+        }
+
+        _assignments.Add(new CustomerAssignment(accountManagerId, effective, Guard.Optional(reason, CustomerAssignment.ReasonMaxLength, "Assignment.Reason"), changedBy));
+        CurrentManagerId = accountManagerId;
+    }
+
+    /// <summary>The manager who served the customer on a given day, if any.</summary>
+    public int? ManagerOn(DateOnly day) => _assignments.FirstOrDefault(a => a.Covers(day))?.AccountManagerId;
+}

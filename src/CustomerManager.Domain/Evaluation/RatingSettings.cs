@@ -1,0 +1,24 @@
+using CustomerManager.Domain.Common;
+
+namespace CustomerManager.Domain.Evaluation;
+
+/// <summary>The administrators' current tier bounds (a single row). Cycles copy them when they open.</summary>
+public sealed class RatingSettings : Entity
+{
+    public const int SingletonId = 1;
+
+    private RatingSettings()
+    {
+        Bounds = TierBounds.Default;
+    }
+
+    public RatingSettings(TierBounds bounds)
+    {
+        Id = SingletonId;
+        Bounds = bounds;
+    }
+
+    public TierBounds Bounds { get; private set; }
+
+    public void ChangeBounds(TierBounds bounds) => Bounds = bounds ?? throw new ArgumentNullException(nameof(bounds));
+}

@@ -1,0 +1,75 @@
+using CustomerManager.Domain.Common;
+using CustomerManager.Domain.Customers;
+
+namespace CustomerManager.Domain.Tests.Customers;
+
+public class RetailCustomerTests
+{
+    private static RetailCustomer Customer() =>
+        new(" 110101abc123 ", "好又多便利店", "张三", "13800000000", "人民路 1 号", BusinessType.ConvenienceStore);
+
+    [Fact]
+    public void LicenceNumberIsTrimmedAndUpperCased()
+    {
+        Assert.Equal("110101ABC123", Customer().LicenceNumber);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("1101-01")]
+    [InlineData("1101 01")]
+    [InlineData("许可证123")]
+    public void LicenceNumberMustBeLettersAndDigits(string licence)
+    {
+        Assert.Throws<DomainException>(() => RetailCustomer.NormalizeLicenceNumber(licence));
+    }
+
+    [Fact]
+    public void FirstAssignmentMakesTheManagerCurrent()
+    {
+        var customer = Customer();
+
+        customer.AssignTo(5, new DateOnly(2026, 1, 1), "new customer", "admin");
+
+        Assert.Equal(5, customer.CurrentManagerId);
+        var only = Assert.Single(customer.Assignments);
+        Assert.True(only.IsCurrent);
+    }
+
+    [Fact]
+    public void ReassignmentEndsTheCurrentSpanAndKeepsHistory()
+    {
+        var customer = Customer();
+        customer.AssignTo(5, new DateOnly(2026, 1, 1), null, "admin");
+
+        customer.AssignTo(8, new DateOnly(2026, 4, 1), "district split", "admin");
+
+        Assert.Equal(8, customer.CurrentManagerId);
+        Assert.Equal(2, customer.Assignments.Count);
+        Assert.Equal(new DateOnly(2026, 4, 1), customer.Assignments.First().To);
+        Assert.Single(customer.Assignments, a => a.IsCurrent);
+        Assert.Equal(5, customer.ManagerOn(new DateOnly(2026, 3, 31)));
+        Assert.Equal(8, customer.ManagerOn(new DateOnly(2026, 4, 1)));
+        Assert.Null(customer.ManagerOn(new DateOnly(2025, 12, 31)));
+    }
+
+    [Fact]
+    public void ReassignmentCannotPrecedeTheCurrentAssignment()
+    {
+        var customer = Customer();
+        customer.AssignTo(5, new DateOnly(2026, 3, 1), null, "admin");
+
+        Assert.Equal("Assignment.BeforeCurrent", Assert.Throws<DomainException>(() => customer.AssignTo(8, new DateOnly(2026, 3, 1), null, "admin")).Code);
+        Assert.Equal(5, customer.CurrentManagerId);
+    }
+
+    [Fact]
+    public void AssigningToTheCurrentManagerIsRefused()
+    {
+        var customer = Customer();
+        customer.AssignTo(5, new DateOnly(2026, 3, 1), null, "admin");
+
+        Assert.Equal("Assignment.SameManager", Assert.Throws<DomainException>(() => customer.AssignTo(5, new DateOnly(2026, 5, 1), null, "admin")).Code);
+    }
+}

@@ -1,0 +1,47 @@
+using CustomerManager.Domain.Common;
+using CustomerManager.Domain.Customers;
+using CustomerManager.Domain.Visits;
+
+namespace CustomerManager.Domain.Tests.Visits;
+
+public class VisitTests
+{
+    private static readonly DateTime Now = new(2026, 5, 10, 15, 0, 0);
+
+    private static RetailCustomer CustomerOf(int managerId, DateOnly from)
+    {
+        var customer = new RetailCustomer("A1", "店", "主", null, "路", BusinessType.Grocery);
+        customer.AssignTo(managerId, from, null, null);
+        return customer;
+    }
+
+    [Fact]
+    public void ManagerLogsAVisitForTheirCustomer()
+    {
+        var visit = Visit.Log(1, CustomerOf(1, new DateOnly(2026, 1, 1)), Now.AddHours(-1), Now, VisitKind.OnSite,
+            new VisitContent { VolumeCartons = 12, BrandsRecommended = ["中华", "中华", "利群"], ShareWithCallCentre = "想要送货提醒" });
+
+        Assert.Equal(12, visit.VolumeCartons);
+        Assert.Equal(["中华", "利群"], visit.BrandsRecommended);
+        Assert.Equal("想要送货提醒", visit.ShareWithCallCentre);
+    }
+
+    [Fact]
+    public void VisitForACustomerNotAssignedOnThatDateIsRefused()
+    {
+        var customer = CustomerOf(1, new DateOnly(2026, 5, 1));
+
+        Assert.Equal("Visit.NotAssigned", Assert.Throws<DomainException>(() => Visit.Log(2, customer, Now, Now, VisitKind.OnSite, new VisitContent())).Code);
+        Assert.Equal("Visit.NotAssigned", Assert.Throws<DomainException>(() => Visit.Log(1, customer, new DateTime(2026, 4, 30, 9, 0, 0), Now, VisitKind.OnSite, new VisitContent())).Code);
+    }
+
+    [Fact]
+    public void FutureVisitNegativeVolumeAndUnexplainedResolutionAreRefused()
+    {
+        var customer = CustomerOf(1, new DateOnly(2026, 1, 1));
+
+        Assert.Equal("Visit.InFuture", Assert.Throws<DomainException>(() => Visit.Log(1, customer, Now.AddMinutes(1), Now, VisitKind.OnSite, new VisitContent())).Code);
+        Assert.Equal("Visit.Volume", Assert.Throws<DomainException>(() => Visit.Log(1, customer, Now, Now, VisitKind.OnSite, new VisitContent { VolumeCartons = -1 })).Code);
+        Assert.Equal("Visit.ResolutionRequired", Assert.Throws<DomainException>(() => Visit.Log(1, customer, Now, Now, VisitKind.OnSite, new VisitContent { Complaint = "断货", ComplaintResolvedOnSpot = true })).Code);
+    }
+}
