@@ -75,7 +75,7 @@ public sealed class EvaluationCycle : Entity
 
         _criteria.Clear();
         _criteria.AddRange(active.Select(c => new CycleCriterion(c)));
-        Bounds = bounds;
+        Bounds = bounds.Copy();
         Status = CycleStatus.Open;
         OpenedUtc = nowUtc;
     }

@@ -9,16 +9,21 @@ public sealed class RatingSettings : Entity
 
     private RatingSettings()
     {
-        Bounds = TierBounds.Default;
+        Bounds = TierBounds.Default.Copy();
     }
 
     public RatingSettings(TierBounds bounds)
     {
+        ArgumentNullException.ThrowIfNull(bounds);
         Id = SingletonId;
-        Bounds = bounds;
+        Bounds = bounds.Copy();
     }
 
     public TierBounds Bounds { get; private set; }
 
-    public void ChangeBounds(TierBounds bounds) => Bounds = bounds ?? throw new ArgumentNullException(nameof(bounds));
+    public void ChangeBounds(TierBounds bounds)
+    {
+        ArgumentNullException.ThrowIfNull(bounds);
+        Bounds = bounds.Copy();
+    }
 }

@@ -48,6 +48,12 @@ public sealed record TierBounds
             : Tier.Developing;
     }
 
+    /// <summary>
+    /// A fresh copy. Each entity owns its own instance: the persistence layer maps bounds as owned values,
+    /// which must never be shared between two owners.
+    /// </summary>
+    public TierBounds Copy() => new(FiveStar, FourStar, ThreeStar, Ordinary);
+
     /// <summary>The inclusive lower bound of a tier (0 for <see cref="Tier.Developing"/>).</summary>
     public decimal LowerBoundOf(Tier tier) => tier switch
     {

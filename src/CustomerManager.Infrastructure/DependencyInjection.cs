@@ -1,0 +1,65 @@
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Persistence.Interceptors;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CustomerManager.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Default";
+    public const string SqliteMigrationsAssembly = "CustomerManager.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "CustomerManager.Migrations.SqlServer";
+
+    /// <summary>
+    /// Registers the <see cref="AppDbContext"/> on the provider <c>Database:Provider</c> names, with its
+    /// migrations from the matching <c>CustomerManager.Migrations.&lt;Provider&gt;</c> assembly.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditStampInterceptor>();
+
+        services.AddDbContext<AppDbContext>((sp, db) =>
+        {
+            switch (options.Provider)
+            {
+                case DatabaseProvider.SqlServer:
+                    db.UseSqlServer(
+                        connectionString ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Default is missing."),
+                        sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+                    break;
+                default:
+                    db.UseSqlite(SqliteConnectionString(connectionString, environment.ContentRootPath), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                    break;
+            }
+
+            db.AddInterceptors(sp.GetRequiredService<AuditStampInterceptor>());
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The SQLite connection string; with none configured, a file in a <c>data</c> folder beside the app,
+    /// created on demand.
+    /// </summary>
+    public static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=data/customermanager.db" : configured);
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.IsPathRooted(builder.DataSource) ? builder.DataSource : Path.Combine(contentRoot, builder.DataSource);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+
+        builder.ForeignKeys = true;
+        return builder.ToString();
+    }
+}

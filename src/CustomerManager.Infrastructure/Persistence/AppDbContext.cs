@@ -1,0 +1,57 @@
+using CustomerManager.Domain.AccountManagers;
+using CustomerManager.Domain.Auditing;
+using CustomerManager.Domain.Customers;
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Visits;
+using CustomerManager.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Infrastructure.Persistence;
+
+/// <summary>The one database context: Identity plus every domain entity.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<AccountManager> AccountManagers => Set<AccountManager>();
+
+    public DbSet<RetailCustomer> Customers => Set<RetailCustomer>();
+
+    public DbSet<CustomerAssignment> CustomerAssignments => Set<CustomerAssignment>();
+
+    public DbSet<Visit> Visits => Set<Visit>();
+
+    public DbSet<Criterion> Criteria => Set<Criterion>();
+
+    public DbSet<RatingSettings> RatingSettings => Set<RatingSettings>();
+
+    public DbSet<EvaluationCycle> Cycles => Set<EvaluationCycle>();
+
+    public DbSet<CycleCriterion> CycleCriteria => Set<CycleCriterion>();
+
+    public DbSet<PanelScore> PanelScores => Set<PanelScore>();
+
+    public DbSet<EvaluationResult> Results => Set<EvaluationResult>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no decimal type: EF stores decimals there as TEXT and cannot compare, order or sum
+        // them in SQL. Scores and weights have at most a few decimals, so REAL keeps them exact enough to
+        // round-trip, and lets ranking and aggregates run in the database. SQL Server keeps decimal(p,s).
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        }
+        else
+        {
+            configurationBuilder.Properties<decimal>().HavePrecision(9, 4);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using CustomerManager.Domain.AccountManagers;
+using CustomerManager.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CustomerManager.Infrastructure.Persistence.Configurations;
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength).IsRequired();
+        builder.HasOne<AccountManager>().WithMany().HasForeignKey(u => u.AccountManagerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(u => u.AccountManagerId).IsUnique();
+    }
+}

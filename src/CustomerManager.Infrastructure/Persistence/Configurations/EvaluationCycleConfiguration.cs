@@ -1,0 +1,34 @@
+using CustomerManager.Domain.Evaluation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CustomerManager.Infrastructure.Persistence.Configurations;
+
+internal sealed class EvaluationCycleConfiguration : IEntityTypeConfiguration<EvaluationCycle>
+{
+    public void Configure(EntityTypeBuilder<EvaluationCycle> builder)
+    {
+        builder.ToTable("Cycles");
+        builder.Property(c => c.Name).HasMaxLength(EvaluationCycle.NameMaxLength).IsRequired();
+        builder.Property(c => c.LastReopenReason).HasMaxLength(EvaluationCycle.ReasonMaxLength);
+        builder.OwnsOne(c => c.Bounds, b => b.MapBounds());
+        builder.HasMany(c => c.Criteria).WithOne().HasForeignKey(c => c.CycleId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Criteria).HasField("_criteria");
+        builder.AuditStamps();
+        builder.HasIndex(c => c.PeriodStart);
+        builder.HasIndex(c => c.Status);
+    }
+}
+
+internal sealed class CycleCriterionConfiguration : IEntityTypeConfiguration<CycleCriterion>
+{
+    public void Configure(EntityTypeBuilder<CycleCriterion> builder)
+    {
+        builder.ToTable("CycleCriteria");
+        builder.Property(c => c.NameZh).HasMaxLength(Criterion.NameMaxLength).IsRequired();
+        builder.Property(c => c.NameEn).HasMaxLength(Criterion.NameMaxLength).IsRequired();
+        builder.PrimitiveCollection(c => c.ScoredBy).HasField("_scoredBy");
+        builder.HasOne<Criterion>().WithMany().HasForeignKey(c => c.CriterionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.CycleId, c.SortOrder });
+    }
+}

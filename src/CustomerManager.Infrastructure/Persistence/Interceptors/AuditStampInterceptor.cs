@@ -1,0 +1,45 @@
+using CustomerManager.Domain.Common;
+using CustomerManager.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CustomerManager.Infrastructure.Persistence.Interceptors;
+
+/// <summary>Stamps who created and last changed every <see cref="Entity"/>, and when (UTC, from <see cref="TimeProvider"/>).</summary>
+public sealed class AuditStampInterceptor(TimeProvider clock, ICurrentUser currentUser) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    private void Stamp(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in context.ChangeTracker.Entries<Entity>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.CreatedUtc = now;
+                entry.Entity.CreatedBy = currentUser.UserName;
+            }
+            else if (entry.State == EntityState.Modified || entry.References.Any(r => r.TargetEntry?.Metadata.IsOwned() == true && r.TargetEntry.State is EntityState.Added or EntityState.Modified))
+            {
+                entry.Entity.ModifiedUtc = now;
+                entry.Entity.ModifiedBy = currentUser.UserName;
+            }
+        }
+    }
+}

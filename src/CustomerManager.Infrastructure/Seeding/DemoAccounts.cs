@@ -1,0 +1,33 @@
+using CustomerManager.Domain.Evaluation;
+
+namespace CustomerManager.Infrastructure.Seeding;
+
+/// <summary>The demo logins seeded in Development. They are printed at start-up and listed in the README.</summary>
+public static class DemoAccounts
+{
+    /// <summary>One password for every demo login (Development only).</summary>
+    public const string Password = "Demo#2026";
+
+    public const string Administrator = "admin";
+
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, PanelRole Role)> PanelMembers =
+    [
+        ("monopoly", "王建国", PanelRole.MonopolyLeader),
+        ("sales", "李明", PanelRole.SalesLeader),
+        ("logistics", "赵强", PanelRole.LogisticsRep),
+        ("callcentre", "孙丽", PanelRole.CallCentreRep),
+    ];
+
+    /// <summary>Employee number, name, district and the quality of work the demo scores reflect (0–100).</summary>
+    public static readonly IReadOnlyList<(string UserName, string EmployeeNumber, string Name, string District, int Level)> AccountManagers =
+    [
+        ("am01", "KM001", "陈晓东", "城东片区", 95),
+        ("am02", "KM002", "刘芳", "城东片区", 86),
+        ("am03", "KM003", "周伟", "城东片区", 76),
+        ("am04", "KM004", "吴静", "城西片区", 66),
+        ("am05", "KM005", "郑磊", "城西片区", 52),
+        ("am06", "KM006", "黄丽娟", "城西片区", 83),
+        ("am07", "KM007", "何志强", "城南片区", 72),
+        ("am08", "KM008", "林小燕", "城南片区", 91),
+    ];
+}

@@ -1,0 +1,227 @@
+using System.Globalization;
+using CustomerManager.Domain.AccountManagers;
+using CustomerManager.Domain.Customers;
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Visits;
+using CustomerManager.Infrastructure.Identity;
+using CustomerManager.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerManager.Infrastructure.Seeding;
+
+/// <summary>
+/// Fills an empty database with a believable small sales organisation: the demo logins, 8 account managers
+/// in 3 districts, 150 retail customers, half a year of visits, the default criteria and bounds, one
+/// published past cycle (all five tiers present) and one open cycle with part of the scores entered.
+/// Deterministic: the same clock gives the same data.
+/// </summary>
+public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+{
+    private const int CustomerCount = 150;
+    private const int VisitDays = 183;
+
+    private static readonly string[] StoreWords = ["好又多", "万家福", "金叶", "百姓", "阳光", "如意", "兴隆", "惠民", "红梅", "新华", "顺发", "佳佳"];
+    private static readonly string[] StoreKinds = ["便利店", "超市", "食杂店", "烟酒商行", "小卖部"];
+    private static readonly string[] Surnames = ["张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙"];
+    private static readonly string[] GivenNames = ["伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰"];
+    private static readonly string[] Streets = ["人民路", "解放路", "中山路", "建设路", "和平街", "文化路", "新华街", "光明路"];
+    private static readonly string[] Brands = ["中华", "玉溪", "云烟", "黄鹤楼", "利群", "芙蓉王", "南京", "红塔山", "白沙", "真龙"];
+    private static readonly string[] MarketNotes = ["细支烟需求上升", "竞品促销活动增多", "周边新开两家便利店", "高端品牌断货两周", "节前备货需求旺盛"];
+    private static readonly string[] Feedback = ["希望增加送货频次", "对新品口碑较好", "价格标签需要更新", "希望提供陈列指导"];
+    private static readonly string[] Complaints = ["上次送货少了两条", "订货电话打不通", "价格牌破损未更换"];
+    private static readonly string[] Resolutions = ["当场核对并补录订单", "留下直线电话并登记回访", "现场更换价格牌"];
+
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.AccountManagers.AnyAsync(cancellationToken) || await db.Users.AnyAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        var random = new Random(20260101);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var nowLocal = clock.GetLocalNow().DateTime;
+        var today = DateOnly.FromDateTime(nowLocal);
+
+        await EnsureRolesAsync(roles);
+        await CreateUserAsync(DemoAccounts.Administrator, "系统管理员", AppRoles.Administrator, u => { });
+        var panel = new List<AppUser>();
+        foreach (var (userName, displayName, role) in DemoAccounts.PanelMembers)
+        {
+            panel.Add(await CreateUserAsync(userName, displayName, AppRoles.PanelMember, u => u.PanelRole = role));
+        }
+
+        var managers = DemoAccounts.AccountManagers
+            .Select((m, i) => new AccountManager(m.EmployeeNumber, m.Name, string.Create(CultureInfo.InvariantCulture, $"1390000{i + 1:0000}"), m.District))
+            .ToList();
+        db.AccountManagers.AddRange(managers);
+        db.Criteria.AddRange(DefaultCriteria.Create());
+        db.RatingSettings.Add(new RatingSettings(TierBounds.Default));
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var (account, manager) in DemoAccounts.AccountManagers.Zip(managers))
+        {
+            await CreateUserAsync(account.UserName, account.Name, AppRoles.AccountManager, u => u.AccountManagerId = manager.Id);
+        }
+
+        var customers = CreateCustomers(random, managers, today);
+        db.Customers.AddRange(customers);
+        await db.SaveChangesAsync(cancellationToken);
+
+        db.Visits.AddRange(CreateVisits(random, customers, nowLocal));
+        await db.SaveChangesAsync(cancellationToken);
+
+        await CreateCyclesAsync(random, managers, panel, today, nowUtc, cancellationToken);
+        logger.LogInformation("Demo data seeded: {Managers} account managers, {Customers} customers", managers.Count, customers.Count);
+        return true;
+    }
+
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roleManager)
+    {
+        foreach (var role in AppRoles.All)
+        {
+            if (!await roleManager.RoleExistsAsync(role))
+            {
+                await roleManager.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    private async Task<AppUser> CreateUserAsync(string userName, string displayName, string role, Action<AppUser> configure)
+    {
+        var user = new AppUser { UserName = userName, DisplayName = displayName, EmailConfirmed = true };
+        configure(user);
+        var created = await users.CreateAsync(user, DemoAccounts.Password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create demo user {userName}: {string.Join("; ", created.Errors.Select(e => e.Code))}");
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return user;
+    }
+
+    private static List<RetailCustomer> CreateCustomers(Random random, List<AccountManager> managers, DateOnly today)
+    {
+        var customers = new List<RetailCustomer>();
+        var types = Enum.GetValues<BusinessType>();
+        for (var i = 0; i < CustomerCount; i++)
+        {
+            var storeName = $"{StoreWords[i % StoreWords.Length]}{StoreKinds[(i / StoreWords.Length) % StoreKinds.Length]}{(i / 60) + 1}店";
+            var owner = Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)];
+            var customer = new RetailCustomer(
+                string.Create(CultureInfo.InvariantCulture, $"4401{03 + (i % 3):00}{100001 + i}"),
+                storeName,
+                owner,
+                string.Create(CultureInfo.InvariantCulture, $"13{random.Next(100000000, 999999999)}"),
+                $"{Streets[random.Next(Streets.Length)]}{random.Next(1, 300)}号",
+                types[i % types.Length]);
+            if (i % 37 == 36)
+            {
+                customer.Update(customer.StoreName, customer.Owner, customer.Phone, customer.Address, customer.BusinessType, CustomerStatus.Suspended);
+            }
+
+            var first = managers[i % managers.Count];
+            customer.AssignTo(first.Id, today.AddYears(-2), "初始分配", DemoAccounts.Administrator);
+            if (i % 25 == 7)
+            {
+                // A few customers changed hands a year ago, so assignment history has something to show.
+                var next = managers[(i + 1) % managers.Count];
+                customer.AssignTo(next.Id, today.AddYears(-1), "片区调整", DemoAccounts.Administrator);
+            }
+
+            customers.Add(customer);
+        }
+
+        return customers;
+    }
+
+    private static IEnumerable<Visit> CreateVisits(Random random, List<RetailCustomer> customers, DateTime nowLocal)
+    {
+        foreach (var customer in customers.Where(c => c.Status == CustomerStatus.Active))
+        {
+            var day = -VisitDays + random.Next(0, 10);
+            while (day < 0)
+            {
+                var at = nowLocal.Date.AddDays(day).AddHours(9 + random.Next(0, 9)).AddMinutes(random.Next(0, 60));
+                yield return Visit.Log(customer.CurrentManagerId!.Value, customer, at, nowLocal, random.Next(5) == 0 ? VisitKind.Phone : VisitKind.OnSite, VisitContent(random));
+                day += 10 + random.Next(0, 9);
+            }
+        }
+    }
+
+    private static VisitContent VisitContent(Random random)
+    {
+        var complaint = random.Next(100) < 6;
+        var resolved = complaint && random.Next(100) < 80;
+        var k = random.Next(Complaints.Length);
+        return new VisitContent
+        {
+            BrandsRecommended = Enumerable.Range(0, random.Next(0, 3)).Select(_ => Brands[random.Next(Brands.Length)]).ToList(),
+            VolumeCartons = random.Next(0, 60),
+            MarketInformation = random.Next(100) < 30 ? MarketNotes[random.Next(MarketNotes.Length)] : null,
+            CustomerFeedback = random.Next(100) < 20 ? Feedback[random.Next(Feedback.Length)] : null,
+            Complaint = complaint ? Complaints[k] : null,
+            ComplaintResolution = resolved ? Resolutions[k] : null,
+            ComplaintResolvedOnSpot = resolved,
+            CustomerSatisfied = complaint ? resolved : null,
+            DataChange = random.Next(100) < 3 ? "联系电话变更" : null,
+            ViolationType = random.Next(100) < 2 ? "价格违规" : null,
+            ViolationDescription = null,
+            UnlicensedPlace = random.Next(100) < 1 ? "农贸市场东门流动摊点" : null,
+            UnlicensedDescription = null,
+            ShareWithLogistics = random.Next(100) < 8 ? "希望改为上午送货" : null,
+            ShareWithCallCentre = random.Next(100) < 6 ? "请提前一天电话提醒订货" : null,
+        };
+    }
+
+    private async Task CreateCyclesAsync(Random random, List<AccountManager> managers, List<AppUser> panel, DateOnly today, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var quarterStart = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
+        var pastStart = quarterStart.AddMonths(-3);
+        var past = new EvaluationCycle(CycleName(pastStart), pastStart, quarterStart.AddDays(-1));
+        var current = new EvaluationCycle(CycleName(quarterStart), quarterStart, quarterStart.AddMonths(3).AddDays(-1));
+        var criteria = await db.Criteria.ToListAsync(cancellationToken);
+        var bounds = (await db.RatingSettings.SingleAsync(cancellationToken)).Bounds;
+        past.Open(criteria, bounds, nowUtc.AddDays(-60));
+        current.Open(criteria, bounds, nowUtc.AddDays(-20));
+        db.Cycles.AddRange(past, current);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var pastScores = Score(random, past, managers, panel, (_, _) => true);
+        db.PanelScores.AddRange(pastScores);
+        past.Close(nowUtc.AddDays(-30));
+        db.Results.AddRange(past.ComputeResults(managers.Select(m => m.Id), pastScores, nowUtc.AddDays(-30)));
+        past.Publish(nowUtc.AddDays(-28));
+
+        // The open cycle is part-way: the two leaders are done, logistics half way, the call centre not started.
+        db.PanelScores.AddRange(Score(random, current, managers, panel, (member, manager) =>
+            member.PanelRole is PanelRole.MonopolyLeader or PanelRole.SalesLeader
+            || (member.PanelRole == PanelRole.LogisticsRep && manager % 2 == 0)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static List<PanelScore> Score(Random random, EvaluationCycle cycle, List<AccountManager> managers, List<AppUser> panel, Func<AppUser, int, bool> include)
+    {
+        var scores = new List<PanelScore>();
+        foreach (var (manager, index) in managers.Select((m, i) => (m, i)))
+        {
+            var level = DemoAccounts.AccountManagers[index].Level;
+            foreach (var member in panel.Where(p => include(p, index)))
+            {
+                foreach (var criterion in cycle.Criteria.Where(c => c.IsScoredBy(member.PanelRole!.Value)))
+                {
+                    var value = Math.Clamp(level + (random.Next(-20, 21) / 10m), 0m, 100m);
+                    scores.Add(cycle.RecordScore(criterion.Id, member.Id, member.PanelRole!.Value, manager.Id, value, null));
+                }
+            }
+        }
+
+        return scores;
+    }
+
+    private static string CycleName(DateOnly start) =>
+        string.Create(CultureInfo.InvariantCulture, $"{start.Year} Q{((start.Month - 1) / 3) + 1}");
+}

@@ -1,0 +1,154 @@
+using CustomerManager.Infrastructure.Identity;
+using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Localization;
+using CustomerManager.Web.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerManager.Web.Features.Account;
+
+/// <summary>Sign-in, sign-out, access denied, change password and the language switch.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+[AllowWithTemporaryPassword]
+public sealed class AccountController(
+    SignInManager<AppUser> signInManager,
+    UserManager<AppUser> userManager,
+    IValidator<SignInModel> signInValidator,
+    IValidator<ChangePasswordModel> changePasswordValidator,
+    IStringLocalizer<SharedResource> l,
+    ILogger<AccountController> logger) : Controller
+{
+    [HttpGet]
+    [AllowAnonymous]
+    public IActionResult SignIn(string? returnUrl)
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return LocalRedirect(User.HomeOf());
+        }
+
+        return View(new SignInModel { ReturnUrl = returnUrl });
+    }
+
+    [HttpPost]
+    [AllowAnonymous]
+    public async Task<IActionResult> SignIn(SignInModel model)
+    {
+        if (!await signInValidator.ValidateIntoAsync(model, ModelState))
+        {
+            return View(model);
+        }
+
+        var user = await userManager.FindByNameAsync(model.UserName!.Trim());
+        if (user is { IsActive: false })
+        {
+            logger.LogInformation("Sign-in refused for deactivated user {UserId}", user.Id);
+            ModelState.AddModelError(string.Empty, l["Account.SignInFailed"]);
+            return View(model);
+        }
+
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signInManager.PasswordSignInAsync(user, model.Password!, model.RememberMe, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("User {UserId} is locked out", user!.Id);
+            ModelState.AddModelError(string.Empty, l["Account.LockedOut"]);
+            return View(model);
+        }
+
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, l["Account.SignInFailed"]);
+            return View(model);
+        }
+
+        logger.LogInformation("User {UserId} signed in", user!.Id);
+        if (user.MustChangePassword)
+        {
+            return RedirectToAction(nameof(ChangePassword));
+        }
+
+        return Url.IsLocalUrl(model.ReturnUrl) && model.ReturnUrl != "/"
+            ? LocalRedirect(model.ReturnUrl)
+            : LocalRedirect(AppClaims.HomeFor((await userManager.GetRolesAsync(user)).Contains));
+    }
+
+    [HttpPost]
+    public new async Task<IActionResult> SignOut()
+    {
+        await signInManager.SignOutAsync();
+        return RedirectToAction(nameof(SignIn));
+    }
+
+    [HttpGet]
+    [AllowAnonymous]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
+    [HttpGet]
+    public IActionResult ChangePassword() =>
+        View(new ChangePasswordModel { IsRequired = User.HasClaim(AppClaims.MustChangePassword, "true") });
+
+    [HttpPost]
+    public async Task<IActionResult> ChangePassword(ChangePasswordModel model)
+    {
+        model.IsRequired = User.HasClaim(AppClaims.MustChangePassword, "true");
+        if (!await changePasswordValidator.ValidateIntoAsync(model, ModelState))
+        {
+            return View(model);
+        }
+
+        var user = await userManager.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var result = await userManager.ChangePasswordAsync(user, model.CurrentPassword!, model.NewPassword!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(model.CurrentPassword) : nameof(model.NewPassword);
+                ModelState.AddModelError(field, error.Description);
+            }
+
+            return View(model);
+        }
+
+        if (user.MustChangePassword)
+        {
+            user.MustChangePassword = false;
+            await userManager.UpdateAsync(user);
+        }
+
+        await signInManager.RefreshSignInAsync(user);
+        logger.LogInformation("User {UserId} changed their password", user.Id);
+        TempData.Flash(l["Account.PasswordChanged"]);
+        return LocalRedirect(User.HomeOf());
+    }
+
+    /// <summary>Switches the UI language and remembers the choice for a year.</summary>
+    [HttpPost]
+    [AllowAnonymous]
+    public IActionResult SetLanguage(string culture, string? returnUrl)
+    {
+        if (Cultures.IsSupported(culture))
+        {
+            Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
+        }
+
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

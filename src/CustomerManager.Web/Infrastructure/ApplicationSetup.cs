@@ -1,0 +1,188 @@
+using CustomerManager.Infrastructure;
+using CustomerManager.Infrastructure.Identity;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Seeding;
+using CustomerManager.Web.Localization;
+using CustomerManager.Web.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.EntityFrameworkCore;
+using Serilog;
+
+namespace CustomerManager.Web;
+
+/// <summary>Everything Program.cs wires up, in the order it happens: services, pipeline, database.</summary>
+public static class ApplicationSetup
+{
+    public static WebApplicationBuilder AddCustomerManager(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var requireHttps = builder.Configuration.GetValue("Security:RequireHttps", true);
+
+        services.AddSerilog((sp, log) => log
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(sp)
+            .Enrich.FromLogContext());
+
+        services.AddInfrastructure(builder.Configuration, builder.Environment);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<AdministratorBootstrapper>();
+        services.AddScoped<Features.Admin.AdminDashboardQuery>();
+        services.AddScoped<Features.Panel.PanelHomeQuery>();
+        services.AddScoped<Features.MyWork.MyWorkHomeQuery>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "cm.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/Account/SignIn";
+            o.LogoutPath = "/Account/SignOut";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "cm.af";
+            o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        services.AddAuthorization(Policies.Configure);
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Cultures.Default);
+            o.SupportedCultures = [.. Cultures.Supported];
+            o.SupportedUICultures = [.. Cultures.Supported];
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        services.AddControllersWithViews(o =>
+            {
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add<PasswordChangeRequiredFilter>();
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddValidatorsFromAssemblyContaining<SharedResource>();
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return builder;
+    }
+
+    public static WebApplication UseCustomerManager(this WebApplication app)
+    {
+        var requireHttps = app.Configuration.GetValue("Security:RequireHttps", true);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+        }
+
+        if (requireHttps)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseSerilogRequestLogging();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
+        return app;
+    }
+
+    /// <summary>
+    /// Applies migrations and seeds demo data when configured (both on by default in Development only), and
+    /// creates the first administrator from configuration when there is none.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        var isDevelopment = app.Environment.IsDevelopment();
+        var seeded = false;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            if (options.MigrateOnStartup ?? isDevelopment)
+            {
+                await db.Database.MigrateAsync();
+            }
+
+            if (options.SeedDemoData ?? isDevelopment)
+            {
+                seeded = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync();
+            }
+
+            await scope.ServiceProvider.GetRequiredService<AdministratorBootstrapper>().EnsureAdministratorAsync();
+        }
+
+        var demo = (options.SeedDemoData ?? isDevelopment) || seeded;
+        app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, demo));
+    }
+
+    /// <summary>Prints where the app listens and, with demo data, the demo logins (to the console only, not the log files).</summary>
+    private static void PrintBanner(WebApplication app, bool demo)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var banner = new System.Text.StringBuilder();
+        banner.AppendLine().AppendLine("  CustomerManager is running:");
+        foreach (var address in addresses)
+        {
+            banner.Append("    ").AppendLine(address);
+        }
+
+        if (demo)
+        {
+            banner.Append("  Demo logins (password ").Append(DemoAccounts.Password).AppendLine(" for all):");
+            banner.Append("    administrator:    ").AppendLine(DemoAccounts.Administrator);
+            banner.Append("    panel members:    ").AppendJoin(", ", DemoAccounts.PanelMembers.Select(p => p.UserName)).AppendLine();
+            banner.Append("    account managers: ").AppendJoin(", ", DemoAccounts.AccountManagers.Select(m => m.UserName)).AppendLine();
+        }
+
+        Console.Out.Write(banner.ToString());
+    }
+}

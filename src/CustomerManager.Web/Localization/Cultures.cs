@@ -1,0 +1,16 @@
+using System.Globalization;
+
+namespace CustomerManager.Web.Localization;
+
+/// <summary>The two UI languages; zh-CN is the default when the browser asks for neither.</summary>
+public static class Cultures
+{
+    public const string Chinese = "zh-CN";
+    public const string English = "en";
+    public const string Default = Chinese;
+
+    public static readonly IReadOnlyList<CultureInfo> Supported = [new(Chinese), new(English)];
+
+    public static bool IsSupported(string? culture) =>
+        Supported.Any(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
+}

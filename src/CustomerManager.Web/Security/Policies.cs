@@ -1,0 +1,30 @@
+using CustomerManager.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CustomerManager.Web.Security;
+
+/// <summary>Authorization policies, one per kind of user plus "staff" (administrators and the panel).</summary>
+public static class Policies
+{
+    public const string Administrator = nameof(Administrator);
+    public const string PanelMember = nameof(PanelMember);
+    public const string AccountManager = nameof(AccountManager);
+
+    /// <summary>Administrators and panel members: the people who read every manager's data.</summary>
+    public const string Staff = nameof(Staff);
+
+    /// <summary>Any signed-in user (change password, sign out).</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        options.AddPolicy(Administrator, p => p.RequireRole(AppRoles.Administrator));
+        options.AddPolicy(PanelMember, p => p.RequireRole(AppRoles.PanelMember).RequireClaim(AppClaims.PanelRole));
+        options.AddPolicy(AccountManager, p => p.RequireRole(AppRoles.AccountManager).RequireClaim(AppClaims.AccountManagerId));
+        options.AddPolicy(Staff, p => p.RequireRole(AppRoles.Administrator, AppRoles.PanelMember));
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+
+        // Anything without an explicit policy still needs a signed-in user.
+        options.FallbackPolicy = options.GetPolicy(SignedIn);
+    }
+}
