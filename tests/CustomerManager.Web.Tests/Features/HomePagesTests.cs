@@ -1,0 +1,149 @@
+using CustomerManager.Domain.AccountManagers;
+using CustomerManager.Domain.Customers;
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Visits;
+using CustomerManager.Infrastructure.Identity;
+using CustomerManager.Infrastructure.Seeding;
+using CustomerManager.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CustomerManager.Web.Tests.Features;
+
+/// <summary>The app with its clock stopped at 2026-11-20 12:00 (UTC, the machine's zone in tests).</summary>
+public sealed class FixedClockFactory : CustomerManagerFactory
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(Now) { };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
+
+public class HomePagesTests(FixedClockFactory factory) : IClassFixture<FixedClockFactory>
+{
+    [Fact]
+    public async Task AdministratorSeesTheOrganisationAtAGlance()
+    {
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        var page = await client.GetDocumentAsync("/Admin");
+
+        // The demo organisation: 8 managers in 3 districts, 150 customers of whom 4 are suspended.
+        Assert.Equal("8", page.QuerySelector("#stat-managers")!.TextContent);
+        Assert.Contains("3", page.QuerySelector("#stat-managers")!.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("146", page.QuerySelector("#stat-customers")!.TextContent);
+        var cycles = page.QuerySelectorAll("#cycles tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Equal(2, cycles.Count);
+        Assert.Contains("2026 Q4", cycles[0], StringComparison.Ordinal);
+        Assert.Contains("评定中", cycles[0], StringComparison.Ordinal);
+        Assert.Contains("2026 Q3", cycles[1], StringComparison.Ordinal);
+        Assert.Contains("已发布", cycles[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoDataPublishedCycleHasAllFiveTiers()
+    {
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        var page = await client.GetDocumentAsync("/Admin");
+
+        var tiers = page.QuerySelectorAll("#tiers .tier-badge").Select(b => b.TextContent).ToList();
+        Assert.Equal(["五星级客户经理", "四星级客户经理", "三星级客户经理", "普通客户经理", "待成长客户经理"], tiers);
+    }
+
+    [Fact]
+    public async Task PanelMemberSeesTheirProgressInTheOpenCycle()
+    {
+        // Demo: logistics scored every other manager (4 of 8) on its 3 criteria; the call centre none.
+        using var logistics = await factory.CreateBrowserlessClient().SignedInAsync("logistics");
+        using var callCentre = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+
+        var logisticsPage = await logistics.GetDocumentAsync("/Panel");
+        var callCentrePage = await callCentre.GetDocumentAsync("/Panel");
+
+        var numbers = logisticsPage.QuerySelectorAll(".open-cycle .stat-value").Select(e => e.TextContent).ToList();
+        Assert.Equal(["4", "0", "4"], numbers);
+        Assert.Contains("3", logisticsPage.QuerySelector(".open-cycle p")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["0", "0", "8"], callCentrePage.QuerySelectorAll(".open-cycle .stat-value").Select(e => e.TextContent));
+    }
+
+    [Fact]
+    public async Task AccountManagerSeesOnlyTheirOwnFigures()
+    {
+        int managerId = 0;
+        await factory.WithDbAsync(async db =>
+        {
+            var manager = new AccountManager("T900", "测试经理", null, "测试片区");
+            db.AccountManagers.Add(manager);
+            await db.SaveChangesAsync();
+            managerId = manager.Id;
+
+            var visited = Customer("T900A", manager.Id);
+            var notVisited = Customer("T900B", manager.Id);
+            var suspended = Customer("T900C", manager.Id);
+            suspended.Update(suspended.StoreName, suspended.Owner, null, suspended.Address, suspended.BusinessType, CustomerStatus.Suspended);
+            db.Customers.AddRange(visited, notVisited, suspended);
+            await db.SaveChangesAsync();
+
+            var now = FixedClockFactory.Now.DateTime;
+            db.Visits.AddRange(
+                Visit.Log(manager.Id, visited, new DateTime(2026, 11, 2, 10, 0, 0), now, VisitKind.OnSite, new VisitContent { VolumeCartons = 10 }),
+                Visit.Log(manager.Id, visited, new DateTime(2026, 11, 19, 10, 0, 0), now, VisitKind.Phone, new VisitContent { VolumeCartons = 5 }),
+                Visit.Log(manager.Id, notVisited, new DateTime(2026, 10, 15, 10, 0, 0), now, VisitKind.OnSite, new VisitContent { VolumeCartons = 7 }),
+                Visit.Log(manager.Id, notVisited, new DateTime(2026, 9, 30, 10, 0, 0), now, VisitKind.OnSite, new VisitContent { VolumeCartons = 100 }));
+            await db.SaveChangesAsync();
+        });
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = "t900", DisplayName = "测试经理", AccountManagerId = managerId };
+            Assert.True((await users.CreateAsync(user, DemoAccounts.Password)).Succeeded);
+            await users.AddToRoleAsync(user, AppRoles.AccountManager);
+        }
+
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("t900");
+        var page = await client.GetDocumentAsync("/MyWork");
+
+        var values = page.QuerySelectorAll(".stat-value").Select(e => e.TextContent.Trim()).ToList();
+        // 2 active customers; 1 not visited since 21 Oct; 2 visits (15 cartons) in November; 1 visit (7) in October.
+        Assert.Equal(["2", "1", "2", "15"], values);
+        Assert.Contains("1", page.QuerySelectorAll(".stat .small")[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("7", page.QuerySelectorAll(".stat .small")[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("还没有已发布的评定结果", page.QuerySelector("#my-tier")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccountManagerSeesTheirPublishedTier()
+    {
+        // am01 (KM001) is the demo's strongest manager: five-star in the published cycle.
+        await factory.WithDbAsync(async db =>
+        {
+            var manager = await db.AccountManagers.SingleAsync(m => m.EmployeeNumber == "KM001");
+            var published = await db.Cycles.SingleAsync(c => c.Status == CycleStatus.Published);
+            var result = await db.Results.SingleAsync(r => r.CycleId == published.Id && r.AccountManagerId == manager.Id);
+            Assert.Equal(Tier.FiveStar, result.Tier);
+        });
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("am01");
+
+        var page = await client.GetDocumentAsync("/MyWork");
+
+        Assert.Equal("五星级客户经理", page.QuerySelector("#my-tier .tier-badge")!.TextContent);
+        Assert.Contains("2026 Q3", page.QuerySelector("#my-tier")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static RetailCustomer Customer(string licence, int managerId)
+    {
+        var customer = new RetailCustomer(licence, "测试店" + licence, "店主", null, "测试路 1 号", BusinessType.Grocery);
+        customer.AssignTo(managerId, new DateOnly(2026, 1, 1), null, "test");
+        return customer;
+    }
+}

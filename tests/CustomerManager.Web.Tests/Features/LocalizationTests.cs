@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Net;
+using System.Resources;
+using CustomerManager.Web.Localization;
+using CustomerManager.Web.Tests.Infrastructure;
+
+namespace CustomerManager.Web.Tests.Features;
+
+public class LocalizationTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
+{
+    private static async Task<string> SignInHeadingAsync(HttpClient client, string? acceptLanguage)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/SignIn");
+        if (acceptLanguage is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+        }
+
+        using var response = await client.SendAsync(request);
+        return (await response.ToDocumentAsync()).QuerySelector("h1")!.TextContent.Trim();
+    }
+
+    [Theory]
+    [InlineData(null, "登录")]
+    [InlineData("fr-FR", "登录")]
+    [InlineData("zh-CN", "登录")]
+    [InlineData("en-US", "Sign in")]
+    [InlineData("en", "Sign in")]
+    public async Task LanguageFollowsTheBrowserWithChineseAsDefault(string? acceptLanguage, string expected)
+    {
+        using var client = factory.CreateBrowserlessClient();
+
+        Assert.Equal(expected, await SignInHeadingAsync(client, acceptLanguage));
+    }
+
+    [Fact]
+    public async Task LanguageSwitchIsRememberedOverTheBrowsersLanguage()
+    {
+        using var client = factory.CreateBrowserlessClient();
+
+        using var switched = await client.SubmitFormAsync("/Account/SignIn", "#language-switch", new Dictionary<string, string>
+        {
+            ["culture"] = "en",
+            ["returnUrl"] = "/Account/SignIn",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/Account/SignIn", switched.Headers.Location!.OriginalString);
+        Assert.Equal("Sign in", await SignInHeadingAsync(client, "zh-CN"));
+        Assert.Equal("en", (await client.GetDocumentAsync("/Account/SignIn")).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task LanguageSwitchIgnoresAnUnknownCultureAndAForeignReturnUrl()
+    {
+        using var client = factory.CreateBrowserlessClient();
+
+        using var switched = await client.SubmitFormAsync("/Account/SignIn", "#language-switch", new Dictionary<string, string>
+        {
+            ["culture"] = "xx-YY",
+            ["returnUrl"] = "https://evil.example/",
+        });
+
+        Assert.Equal("/", switched.Headers.Location!.OriginalString);
+        Assert.Equal("登录", await SignInHeadingAsync(client, null));
+    }
+
+    [Fact]
+    public async Task ValidationMessagesFollowTheLanguage()
+    {
+        using var client = factory.CreateBrowserlessClient();
+        using var _ = await client.SubmitFormAsync("/Account/SignIn", "#language-switch", new Dictionary<string, string> { ["culture"] = "en" });
+
+        using var response = await client.SignInAsync("", "");
+
+        var page = await response.ToDocumentAsync();
+        Assert.Equal("Enter your user name.", page.QuerySelector("[data-valmsg-for=UserName]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task SignedInPagesAreTranslatedToo()
+    {
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        var chinese = await client.GetDocumentAsync("/Admin");
+
+        using var _ = await client.SubmitFormAsync("/Admin", "#language-switch", new Dictionary<string, string> { ["culture"] = "en" });
+        var english = await client.GetDocumentAsync("/Admin");
+
+        Assert.Equal("管理首页", chinese.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Dashboard", english.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Active account managers", english.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BothLanguagesHaveTheSameKeysAndNoEmptyText()
+    {
+        var resources = new ResourceManager("CustomerManager.Web.Resources.Localization.SharedResource", typeof(SharedResource).Assembly);
+        Dictionary<string, string> Read(string culture) =>
+            resources.GetResourceSet(new CultureInfo(culture), createIfNotExists: true, tryParents: false)!
+                .Cast<System.Collections.DictionaryEntry>()
+                .ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+
+        var chinese = Read("zh-CN");
+        var english = Read("en");
+
+        Assert.True(chinese.Count > 50);
+        Assert.Equal(chinese.Keys.Order(), english.Keys.Order());
+        Assert.All(chinese.Concat(english), e => Assert.False(string.IsNullOrWhiteSpace(e.Value), e.Key));
+    }
+}

@@ -1,0 +1,80 @@
+using CustomerManager.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerManager.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on a real SQLite file of its own (one per test class), migrated and seeded with
+/// the demo data, in the "Testing" environment (so errors get the friendly pages, as in production).
+/// </summary>
+public class CustomerManagerFactory : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "cm-web-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_directory, "customermanager.db");
+
+    /// <summary>Settings on top of the test defaults; a subclass may change them.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_directory);
+        builder.UseEnvironment("Testing");
+
+        // Outside Development an unpublished build serves empty static files unless told where they are.
+        builder.UseStaticWebAssets();
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
+            ["Database:Provider"] = "Sqlite",
+            ["Database:MigrateOnStartup"] = "true",
+            ["Database:SeedDemoData"] = "true",
+            ["Security:RequireHttps"] = "false",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_directory, "logs", "test-.log"),
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddMvc().AddApplicationPart(typeof(CustomerManagerFactory).Assembly));
+    }
+
+    /// <summary>A scope on the app's services, for arranging and checking data directly.</summary>
+    public async Task WithDbAsync(Func<AppDbContext, Task> action)
+    {
+        using var scope = Services.CreateScope();
+        await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public HttpClient CreateBrowserlessClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open on this machine; the temp folder is cleaned up eventually.
+            }
+        }
+    }
+}
