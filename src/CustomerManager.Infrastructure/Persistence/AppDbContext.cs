@@ -4,14 +4,18 @@ using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerManager.Infrastructure.Persistence;
 
-/// <summary>The one database context: Identity plus every domain entity.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>The one database context: Identity, the data-protection keys and every domain entity.</summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect sign-in and anti-forgery cookies, shared by every instance of the app.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<AccountManager> AccountManagers => Set<AccountManager>();
 
     public DbSet<RetailCustomer> Customers => Set<RetailCustomer>();

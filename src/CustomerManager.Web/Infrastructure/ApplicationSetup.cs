@@ -5,6 +5,7 @@ using CustomerManager.Infrastructure.Seeding;
 using CustomerManager.Web.Localization;
 using CustomerManager.Web.Security;
 using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -102,6 +103,9 @@ public static class ApplicationSetup
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.AddValidatorsFromAssemblyContaining<SharedResource>();
+
+        // Keys in the database: cookies stay valid across restarts and across the instances of a farm.
+        services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("CustomerManager");
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return builder;
