@@ -4,7 +4,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace CustomerManager.Infrastructure;
 
@@ -18,7 +17,7 @@ public static class DependencyInjection
     /// Registers the <see cref="AppDbContext"/> on the provider <c>Database:Provider</c> names, with its
     /// migrations from the matching <c>CustomerManager.Migrations.&lt;Provider&gt;</c> assembly.
     /// </summary>
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
@@ -36,7 +35,7 @@ public static class DependencyInjection
                         sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
                     break;
                 default:
-                    db.UseSqlite(SqliteConnectionString(connectionString, environment.ContentRootPath), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                    db.UseSqlite(SqliteConnectionString(connectionString, AppContext.BaseDirectory), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
                     break;
             }
 
@@ -46,15 +45,15 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// The SQLite connection string; with none configured, a file in a <c>data</c> folder beside the app,
-    /// created on demand.
+    /// The SQLite connection string; with none configured, a file in a <c>data</c> folder beside the app's
+    /// binaries (whatever the working directory), created on demand. A relative path is taken from there too.
     /// </summary>
-    public static string SqliteConnectionString(string? configured, string contentRoot)
+    public static string SqliteConnectionString(string? configured, string appDirectory)
     {
         var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=data/customermanager.db" : configured);
         if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
         {
-            var path = Path.IsPathRooted(builder.DataSource) ? builder.DataSource : Path.Combine(contentRoot, builder.DataSource);
+            var path = Path.IsPathRooted(builder.DataSource) ? builder.DataSource : Path.Combine(appDirectory, builder.DataSource);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             builder.DataSource = path;
         }

@@ -7,7 +7,7 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Apply pending migrations at start-up (on by default in Development).</summary>
+    /// <summary>Apply pending migrations at start-up (on by default in Development and on SQLite).</summary>
     public bool? MigrateOnStartup { get; set; }
 
     /// <summary>Seed the demo data when the database is empty (on by default in Development).</summary>

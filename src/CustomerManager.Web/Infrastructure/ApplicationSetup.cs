@@ -1,3 +1,4 @@
+using System.Globalization;
 using CustomerManager.Infrastructure;
 using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Infrastructure.Persistence;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
 using Serilog;
+using Serilog.Events;
 
 namespace CustomerManager.Web;
 
@@ -25,12 +27,19 @@ public static class ApplicationSetup
         var services = builder.Services;
         var requireHttps = builder.Configuration.GetValue("Security:RequireHttps", true);
 
-        services.AddSerilog((sp, log) => log
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(sp)
-            .Enrich.FromLogContext());
+        services.AddSerilog((sp, log) =>
+        {
+            log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(sp).Enrich.FromLogContext();
+            if (!builder.Configuration.GetSection("Serilog:WriteTo").Exists())
+            {
+                // No logging configuration found (e.g. started outside its folder): start-up messages still show.
+                log.MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+                    .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+                    .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture);
+            }
+        });
 
-        services.AddInfrastructure(builder.Configuration, builder.Environment);
+        services.AddInfrastructure(builder.Configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddScoped<DemoDataSeeder>();
@@ -140,8 +149,10 @@ public static class ApplicationSetup
     }
 
     /// <summary>
-    /// Applies migrations and seeds demo data when configured (both on by default in Development only), and
-    /// creates the first administrator from configuration when there is none.
+    /// Applies migrations when configured (on by default in Development and for the embedded SQLite
+    /// database, off for SQL Server, whose schema is deployed with the idempotent script), seeds demo data
+    /// when configured (on by default in Development only), and creates the first administrator from
+    /// configuration when there is none.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
@@ -151,7 +162,7 @@ public static class ApplicationSetup
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            if (options.MigrateOnStartup ?? isDevelopment)
+            if (options.MigrateOnStartup ?? (isDevelopment || options.Provider == DatabaseProvider.Sqlite))
             {
                 await db.Database.MigrateAsync();
             }

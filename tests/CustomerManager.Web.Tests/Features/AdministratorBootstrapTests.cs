@@ -10,6 +10,7 @@ public sealed class ProductionLikeFactory : CustomerManagerFactory
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Database:SeedDemoData"] = "false",
+        ["Database:MigrateOnStartup"] = null, // SQLite migrates by default, even outside Development
         ["Bootstrap:AdminUserName"] = "chief",
         ["Bootstrap:AdminPassword"] = "First#Admin2026",
     };
