@@ -24,6 +24,7 @@ public static class DependencyInjection
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditStampInterceptor>();
+        services.AddScoped<AuditTrailInterceptor>();
 
         services.AddDbContext<AppDbContext>((sp, db) =>
         {
@@ -39,7 +40,7 @@ public static class DependencyInjection
                     break;
             }
 
-            db.AddInterceptors(sp.GetRequiredService<AuditStampInterceptor>());
+            db.AddInterceptors(sp.GetRequiredService<AuditStampInterceptor>(), sp.GetRequiredService<AuditTrailInterceptor>());
         });
         return services;
     }
