@@ -47,6 +47,10 @@ public static class ApplicationSetup
         services.AddScoped<Features.Admin.AdminDashboardQuery>();
         services.AddScoped<Features.Panel.PanelHomeQuery>();
         services.AddScoped<Features.MyWork.MyWorkHomeQuery>();
+        services.AddScoped<Features.AccountManagers.AccountManagerListQuery>();
+        services.AddScoped<Features.AccountManagers.AccountManagerDetailsQuery>();
+        services.AddScoped<Features.Customers.CustomerListQuery>();
+        services.AddScoped<Features.Customers.CustomerDetailsQuery>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

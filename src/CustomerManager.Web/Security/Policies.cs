@@ -13,6 +13,9 @@ public static class Policies
     /// <summary>Administrators and panel members: the people who read every manager's data.</summary>
     public const string Staff = nameof(Staff);
 
+    /// <summary>Any of the three kinds of user; what each sees is narrowed by <see cref="DataScope"/>.</summary>
+    public const string AnyRole = nameof(AnyRole);
+
     /// <summary>Any signed-in user (change password, sign out).</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -22,6 +25,7 @@ public static class Policies
         options.AddPolicy(PanelMember, p => p.RequireRole(AppRoles.PanelMember).RequireClaim(AppClaims.PanelRole));
         options.AddPolicy(AccountManager, p => p.RequireRole(AppRoles.AccountManager).RequireClaim(AppClaims.AccountManagerId));
         options.AddPolicy(Staff, p => p.RequireRole(AppRoles.Administrator, AppRoles.PanelMember));
+        options.AddPolicy(AnyRole, p => p.RequireRole(AppRoles.All));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
 
         // Anything without an explicit policy still needs a signed-in user.

@@ -1,0 +1,69 @@
+using CustomerManager.Domain.Customers;
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Visits;
+using CustomerManager.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Web.Features.AccountManagers;
+
+public sealed record TierHistoryRow(int CycleId, string CycleName, DateOnly PeriodStart, DateOnly PeriodEnd, bool IsRated, decimal? FinalScore, Tier? Tier);
+
+public sealed record ManagerCustomerRow(int Id, string LicenceNumber, string StoreName, string Owner, CustomerStatus Status);
+
+public sealed record ManagerVisitRow(int Id, DateTime VisitedAt, VisitKind Kind, int CustomerId, string StoreName, int VolumeCartons, bool HasComplaint);
+
+public sealed record AccountManagerDetailsModel(
+    int Id,
+    string EmployeeNumber,
+    string Name,
+    string? Phone,
+    string District,
+    bool IsActive,
+    string? UserName,
+    IReadOnlyList<TierHistoryRow> TierHistory,
+    int CustomerCount,
+    IReadOnlyList<ManagerCustomerRow> Customers,
+    IReadOnlyList<ManagerVisitRow> RecentVisits)
+{
+    public const int CustomersShown = 20;
+    public const int VisitsShown = 10;
+
+    /// <summary>The result of the latest published cycle, if any.</summary>
+    public TierHistoryRow? Current => TierHistory.Count > 0 ? TierHistory[0] : null;
+}
+
+/// <summary>One manager's page: profile, tier across published cycles, customers and recent visits.</summary>
+public sealed class AccountManagerDetailsQuery(AppDbContext db)
+{
+    public async Task<AccountManagerDetailsModel?> RunAsync(int id, CancellationToken cancellationToken)
+    {
+        var manager = await db.AccountManagers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (manager is null)
+        {
+            return null;
+        }
+
+        var userName = await db.Users.AsNoTracking().Where(u => u.AccountManagerId == id).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken);
+        var history = await db.Results.AsNoTracking()
+            .Where(r => r.AccountManagerId == id)
+            .Join(db.Cycles.Where(c => c.Status == CycleStatus.Published), r => r.CycleId, c => c.Id, (r, c) => new { r, c })
+            .OrderByDescending(x => x.c.PeriodEnd)
+            .Select(x => new TierHistoryRow(x.c.Id, x.c.Name, x.c.PeriodStart, x.c.PeriodEnd, x.r.IsRated, x.r.FinalScore, x.r.Tier))
+            .ToListAsync(cancellationToken);
+        var customers = db.Customers.AsNoTracking().Where(c => c.CurrentManagerId == id);
+        var customerCount = await customers.CountAsync(cancellationToken);
+        var customerRows = await customers.OrderBy(c => c.StoreName).Take(AccountManagerDetailsModel.CustomersShown)
+            .Select(c => new ManagerCustomerRow(c.Id, c.LicenceNumber, c.StoreName, c.Owner, c.Status))
+            .ToListAsync(cancellationToken);
+        var visits = await db.Visits.AsNoTracking()
+            .Where(v => v.AccountManagerId == id)
+            .Join(db.Customers, v => v.CustomerId, c => c.Id, (v, c) => new { v, c })
+            .OrderByDescending(x => x.v.VisitedAt)
+            .Take(AccountManagerDetailsModel.VisitsShown)
+            .Select(x => new ManagerVisitRow(x.v.Id, x.v.VisitedAt, x.v.Kind, x.c.Id, x.c.StoreName, x.v.VolumeCartons, x.v.Complaint != null))
+            .ToListAsync(cancellationToken);
+
+        return new AccountManagerDetailsModel(manager.Id, manager.EmployeeNumber, manager.Name, manager.Phone, manager.District, manager.IsActive,
+            userName, history, customerCount, customerRows, visits);
+    }
+}

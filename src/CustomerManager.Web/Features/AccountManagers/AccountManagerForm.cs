@@ -1,0 +1,47 @@
+using CustomerManager.Domain.AccountManagers;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Localization;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerManager.Web.Features.AccountManagers;
+
+/// <summary>The create and edit form of an account manager.</summary>
+public sealed class AccountManagerForm
+{
+    /// <summary>Null when creating.</summary>
+    public int? Id { get; set; }
+
+    public string? EmployeeNumber { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? District { get; set; }
+
+    /// <summary>Existing districts, offered as suggestions.</summary>
+    public IReadOnlyList<string> Districts { get; set; } = [];
+}
+
+public sealed class AccountManagerFormValidator : AbstractValidator<AccountManagerForm>
+{
+    public AccountManagerFormValidator(IStringLocalizer<SharedResource> l, AppDbContext db)
+    {
+        // The employee number is fixed once created (it is how HR and imports know the person).
+        When(f => f.Id is null, () =>
+        {
+            RuleFor(f => f.EmployeeNumber).RequiredText(l, AccountManager.EmployeeNumberMaxLength);
+            RuleFor(f => f.EmployeeNumber)
+                .Must(n => n!.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c == '-')).WithMessage(l["AccountManager.EmployeeNumberFormat"])
+                .MustAsync(async (number, ct) => !await db.AccountManagers.AnyAsync(m => m.EmployeeNumber == number!.Trim(), ct))
+                .WithMessage(l["AccountManager.EmployeeNumberTaken"])
+                .When(f => !string.IsNullOrWhiteSpace(f.EmployeeNumber) && f.EmployeeNumber.Trim().Length <= AccountManager.EmployeeNumberMaxLength);
+        });
+        RuleFor(f => f.Name).RequiredText(l, AccountManager.NameMaxLength);
+        RuleFor(f => f.District).RequiredText(l, AccountManager.DistrictMaxLength);
+        RuleFor(f => f.Phone).OptionalText(l, AccountManager.PhoneMaxLength).Phone(l);
+    }
+}

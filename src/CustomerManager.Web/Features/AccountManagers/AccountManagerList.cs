@@ -1,0 +1,99 @@
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Web.Features.AccountManagers;
+
+/// <summary>The filters, sort and page of the account-manager list, bound from the query string.</summary>
+public sealed class AccountManagerListFilter
+{
+    public string? Q { get; set; }
+
+    public string? District { get; set; }
+
+    /// <summary>Null: everyone; true: active only; false: inactive only.</summary>
+    public bool? Active { get; set; } = true;
+
+    /// <summary>A tier, or 0 for "not rated / no result" in the latest published cycle.</summary>
+    public int? Tier { get; set; }
+
+    public string? Sort { get; set; }
+
+    public bool Desc { get; set; }
+
+    public int? Page { get; set; }
+
+    public int? PageSize { get; set; }
+}
+
+public sealed record AccountManagerRow(
+    int Id, string EmployeeNumber, string Name, string District, string? Phone, bool IsActive, int Customers, Tier? Tier, decimal? FinalScore, string? UserName);
+
+public sealed record AccountManagerListModel(
+    AccountManagerListFilter Filter, PagedList<AccountManagerRow> Page, IReadOnlyList<string> Districts, string? TierCycleName);
+
+/// <summary>The account-manager list: filtered, sorted and paged in SQL, with customer counts and current tier.</summary>
+public sealed class AccountManagerListQuery(AppDbContext db)
+{
+    public async Task<AccountManagerListModel> RunAsync(AccountManagerListFilter filter, CancellationToken cancellationToken)
+    {
+        var cycle = await db.LatestPublishedCycleAsync(cancellationToken);
+        var cycleId = cycle?.Id ?? 0;
+        var managers = db.AccountManagers.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            managers = managers.Where(m => m.Name.Contains(q) || m.EmployeeNumber.Contains(q));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.District))
+        {
+            managers = managers.Where(m => m.District == filter.District);
+        }
+
+        if (filter.Active is { } active)
+        {
+            managers = managers.Where(m => m.IsActive == active);
+        }
+
+        var rows = managers.Select(m => new
+        {
+            Manager = m,
+            Customers = db.Customers.Count(c => c.CurrentManagerId == m.Id),
+            Result = db.Results.FirstOrDefault(r => r.CycleId == cycleId && r.AccountManagerId == m.Id),
+            UserName = db.Users.Where(u => u.AccountManagerId == m.Id).Select(u => u.UserName).FirstOrDefault(),
+        });
+
+        if (filter.Tier is 0)
+        {
+            rows = rows.Where(r => r.Result == null || r.Result.Tier == null);
+        }
+        else if (filter.Tier is { } tier)
+        {
+            rows = rows.Where(r => r.Result != null && r.Result.Tier == (Tier)tier);
+        }
+
+        rows = (filter.Sort, filter.Desc) switch
+        {
+            ("number", false) => rows.OrderBy(r => r.Manager.EmployeeNumber),
+            ("number", true) => rows.OrderByDescending(r => r.Manager.EmployeeNumber),
+            ("district", false) => rows.OrderBy(r => r.Manager.District).ThenBy(r => r.Manager.Name),
+            ("district", true) => rows.OrderByDescending(r => r.Manager.District).ThenBy(r => r.Manager.Name),
+            ("customers", false) => rows.OrderBy(r => r.Customers).ThenBy(r => r.Manager.Name),
+            ("customers", true) => rows.OrderByDescending(r => r.Customers).ThenBy(r => r.Manager.Name),
+            ("score", false) => rows.OrderBy(r => r.Result!.FinalScore).ThenBy(r => r.Manager.Name),
+            ("score", true) => rows.OrderByDescending(r => r.Result!.FinalScore).ThenBy(r => r.Manager.Name),
+            (_, true) => rows.OrderByDescending(r => r.Manager.Name),
+            _ => rows.OrderBy(r => r.Manager.Name),
+        };
+
+        var page = await rows
+            .Select(r => new AccountManagerRow(
+                r.Manager.Id, r.Manager.EmployeeNumber, r.Manager.Name, r.Manager.District, r.Manager.Phone, r.Manager.IsActive,
+                r.Customers, r.Result == null ? null : r.Result.Tier, r.Result == null ? null : r.Result.FinalScore, r.UserName))
+            .ToPagedListAsync(filter.Page, filter.PageSize, cancellationToken);
+        var districts = await db.AccountManagers.AsNoTracking().Select(m => m.District).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
+        return new AccountManagerListModel(filter, page, districts, cycle?.Name);
+    }
+}

@@ -1,0 +1,167 @@
+using CustomerManager.Domain.AccountManagers;
+using CustomerManager.Infrastructure.Identity;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Localization;
+using CustomerManager.Web.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerManager.Web.Features.AccountManagers;
+
+/// <summary>Account managers: administrators manage them, the panel reads them.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class AccountManagersController(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    IValidator<AccountManagerForm> validator,
+    IStringLocalizer<SharedResource> l,
+    TimeProvider clock) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index([FromQuery] AccountManagerListFilter filter, [FromServices] AccountManagerListQuery query, CancellationToken cancellationToken) =>
+        View(await query.RunAsync(filter, cancellationToken));
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, [FromServices] AccountManagerDetailsQuery query, CancellationToken cancellationToken) =>
+        await query.RunAsync(id, cancellationToken) is { } model ? View(model) : NotFound();
+
+    [HttpGet]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
+        View("Edit", await WithDistrictsAsync(new AccountManagerForm(), cancellationToken));
+
+    [HttpPost]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Create(AccountManagerForm form, CancellationToken cancellationToken)
+    {
+        form.Id = null;
+        if (!await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
+        {
+            return View("Edit", await WithDistrictsAsync(form, cancellationToken));
+        }
+
+        var manager = new AccountManager(form.EmployeeNumber!, form.Name!, form.Phone, form.District!);
+        db.AccountManagers.Add(manager);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Flash(l["AccountManager.Created", manager.Name]);
+        return RedirectToAction(nameof(Details), new { id = manager.Id });
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var manager = await db.AccountManagers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        return manager is null
+            ? NotFound()
+            : View(await WithDistrictsAsync(
+                new AccountManagerForm { Id = manager.Id, EmployeeNumber = manager.EmployeeNumber, Name = manager.Name, Phone = manager.Phone, District = manager.District },
+                cancellationToken));
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Edit(int id, AccountManagerForm form, CancellationToken cancellationToken)
+    {
+        var manager = await db.AccountManagers.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (manager is null)
+        {
+            return NotFound();
+        }
+
+        form.Id = id;
+        form.EmployeeNumber = manager.EmployeeNumber;
+        if (!await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
+        {
+            return View(await WithDistrictsAsync(form, cancellationToken));
+        }
+
+        manager.UpdateProfile(form.Name!, form.Phone, form.District!);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Flash(l["AccountManager.Saved", manager.Name]);
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    /// <summary>Deactivation first asks for the manager's customers to be reassigned.</summary>
+    [HttpGet]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Deactivate(int id, CancellationToken cancellationToken)
+    {
+        var model = await DeactivationModelAsync(id, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.Administrator)]
+    [ActionName(nameof(Deactivate))]
+    public async Task<IActionResult> DeactivateConfirmed(int id, CancellationToken cancellationToken)
+    {
+        var manager = await db.AccountManagers.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (manager is null)
+        {
+            return NotFound();
+        }
+
+        if (await db.Customers.AnyAsync(c => c.CurrentManagerId == id, cancellationToken))
+        {
+            ModelState.AddModelError(string.Empty, l["AccountManager.ReassignFirst"]);
+            return View(nameof(Deactivate), await DeactivationModelAsync(id, cancellationToken));
+        }
+
+        manager.Deactivate();
+        await db.SaveChangesAsync(cancellationToken);
+
+        // A manager who left cannot sign in any more; the session they may have ends at the next check.
+        if (await users.Users.SingleOrDefaultAsync(u => u.AccountManagerId == id, cancellationToken) is { IsActive: true } user)
+        {
+            user.IsActive = false;
+            await users.UpdateAsync(user);
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        TempData.Flash(l["AccountManager.Deactivated", manager.Name]);
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Activate(int id, CancellationToken cancellationToken)
+    {
+        var manager = await db.AccountManagers.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (manager is null)
+        {
+            return NotFound();
+        }
+
+        manager.Activate();
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Flash(l["AccountManager.Activated", manager.Name]);
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    private async Task<AccountManagerForm> WithDistrictsAsync(AccountManagerForm form, CancellationToken cancellationToken)
+    {
+        form.Districts = await db.AccountManagers.AsNoTracking().Select(m => m.District).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
+        return form;
+    }
+
+    private async Task<DeactivationModel?> DeactivationModelAsync(int id, CancellationToken cancellationToken)
+    {
+        var manager = await db.AccountManagers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (manager is null)
+        {
+            return null;
+        }
+
+        var customers = await db.Customers.CountAsync(c => c.CurrentManagerId == id, cancellationToken);
+        var others = await db.ActiveManagerOptionsAsync(cancellationToken, except: id);
+        return new DeactivationModel(manager.Id, manager.Name, manager.EmployeeNumber, manager.IsActive, customers, others, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+    }
+}
+
+public sealed record DeactivationModel(int Id, string Name, string EmployeeNumber, bool IsActive, int Customers, IReadOnlyList<ManagerOption> OtherManagers, DateOnly Today);

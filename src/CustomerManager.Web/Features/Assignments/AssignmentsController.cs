@@ -1,0 +1,163 @@
+using CustomerManager.Domain.Common;
+using CustomerManager.Domain.Customers;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Localization;
+using CustomerManager.Web.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerManager.Web.Features.Assignments;
+
+public sealed record SelectedCustomer(int Id, string LicenceNumber, string StoreName, string? CurrentManager);
+
+public sealed record AssignmentPageModel(string Mode, AssignmentForm Form, IReadOnlyList<SelectedCustomer> Customers, int CustomerCount, string? FromManagerName, IReadOnlyList<ManagerOption> Managers)
+{
+    public AssignmentFieldsModel Fields => new(Managers, Form.ToManagerId, Form.EffectiveDate, Form.Reason);
+}
+
+/// <summary>
+/// Assigning customers to account managers: one customer, a selection from the list, or all customers of
+/// one manager. History is kept by the domain (<see cref="RetailCustomer.AssignTo"/>); every change is audited.
+/// </summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class AssignmentsController(
+    AppDbContext db,
+    IValidator<AssignmentForm> validator,
+    IStringLocalizer<SharedResource> l,
+    TimeProvider clock,
+    ILogger<AssignmentsController> logger) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Reassign(int customerId, CancellationToken cancellationToken) =>
+        await PageAsync(nameof(Reassign), new AssignmentForm { CustomerId = customerId }, cancellationToken);
+
+    [HttpPost]
+    [ActionName(nameof(Reassign))]
+    public Task<IActionResult> ReassignPost(AssignmentForm form, CancellationToken cancellationToken)
+    {
+        form.CustomerIds = form.CustomerId is { } id ? [id] : [];
+        form.FromManagerId = null;
+        return ApplyAsync(nameof(Reassign), form, cancellationToken);
+    }
+
+    /// <summary>The customers ticked on the list, to review before choosing the new manager.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Bulk([FromQuery(Name = "ids")] List<int> ids, CancellationToken cancellationToken) =>
+        await PageAsync(nameof(Bulk), new AssignmentForm { CustomerIds = ids }, cancellationToken);
+
+    [HttpPost]
+    [ActionName(nameof(Bulk))]
+    public Task<IActionResult> BulkPost(AssignmentForm form, CancellationToken cancellationToken)
+    {
+        form.CustomerId = null;
+        form.FromManagerId = null;
+        return ApplyAsync(nameof(Bulk), form, cancellationToken);
+    }
+
+    /// <summary>Every current customer of one manager moves to another (e.g. before the first leaves).</summary>
+    [HttpGet]
+    public async Task<IActionResult> All(int fromManagerId, CancellationToken cancellationToken) =>
+        await PageAsync(nameof(All), new AssignmentForm { FromManagerId = fromManagerId }, cancellationToken);
+
+    [HttpPost]
+    [ActionName(nameof(All))]
+    public Task<IActionResult> AllPost(AssignmentForm form, CancellationToken cancellationToken)
+    {
+        form.CustomerId = null;
+        form.CustomerIds = [];
+        return ApplyAsync(nameof(All), form, cancellationToken);
+    }
+
+    private async Task<IActionResult> ApplyAsync(string view, AssignmentForm form, CancellationToken cancellationToken)
+    {
+        var customers = await Selected(form).Include(c => c.Assignments).ToListAsync(cancellationToken);
+        if (customers.Count == 0 || (form.FromManagerId is null && customers.Count != form.CustomerIds.Distinct().Count()))
+        {
+            return NotFound();
+        }
+
+        if (!await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
+        {
+            return await PageAsync(view, form, cancellationToken);
+        }
+
+        var moved = 0;
+        var tooEarly = new List<string>();
+        foreach (var customer in customers.Where(c => c.CurrentManagerId != form.ToManagerId))
+        {
+            try
+            {
+                customer.AssignTo(form.ToManagerId!.Value, form.EffectiveDate!.Value, form.Reason, User.Identity?.Name);
+                moved++;
+            }
+            catch (DomainException e) when (e.Code == "Assignment.BeforeCurrent")
+            {
+                tooEarly.Add(customer.LicenceNumber);
+            }
+        }
+
+        if (tooEarly.Count > 0)
+        {
+            ModelState.AddModelError(nameof(form.EffectiveDate), l["Assignment.BeforeCurrentFor", string.Join(", ", tooEarly.Take(10)) + (tooEarly.Count > 10 ? "…" : string.Empty)]);
+            db.ChangeTracker.Clear();
+            return await PageAsync(view, form, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("{Count} customers assigned to manager {ManagerId}", moved, form.ToManagerId);
+        TempData.Flash(moved == customers.Count
+            ? l["Assignment.Done", moved]
+            : l["Assignment.DoneWithSkipped", moved, customers.Count - moved]);
+
+        if (Url.IsLocalUrl(form.ReturnUrl))
+        {
+            return LocalRedirect(form.ReturnUrl);
+        }
+
+        return form.CustomerId is { } one
+            ? RedirectToAction("Details", "Customers", new { id = one })
+            : RedirectToAction("Index", "Customers", new { managerId = form.ToManagerId });
+    }
+
+    private IQueryable<RetailCustomer> Selected(AssignmentForm form)
+    {
+        if (form.FromManagerId is { } from)
+        {
+            return db.Customers.Where(c => c.CurrentManagerId == from);
+        }
+
+        var ids = form.CustomerIds.Distinct().Take(AssignmentForm.MaxSelected + 1).ToList();
+        return db.Customers.Where(c => ids.Contains(c.Id));
+    }
+
+    private async Task<IActionResult> PageAsync(string view, AssignmentForm form, CancellationToken cancellationToken)
+    {
+        form.EffectiveDate ??= DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        string? fromName = null;
+        if (form.FromManagerId is { } from)
+        {
+            fromName = await db.AccountManagers.AsNoTracking().Where(m => m.Id == from).Select(m => m.Name).SingleOrDefaultAsync(cancellationToken);
+            if (fromName is null)
+            {
+                return NotFound();
+            }
+        }
+
+        var selected = Selected(form).AsNoTracking();
+        var count = await selected.CountAsync(cancellationToken);
+        if (form.FromManagerId is null && (count == 0 || count != form.CustomerIds.Distinct().Count()))
+        {
+            return NotFound();
+        }
+
+        var shown = await selected.OrderBy(c => c.StoreName).Take(50)
+            .Select(c => new SelectedCustomer(c.Id, c.LicenceNumber, c.StoreName, db.AccountManagers.Where(m => m.Id == c.CurrentManagerId).Select(m => m.Name).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        var managers = await db.ActiveManagerOptionsAsync(cancellationToken, except: form.FromManagerId);
+        return View("Assign", new AssignmentPageModel(view, form, shown, count, fromName, managers));
+    }
+}

@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using CustomerManager.Domain.Customers;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Web.Features.Customers;
+
+/// <summary>The filters, sort and page of the customer list, bound from the query string.</summary>
+public sealed class CustomerListFilter
+{
+    /// <summary>Licence number, store name, owner or phone.</summary>
+    public string? Q { get; set; }
+
+    public int? ManagerId { get; set; }
+
+    /// <summary>True: customers with no current manager.</summary>
+    public bool Unassigned { get; set; }
+
+    public string? District { get; set; }
+
+    public BusinessType? BusinessType { get; set; }
+
+    public CustomerStatus? Status { get; set; }
+
+    public string? Sort { get; set; }
+
+    public bool Desc { get; set; }
+
+    public int? Page { get; set; }
+
+    public int? PageSize { get; set; }
+}
+
+public sealed record CustomerRow(
+    int Id, string LicenceNumber, string StoreName, string Owner, string? Phone, string Address,
+    BusinessType BusinessType, CustomerStatus Status, int? ManagerId, string? ManagerName, string? District);
+
+public sealed record CustomerListModel(
+    CustomerListFilter Filter, PagedList<CustomerRow> Page, IReadOnlyList<ManagerOption> Managers, IReadOnlyList<string> Districts);
+
+/// <summary>
+/// The customer list: searched, filtered, sorted and paged in SQL on indexed columns, narrowed to what the
+/// user may see. The same filtered query feeds the export.
+/// </summary>
+public sealed class CustomerListQuery(AppDbContext db)
+{
+    public IQueryable<CustomerRow> Rows(CustomerListFilter filter, ClaimsPrincipal user)
+    {
+        var customers = db.Customers.AsNoTracking().VisibleTo(user);
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            var licence = q.ToUpperInvariant();
+            customers = customers.Where(c => c.LicenceNumber.StartsWith(licence) || c.StoreName.Contains(q) || c.Owner.Contains(q) || (c.Phone != null && c.Phone.StartsWith(q)));
+        }
+
+        if (filter.Unassigned)
+        {
+            customers = customers.Where(c => c.CurrentManagerId == null);
+        }
+        else if (filter.ManagerId is { } managerId)
+        {
+            customers = customers.Where(c => c.CurrentManagerId == managerId);
+        }
+
+        if (filter.BusinessType is { } type)
+        {
+            customers = customers.Where(c => c.BusinessType == type);
+        }
+
+        if (filter.Status is { } status)
+        {
+            customers = customers.Where(c => c.Status == status);
+        }
+
+        var rows = from c in customers
+                   join m in db.AccountManagers on c.CurrentManagerId equals m.Id into managers
+                   from m in managers.DefaultIfEmpty()
+                   select new { c, m };
+        if (!string.IsNullOrWhiteSpace(filter.District))
+        {
+            rows = rows.Where(r => r.m != null && r.m.District == filter.District);
+        }
+
+        rows = (filter.Sort, filter.Desc) switch
+        {
+            ("store", false) => rows.OrderBy(r => r.c.StoreName).ThenBy(r => r.c.LicenceNumber),
+            ("store", true) => rows.OrderByDescending(r => r.c.StoreName).ThenBy(r => r.c.LicenceNumber),
+            ("owner", false) => rows.OrderBy(r => r.c.Owner).ThenBy(r => r.c.LicenceNumber),
+            ("owner", true) => rows.OrderByDescending(r => r.c.Owner).ThenBy(r => r.c.LicenceNumber),
+            ("manager", false) => rows.OrderBy(r => r.m!.Name).ThenBy(r => r.c.StoreName),
+            ("manager", true) => rows.OrderByDescending(r => r.m!.Name).ThenBy(r => r.c.StoreName),
+            ("status", false) => rows.OrderBy(r => r.c.Status).ThenBy(r => r.c.LicenceNumber),
+            ("status", true) => rows.OrderByDescending(r => r.c.Status).ThenBy(r => r.c.LicenceNumber),
+            (_, true) => rows.OrderByDescending(r => r.c.LicenceNumber),
+            _ => rows.OrderBy(r => r.c.LicenceNumber),
+        };
+
+        return rows.Select(r => new CustomerRow(
+            r.c.Id, r.c.LicenceNumber, r.c.StoreName, r.c.Owner, r.c.Phone, r.c.Address, r.c.BusinessType, r.c.Status,
+            r.c.CurrentManagerId, r.m == null ? null : r.m.Name, r.m == null ? null : r.m.District));
+    }
+
+    public async Task<CustomerListModel> RunAsync(CustomerListFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var page = await Rows(filter, user).ToPagedListAsync(filter.Page, filter.PageSize, cancellationToken);
+        var seesAll = user.SeesEverything();
+        var managers = seesAll ? await db.ActiveManagerOptionsAsync(cancellationToken) : [];
+        var districts = seesAll
+            ? await db.AccountManagers.AsNoTracking().Select(m => m.District).Distinct().OrderBy(d => d).ToListAsync(cancellationToken)
+            : [];
+        return new CustomerListModel(filter, page, managers, districts);
+    }
+}

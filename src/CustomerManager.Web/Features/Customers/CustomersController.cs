@@ -1,0 +1,111 @@
+using CustomerManager.Domain.Customers;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Localization;
+using CustomerManager.Web.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerManager.Web.Features.Customers;
+
+/// <summary>
+/// Retail customers (零售户). Everyone reads them within their <see cref="DataScope"/> (an account manager
+/// only their own); administrators create and edit them.
+/// </summary>
+[Authorize(Policy = Policies.AnyRole)]
+public sealed class CustomersController(
+    AppDbContext db,
+    IValidator<CustomerForm> validator,
+    IStringLocalizer<SharedResource> l,
+    TimeProvider clock) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index([FromQuery] CustomerListFilter filter, [FromServices] CustomerListQuery query, CancellationToken cancellationToken) =>
+        View(await query.RunAsync(filter, User, cancellationToken));
+
+    [HttpGet]
+    public async Task<IActionResult> Details(int id, [FromServices] CustomerDetailsQuery query, CancellationToken cancellationToken) =>
+        await query.RunAsync(id, User, cancellationToken) is { } model ? View(model) : NotFound();
+
+    [HttpGet]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
+        View("Edit", await WithManagersAsync(new CustomerForm { AssignedFrom = Today }, cancellationToken));
+
+    [HttpPost]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Create(CustomerForm form, CancellationToken cancellationToken)
+    {
+        form.Id = null;
+        if (!await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
+        {
+            return View("Edit", await WithManagersAsync(form, cancellationToken));
+        }
+
+        var customer = new RetailCustomer(form.LicenceNumber!, form.StoreName!, form.Owner!, form.Phone, form.Address!, form.BusinessType!.Value);
+        customer.Update(customer.StoreName, customer.Owner, customer.Phone, customer.Address, customer.BusinessType, form.Status!.Value);
+        if (form.ManagerId is { } managerId)
+        {
+            customer.AssignTo(managerId, form.AssignedFrom!.Value, l["Assignment.NewCustomer"], User.Identity?.Name);
+        }
+
+        db.Customers.Add(customer);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Flash(l["Customer.Created", customer.StoreName]);
+        return RedirectToAction(nameof(Details), new { id = customer.Id });
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var c = await db.Customers.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        return c is null
+            ? NotFound()
+            : View(new CustomerForm
+            {
+                Id = c.Id,
+                LicenceNumber = c.LicenceNumber,
+                StoreName = c.StoreName,
+                Owner = c.Owner,
+                Phone = c.Phone,
+                Address = c.Address,
+                BusinessType = c.BusinessType,
+                Status = c.Status,
+            });
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Edit(int id, CustomerForm form, CancellationToken cancellationToken)
+    {
+        var customer = await db.Customers.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (customer is null)
+        {
+            return NotFound();
+        }
+
+        form.Id = id;
+        form.LicenceNumber = customer.LicenceNumber;
+        if (!await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
+        {
+            return View(form);
+        }
+
+        customer.Update(form.StoreName!, form.Owner!, form.Phone, form.Address!, form.BusinessType!.Value, form.Status!.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Flash(l["Customer.Saved", customer.StoreName]);
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    private async Task<CustomerForm> WithManagersAsync(CustomerForm form, CancellationToken cancellationToken)
+    {
+        form.Managers = await db.ActiveManagerOptionsAsync(cancellationToken);
+        return form;
+    }
+}

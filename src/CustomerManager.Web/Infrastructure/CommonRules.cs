@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+using CustomerManager.Web.Localization;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerManager.Web.Infrastructure;
+
+/// <summary>Validation rules several forms share, with their messages from the resources.</summary>
+public static partial class CommonRules
+{
+    /// <summary>A mainland mobile (1xx xxxx xxxx) or a landline with area code (0xx-xxxxxxxx).</summary>
+    [GeneratedRegex(@"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$")]
+    public static partial Regex PhonePattern();
+
+    public static IRuleBuilderOptions<T, string?> Phone<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> l) =>
+        rule.Must(p => string.IsNullOrWhiteSpace(p) || PhonePattern().IsMatch(p.Trim())).WithMessage(l["Validation.Phone"]);
+
+    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> l, int maxLength) =>
+        rule.Must(v => !string.IsNullOrWhiteSpace(v)).WithMessage(l["Validation.Required"])
+            .Must(v => v is null || v.Trim().Length <= maxLength).WithMessage(l["Validation.TooLong", maxLength]);
+
+    public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer<SharedResource> l, int maxLength) =>
+        rule.Must(v => v is null || v.Trim().Length <= maxLength).WithMessage(l["Validation.TooLong", maxLength]);
+}

@@ -1,0 +1,21 @@
+using CustomerManager.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Web.Infrastructure;
+
+/// <summary>An account manager as a choice in a drop-down.</summary>
+public sealed record ManagerOption(int Id, string EmployeeNumber, string Name, string District)
+{
+    public string Label => $"{Name} ({EmployeeNumber}, {District})";
+}
+
+public static class ManagerOptions
+{
+    /// <summary>Active managers by district and name, for assignment and filter drop-downs.</summary>
+    public static Task<List<ManagerOption>> ActiveManagerOptionsAsync(this AppDbContext db, CancellationToken cancellationToken, int? except = null) =>
+        db.AccountManagers.AsNoTracking()
+            .Where(m => m.IsActive && m.Id != except)
+            .OrderBy(m => m.District).ThenBy(m => m.Name)
+            .Select(m => new ManagerOption(m.Id, m.EmployeeNumber, m.Name, m.District))
+            .ToListAsync(cancellationToken);
+}
