@@ -23,17 +23,18 @@ public static class HttpClientExtensions
     }
 
     /// <summary>Fills the form found by <paramref name="formSelector"/> on <paramref name="url"/> and submits it.</summary>
-    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, string formSelector, IDictionary<string, string> values, string? submitValue = null)
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, string formSelector, IDictionary<string, string> values)
     {
         var page = await client.GetDocumentAsync(url);
         var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form {formSelector} on {url}");
+        // What a browser would send untouched: inputs with their values (checkboxes only when ticked), selects' choices.
         var fields = form.Elements.OfType<IHtmlInputElement>()
-            .Where(i => !string.IsNullOrEmpty(i.Name) && i.Type is "hidden")
-            .ToDictionary(i => i.Name!, i => i.Value);
-        foreach (var (key, value) in values)
-        {
-            fields[key] = value;
-        }
+            .Where(i => !string.IsNullOrEmpty(i.Name) && i.Type is not ("submit" or "button" or "file") && (i.Type is not ("checkbox" or "radio") || i.IsChecked))
+            .Select(i => KeyValuePair.Create(i.Name!, i.Value))
+            .Concat(form.Elements.OfType<IHtmlSelectElement>().Where(s => !string.IsNullOrEmpty(s.Name)).Select(s => KeyValuePair.Create(s.Name!, s.Value ?? string.Empty)))
+            .Where(f => !values.ContainsKey(f.Key))
+            .Concat(values)
+            .ToList();
 
         var action = form.GetAttribute("action") ?? url;
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));

@@ -42,7 +42,8 @@ public sealed class AssignmentFormValidator : AbstractValidator<AssignmentForm>
 {
     public AssignmentFormValidator(IStringLocalizer<SharedResource> l, AppDbContext db, TimeProvider clock)
     {
-        RuleFor(f => f.ToManagerId).NotNull().WithMessage(l["Assignment.ManagerRequired"])
+        RuleFor(f => f.ToManagerId).NotNull().WithMessage(l["Assignment.ManagerRequired"]);
+        RuleFor(f => f.ToManagerId)
             .MustAsync(async (id, ct) => await db.AccountManagers.AnyAsync(m => m.Id == id && m.IsActive, ct)).WithMessage(l["Assignment.ManagerInactive"])
             .When(f => f.ToManagerId is not null);
         RuleFor(f => f.ToManagerId).NotEqual(f => f.FromManagerId).WithMessage(l["Assignment.SameManager"]).When(f => f.FromManagerId is not null);

@@ -33,7 +33,7 @@ public sealed class AssignmentsController(
 {
     [HttpGet]
     public async Task<IActionResult> Reassign(int customerId, CancellationToken cancellationToken) =>
-        await PageAsync(nameof(Reassign), new AssignmentForm { CustomerId = customerId }, cancellationToken);
+        await PageAsync(nameof(Reassign), new AssignmentForm { CustomerId = customerId, CustomerIds = [customerId] }, cancellationToken);
 
     [HttpPost]
     [ActionName(nameof(Reassign))]

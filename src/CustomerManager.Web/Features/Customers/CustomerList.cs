@@ -48,6 +48,14 @@ public sealed class CustomerListQuery(AppDbContext db)
 {
     public IQueryable<CustomerRow> Rows(CustomerListFilter filter, ClaimsPrincipal user)
     {
+        if (!user.SeesEverything())
+        {
+            // An account manager's list is their own customers: filters by manager or district do not apply.
+            filter.ManagerId = null;
+            filter.District = null;
+            filter.Unassigned = false;
+        }
+
         var customers = db.Customers.AsNoTracking().VisibleTo(user);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {

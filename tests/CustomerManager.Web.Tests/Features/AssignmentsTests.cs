@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Net;
+using CustomerManager.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Web.Tests.Features;
+
+public class AssignmentsTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
+{
+    private async Task<T> QueryAsync<T>(Func<CustomerManager.Infrastructure.Persistence.AppDbContext, Task<T>> query)
+    {
+        T result = default!;
+        await factory.WithDbAsync(async db => result = await query(db));
+        return result;
+    }
+
+    private Task<int> ManagerIdAsync(string employeeNumber) =>
+        QueryAsync(db => db.AccountManagers.Where(m => m.EmployeeNumber == employeeNumber).Select(m => m.Id).SingleAsync());
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task ReassigningOneCustomerKeepsWhoServedItWhen()
+    {
+        var customer = await QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100010").Select(c => new { c.Id, c.CurrentManagerId }).SingleAsync());
+        var target = await ManagerIdAsync("KM008");
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        using var response = await client.SubmitFormAsync($"/Assignments/Reassign?customerId={customer.Id}", "#assignment-form", new Dictionary<string, string>
+        {
+            ["ToManagerId"] = Id(target),
+            ["Reason"] = "客户要求",
+        });
+
+        Assert.Equal($"/Customers/Details/{customer.Id}", response.Headers.Location!.OriginalString);
+        await factory.WithDbAsync(async db =>
+        {
+            var saved = await db.Customers.Include(c => c.Assignments).SingleAsync(c => c.Id == customer.Id);
+            Assert.Equal(target, saved.CurrentManagerId);
+            var previous = saved.Assignments.Single(a => a.AccountManagerId == customer.CurrentManagerId && a.To != null);
+            var current = saved.Assignments.Single(a => a.IsCurrent);
+            Assert.Equal(today, previous.To);
+            Assert.Equal((today, "客户要求", "admin"), (current.From, current.Reason, current.ChangedBy));
+        });
+        var page = await client.GetDocumentAsync($"/Customers/Details/{customer.Id}");
+        Assert.Contains("客户要求", page.QuerySelector("#assignment-history tbody tr")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AssignmentNeedsAManagerADateNotInTheFutureAndAReason()
+    {
+        var customerId = await QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100013").Select(c => c.Id).SingleAsync());
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        using var response = await client.SubmitFormAsync($"/Assignments/Reassign?customerId={customerId}", "#assignment-form", new Dictionary<string, string>
+        {
+            ["ToManagerId"] = "",
+            ["EffectiveDate"] = DateTime.Now.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Reason"] = "   ",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ToDocumentAsync();
+        Assert.Equal("请选择新的客户经理。", page.QuerySelector("[data-valmsg-for=ToManagerId]")!.TextContent.Trim());
+        Assert.Equal("生效日期不能晚于今天。", page.QuerySelector("[data-valmsg-for=EffectiveDate]")!.TextContent.Trim());
+        Assert.Equal("此项为必填。", page.QuerySelector("[data-valmsg-for=Reason]")!.TextContent.Trim());
+        Assert.Equal(1, await QueryAsync(db => db.CustomerAssignments.CountAsync(a => a.CustomerId == customerId)));
+    }
+
+    [Fact]
+    public async Task EffectiveDateBeforeTheCurrentAssignmentIsRefusedForTheWholeSelection()
+    {
+        var ids = await QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100016" || c.LicenceNumber == "440103100019").Select(c => c.Id).ToListAsync());
+        var target = await ManagerIdAsync("KM001");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        using var response = await client.SubmitFormAsync("/Assignments/Bulk?" + string.Join("&", ids.Select(i => $"ids={i}")), "#assignment-form", new Dictionary<string, string>
+        {
+            ["ToManagerId"] = Id(target),
+            ["EffectiveDate"] = DateTime.Now.AddYears(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Reason"] = "补录",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("440103100016", (await response.ToDocumentAsync()).QuerySelector("[data-valmsg-for=EffectiveDate]")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await QueryAsync(db => db.Customers.AnyAsync(c => ids.Contains(c.Id) && c.CurrentManagerId == target)));
+    }
+
+    [Fact]
+    public async Task SelectedCustomersMoveTogetherAndTheNewManagerSeesThem()
+    {
+        var ids = await QueryAsync(db => db.Customers.Where(c => c.LicenceNumber.StartsWith("44010510002")).Select(c => c.Id).ToListAsync());
+        var target = await ManagerIdAsync("KM002");
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        var review = await admin.GetDocumentAsync("/Assignments/Bulk?" + string.Join("&", ids.Select(i => $"ids={i}")));
+        Assert.Equal(ids.Count, review.QuerySelectorAll("#selected-customers tbody tr").Length);
+        using var response = await admin.SubmitFormAsync("/Assignments/Bulk?" + string.Join("&", ids.Select(i => $"ids={i}")), "#assignment-form", new Dictionary<string, string>
+        {
+            ["ToManagerId"] = Id(target),
+            ["Reason"] = "片区调整",
+        });
+
+        Assert.Equal($"/Customers?managerId={target}", response.Headers.Location!.OriginalString);
+        using var manager = await factory.CreateBrowserlessClient().SignedInAsync("am02");
+        var page = await manager.GetDocumentAsync("/Customers?pageSize=100");
+        var licences = page.QuerySelectorAll("#customers tbody tr td:nth-child(1)").Select(t => t.TextContent).ToHashSet();
+        var moved = await QueryAsync(db => db.Customers.Where(c => ids.Contains(c.Id)).Select(c => c.LicenceNumber).ToListAsync());
+        Assert.All(moved, l => Assert.Contains(l, licences));
+    }
+
+    [Fact]
+    public async Task PanelMembersAndManagersCannotReassign()
+    {
+        var customerId = await QueryAsync(db => db.Customers.Select(c => c.Id).FirstAsync());
+        foreach (var user in new[] { "monopoly", "am01" })
+        {
+            using var client = await factory.CreateBrowserlessClient().SignedInAsync(user);
+            using var page = await client.GetAsync($"/Assignments/Reassign?customerId={customerId}");
+            Assert.StartsWith("/Account/AccessDenied", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task UnknownCustomersAreNotFound()
+    {
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        using var single = await client.GetAsync("/Assignments/Reassign?customerId=999999");
+        using var bulk = await client.GetAsync("/Assignments/Bulk?ids=1&ids=999999");
+        using var all = await client.GetAsync("/Assignments/All?fromManagerId=999999");
+
+        Assert.Equal(HttpStatusCode.NotFound, single.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, bulk.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, all.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnInactiveManagerCannotReceiveCustomers()
+    {
+        var customerId = await QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100022").Select(c => c.Id).SingleAsync());
+        var inactive = 0;
+        await factory.WithDbAsync(async db =>
+        {
+            var m = new CustomerManager.Domain.AccountManagers.AccountManager("OLD1", "已离职", null, "城东片区");
+            m.Deactivate();
+            db.AccountManagers.Add(m);
+            await db.SaveChangesAsync();
+            inactive = m.Id;
+        });
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        var token = (await client.GetDocumentAsync($"/Assignments/Reassign?customerId={customerId}")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        using var response = await client.PostAsync("/Assignments/Reassign", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["CustomerId"] = Id(customerId),
+            ["ToManagerId"] = Id(inactive),
+            ["EffectiveDate"] = DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Reason"] = "x",
+        }));
+
+        Assert.Equal("请选择一位在岗的客户经理。", (await response.ToDocumentAsync()).QuerySelector("[data-valmsg-for=ToManagerId]")!.TextContent.Trim());
+        Assert.NotEqual(inactive, await QueryAsync(db => db.Customers.Where(c => c.Id == customerId).Select(c => c.CurrentManagerId).SingleAsync()));
+    }
+}
