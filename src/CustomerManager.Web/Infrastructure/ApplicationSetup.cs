@@ -51,6 +51,9 @@ public static class ApplicationSetup
         services.AddScoped<Features.AccountManagers.AccountManagerDetailsQuery>();
         services.AddScoped<Features.Customers.CustomerListQuery>();
         services.AddScoped<Features.Customers.CustomerDetailsQuery>();
+        services.AddScoped<Features.Users.UserAdministration>();
+        services.AddScoped<Features.Users.UserListQuery>();
+        services.AddScoped<Features.Audit.AuditLogQuery>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -69,6 +72,7 @@ public static class ApplicationSetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddSignInManager<AppSignInManager>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
         services.ConfigureApplicationCookie(o =>

@@ -97,7 +97,8 @@ public class AuditTrailTests(CustomerManagerFactory factory) : IClassFixture<Cus
         Assert.Equal([AuditTrailInterceptor.Created, AuditTrailInterceptor.Updated], customerEntries.Select(e => e.Action));
         Assert.Equal(managers[1].Id, Parse(customerEntries[1].NewValues)["CurrentManagerId"].GetInt32());
         var assignments = await db.AuditEntries.Where(a => a.EntityType == nameof(CustomerAssignment)).OrderByDescending(a => a.Id).Take(3).ToListAsync();
-        Assert.Contains(assignments, a => a.Action == AuditTrailInterceptor.Created && Parse(a.NewValues)["Reason"].GetString() == "片区调整");
+        Assert.Contains(assignments, a => a.Action == AuditTrailInterceptor.Created && Parse(a.NewValues)["Reason"].GetString() == "片区调整"
+            && Parse(a.NewValues)["CustomerId"].GetInt32() == customer.Id);
         Assert.Contains(assignments, a => a.Action == AuditTrailInterceptor.Updated && Parse(a.NewValues)["To"].GetString() == "2026-03-01");
     }
 

@@ -147,7 +147,10 @@ public sealed class AuditTrailInterceptor(TimeProvider clock, ICurrentUser curre
         var now = clock.GetUtcNow().UtcDateTime;
         var user = currentUser.UserName;
         context.Set<AuditEntry>().AddRange(pending.Select(p =>
-            new AuditEntry(now, user, p.EntityType, p.EntityId(), p.Action, Serialize(p.OldValues), Serialize(p.NewValues))));
+        {
+            var (oldValues, newValues) = p.Values();
+            return new AuditEntry(now, user, p.EntityType, p.EntityId(), p.Action, Serialize(oldValues), Serialize(newValues));
+        }));
         return context;
     }
 
@@ -161,8 +164,8 @@ public sealed class AuditTrailInterceptor(TimeProvider clock, ICurrentUser curre
                 var role = context.Set<IdentityRole>().Find(userRole.RoleId)?.Name ?? userRole.RoleId;
                 return entry.State switch
                 {
-                    EntityState.Added => new Pending(nameof(AppUser), () => userRole.UserId, RoleAdded, null, new() { ["Role"] = role }),
-                    EntityState.Deleted => new Pending(nameof(AppUser), () => userRole.UserId, RoleRemoved, new() { ["Role"] = role }, null),
+                    EntityState.Added => new Pending(nameof(AppUser), () => userRole.UserId, RoleAdded, () => (null, new() { ["Role"] = role })),
+                    EntityState.Deleted => new Pending(nameof(AppUser), () => userRole.UserId, RoleRemoved, () => (new() { ["Role"] = role }, null)),
                     _ => null,
                 };
             case Entity or AppUser or Domain.Customers.CustomerAssignment:
@@ -176,22 +179,34 @@ public sealed class AuditTrailInterceptor(TimeProvider clock, ICurrentUser curre
             return null;
         }
 
-        var (oldValues, newValues) = Values(entry, prefix: string.Empty);
-        AddOwnedValues(context, entry, oldValues, newValues);
-        if (entry.State == EntityState.Modified && newValues!.Count == 0)
+        var type = entry.Metadata.ClrType.Name;
+        if (entry.State == EntityState.Added)
+        {
+            // Values of a new record are read after the insert, when keys and foreign keys are real.
+            return new Pending(type, () => KeyOf(entry), Created, () =>
+            {
+                var (_, created) = Values(entry, EntityState.Added, prefix: string.Empty);
+                AddOwnedValues(context, entry, EntityState.Added, null, created);
+                return (null, created);
+            });
+        }
+
+        var state = entry.State;
+        var (oldValues, newValues) = Values(entry, state, prefix: string.Empty);
+        AddOwnedValues(context, entry, state, oldValues, newValues);
+        if (state == EntityState.Modified && newValues!.Count == 0)
         {
             return null;
         }
 
-        var action = entry.State switch { EntityState.Added => Created, EntityState.Deleted => Deleted, _ => Updated };
-        return new Pending(entry.Metadata.ClrType.Name, () => KeyOf(entry), action, oldValues, newValues);
+        return new Pending(type, () => KeyOf(entry), state == EntityState.Deleted ? Deleted : Updated, () => (oldValues, newValues));
     }
 
     /// <summary>
     /// Adds the owned values of an entity (prefixed "Navigation.Property"). EF replaces an owned instance by
     /// deleting the old one and adding the new: the old values come from the deleted entry of the same owner.
     /// </summary>
-    private static void AddOwnedValues(DbContext context, EntityEntry owner, Dictionary<string, object?>? oldValues, Dictionary<string, object?>? newValues)
+    private static void AddOwnedValues(DbContext context, EntityEntry owner, EntityState ownerState, Dictionary<string, object?>? oldValues, Dictionary<string, object?>? newValues)
     {
         foreach (var reference in owner.References.Where(r => r.Metadata.TargetEntityType.IsOwned() && r.TargetEntry is not null))
         {
@@ -206,17 +221,17 @@ public sealed class AuditTrailInterceptor(TimeProvider clock, ICurrentUser curre
             foreach (var property in properties)
             {
                 var name = property.Metadata.Name;
-                object? before = owner.State == EntityState.Added ? null
+                object? before = ownerState == EntityState.Added ? null
                     : replaced is not null ? replaced.Property(name).OriginalValue
                     : target.State == EntityState.Added ? null
                     : property.OriginalValue;
-                var after = owner.State == EntityState.Deleted ? null : property.CurrentValue;
-                if (owner.State is EntityState.Modified or EntityState.Unchanged && Equals(before, after))
+                var after = ownerState == EntityState.Deleted ? null : property.CurrentValue;
+                if (ownerState is EntityState.Modified or EntityState.Unchanged && Equals(before, after))
                 {
                     continue;
                 }
 
-                if (oldValues is not null && owner.State != EntityState.Added)
+                if (oldValues is not null && ownerState != EntityState.Added)
                 {
                     oldValues[prefix + name] = Value(before);
                 }
@@ -229,10 +244,10 @@ public sealed class AuditTrailInterceptor(TimeProvider clock, ICurrentUser curre
         }
     }
 
-    private static (Dictionary<string, object?>? Old, Dictionary<string, object?>? New) Values(EntityEntry entry, string prefix)
+    private static (Dictionary<string, object?>? Old, Dictionary<string, object?>? New) Values(EntityEntry entry, EntityState state, string prefix)
     {
         var properties = entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !IgnoredProperties.Contains(p.Metadata.Name) && !p.Metadata.IsShadowProperty());
-        switch (entry.State)
+        switch (state)
         {
             case EntityState.Added:
                 return (null, properties.Where(p => p.CurrentValue is not null).ToDictionary(p => prefix + p.Metadata.Name, p => Value(p.CurrentValue)));
@@ -266,5 +281,5 @@ public sealed class AuditTrailInterceptor(TimeProvider clock, ICurrentUser curre
         _ownTransaction = null;
     }
 
-    private sealed record Pending(string EntityType, Func<string> EntityId, string Action, Dictionary<string, object?>? OldValues, Dictionary<string, object?>? NewValues);
+    private sealed record Pending(string EntityType, Func<string> EntityId, string Action, Func<(Dictionary<string, object?>? Old, Dictionary<string, object?>? New)> Values);
 }

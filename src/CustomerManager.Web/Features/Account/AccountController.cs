@@ -44,13 +44,6 @@ public sealed class AccountController(
         }
 
         var user = await userManager.FindByNameAsync(model.UserName!.Trim());
-        if (user is { IsActive: false })
-        {
-            logger.LogInformation("Sign-in refused for deactivated user {UserId}", user.Id);
-            ModelState.AddModelError(string.Empty, l["Account.SignInFailed"]);
-            return View(model);
-        }
-
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signInManager.PasswordSignInAsync(user, model.Password!, model.RememberMe, lockoutOnFailure: true);
@@ -63,6 +56,11 @@ public sealed class AccountController(
 
         if (!result.Succeeded)
         {
+            if (result.IsNotAllowed)
+            {
+                logger.LogInformation("Sign-in refused for deactivated user {UserId}", user!.Id);
+            }
+
             ModelState.AddModelError(string.Empty, l["Account.SignInFailed"]);
             return View(model);
         }

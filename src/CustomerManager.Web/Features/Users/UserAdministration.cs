@@ -1,0 +1,133 @@
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Infrastructure.Identity;
+using CustomerManager.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Web.Features.Users;
+
+/// <summary>
+/// The rules of user administration: an administrator never removes their own administrator access, and the
+/// last active administrator can never be removed, deactivated or locked out.
+/// </summary>
+public static class UserAdministrationRules
+{
+    /// <summary>
+    /// Whether an act that takes administrator access away from <paramref name="targetUserId"/> is allowed.
+    /// Returns the resource key of the refusal, or null when allowed.
+    /// </summary>
+    public static string? CheckRemovalOfAdministrator(string actingUserId, string targetUserId, bool targetIsActiveAdministrator, int activeAdministrators)
+    {
+        if (!targetIsActiveAdministrator)
+        {
+            return null;
+        }
+
+        if (actingUserId == targetUserId)
+        {
+            return "Users.NotYourself";
+        }
+
+        return activeAdministrators <= 1 ? "Users.LastAdministrator" : null;
+    }
+
+    /// <summary>The panel role and manager link a role requires: exactly one panel role, exactly one manager record.</summary>
+    public static string? CheckRoleDetails(string role, PanelRole? panelRole, int? accountManagerId) => role switch
+    {
+        AppRoles.PanelMember when panelRole is null => "Users.PanelRoleRequired",
+        AppRoles.AccountManager when accountManagerId is null => "Users.ManagerRequired",
+        _ when !AppRoles.All.Contains(role) => "Users.UnknownRole",
+        _ => null,
+    };
+}
+
+/// <summary>Users, roles and passwords through Identity, with <see cref="UserAdministrationRules"/> applied.</summary>
+public sealed class UserAdministration(UserManager<AppUser> users, AppDbContext db)
+{
+    public async Task<int> ActiveAdministratorCountAsync() =>
+        (await users.GetUsersInRoleAsync(AppRoles.Administrator)).Count(u => u.IsActive);
+
+    public async Task<bool> IsActiveAdministratorAsync(AppUser user) =>
+        user.IsActive && await users.IsInRoleAsync(user, AppRoles.Administrator);
+
+    /// <summary>Null when <paramref name="actingUserId"/> may take administrator access away from <paramref name="target"/>.</summary>
+    public async Task<string?> CheckRemovalAsync(string actingUserId, AppUser target) =>
+        UserAdministrationRules.CheckRemovalOfAdministrator(actingUserId, target.Id, await IsActiveAdministratorAsync(target), await ActiveAdministratorCountAsync());
+
+    public Task<string?> RoleOfAsync(AppUser user) =>
+        db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefaultAsync();
+
+    /// <summary>Gives the user exactly one role, with the panel role or manager link it requires (and no other).</summary>
+    public async Task<IdentityResult> SetRoleAsync(AppUser user, string role, PanelRole? panelRole, int? accountManagerId)
+    {
+        user.PanelRole = role == AppRoles.PanelMember ? panelRole : null;
+        user.AccountManagerId = role == AppRoles.AccountManager ? accountManagerId : null;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        var current = await users.GetRolesAsync(user);
+        if (current.Count == 1 && current[0] == role)
+        {
+            return await users.UpdateSecurityStampAsync(user);
+        }
+
+        result = await users.RemoveFromRolesAsync(user, current);
+        return result.Succeeded ? await users.AddToRoleAsync(user, role) : result;
+    }
+
+    /// <summary>Sets a temporary password the user must change at the next sign-in.</summary>
+    public async Task<IdentityResult> SetTemporaryPasswordAsync(AppUser user, string password)
+    {
+        var validation = await ValidatePasswordAsync(user, password);
+        if (!validation.Succeeded)
+        {
+            return validation;
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        user.MustChangePassword = true;
+        await users.ResetAccessFailedCountAsync(user);
+        return await users.UpdateAsync(user);
+    }
+
+    public async Task<IdentityResult> ValidatePasswordAsync(AppUser user, string password)
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+        }
+
+        return IdentityResult.Success;
+    }
+
+    public async Task<IdentityResult> SetActiveAsync(AppUser user, bool active)
+    {
+        user.IsActive = active;
+        var result = await users.UpdateAsync(user);
+        return result.Succeeded && !active ? await users.UpdateSecurityStampAsync(user) : result;
+    }
+
+    public async Task<IdentityResult> SetLockedAsync(AppUser user, bool locked)
+    {
+        var result = await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        if (result.Succeeded && locked)
+        {
+            return await users.UpdateSecurityStampAsync(user);
+        }
+
+        return result.Succeeded ? await users.ResetAccessFailedCountAsync(user) : result;
+    }
+}

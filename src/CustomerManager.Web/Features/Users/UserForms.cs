@@ -1,0 +1,80 @@
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Infrastructure.Identity;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Localization;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerManager.Web.Features.Users;
+
+/// <summary>The create and edit form of a user.</summary>
+public sealed class UserForm
+{
+    public const int UserNameMaxLength = 50;
+
+    /// <summary>Null when creating.</summary>
+    public string? Id { get; set; }
+
+    public string? UserName { get; set; }
+
+    public string? DisplayName { get; set; }
+
+    public string? Role { get; set; }
+
+    public PanelRole? PanelRole { get; set; }
+
+    public int? AccountManagerId { get; set; }
+
+    /// <summary>On creation: the first password, which the user must change at first sign-in.</summary>
+    public string? TemporaryPassword { get; set; }
+
+    /// <summary>Managers with no login yet (plus the one this user is linked to).</summary>
+    public IReadOnlyList<ManagerOption> Managers { get; set; } = [];
+}
+
+public sealed class UserFormValidator : AbstractValidator<UserForm>
+{
+    public UserFormValidator(IStringLocalizer<SharedResource> l, AppDbContext db)
+    {
+        When(f => f.Id is null, () =>
+        {
+            RuleFor(f => f.UserName).RequiredText(l, UserForm.UserNameMaxLength);
+            RuleFor(f => f.UserName)
+                .Must(n => n!.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@' or '+')).WithMessage(l["Identity.InvalidUserName"])
+                .MustAsync(async (n, ct) =>
+                {
+                    var normalized = n!.Trim().ToUpperInvariant();
+                    return !await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, ct);
+                }).WithMessage(l["Users.UserNameTaken"])
+                .When(f => !string.IsNullOrWhiteSpace(f.UserName) && f.UserName.Trim().Length <= UserForm.UserNameMaxLength);
+            RuleFor(f => f.TemporaryPassword).NotEmpty().WithMessage(l["Users.TemporaryPasswordRequired"])
+                .MaximumLength(128).WithMessage(l["Validation.TooLong", 128]);
+        });
+        RuleFor(f => f.DisplayName).RequiredText(l, AppUser.DisplayNameMaxLength);
+        RuleFor(f => f.Role).Must(r => r is not null && AppRoles.All.Contains(r)).WithMessage(l["Validation.Choose"]);
+        RuleFor(f => f.PanelRole).NotNull().WithMessage(l["Users.PanelRoleRequired"]).When(f => f.Role == AppRoles.PanelMember);
+        RuleFor(f => f.PanelRole).IsInEnum().WithMessage(l["Validation.Choose"]).When(f => f.PanelRole is not null);
+        RuleFor(f => f.AccountManagerId).NotNull().WithMessage(l["Users.ManagerRequired"]).When(f => f.Role == AppRoles.AccountManager);
+        RuleFor(f => f.AccountManagerId)
+            .MustAsync(async (form, id, ct) => await db.AccountManagers.AnyAsync(m => m.Id == id && m.IsActive, ct)
+                && !await db.Users.AnyAsync(u => u.AccountManagerId == id && u.Id != form.Id, ct))
+            .WithMessage(l["Users.ManagerTaken"])
+            .When(f => f.Role == AppRoles.AccountManager && f.AccountManagerId is not null);
+    }
+}
+
+public sealed class TemporaryPasswordForm
+{
+    public string? NewPassword { get; set; }
+}
+
+public sealed class TemporaryPasswordFormValidator : AbstractValidator<TemporaryPasswordForm>
+{
+    public TemporaryPasswordFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(f => f.NewPassword).NotEmpty().WithMessage(l["Users.TemporaryPasswordRequired"])
+            .MaximumLength(128).WithMessage(l["Validation.TooLong", 128]);
+    }
+}
