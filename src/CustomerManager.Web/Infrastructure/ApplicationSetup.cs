@@ -54,6 +54,9 @@ public static class ApplicationSetup
         services.AddScoped<Features.Users.UserAdministration>();
         services.AddScoped<Features.Users.UserListQuery>();
         services.AddScoped<Features.Audit.AuditLogQuery>();
+        services.AddScoped<Features.CustomerImport.ImportPlanner>();
+        services.AddScoped<Features.CustomerImport.ImportWriter>();
+        services.AddSingleton<Features.CustomerImport.ImportStore>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

@@ -40,6 +40,23 @@ public static class HttpClientExtensions
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>Uploads a file through the form found by <paramref name="formSelector"/> (multipart, with its anti-forgery token).</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string url, string formSelector, string fieldName, string fileName, byte[] content)
+    {
+        var page = await client.GetDocumentAsync(url);
+        var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form {formSelector} on {url}");
+        using var body = new MultipartFormDataContent();
+        foreach (var hidden in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name)))
+        {
+            body.Add(new StringContent(hidden.Value), hidden.Name!);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        body.Add(file, fieldName, fileName);
+        return await client.PostAsync(form.GetAttribute("action"), body);
+    }
+
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password = DemoAccounts.Password) =>
         client.SubmitFormAsync("/Account/SignIn", "form[action='/Account/SignIn']", new Dictionary<string, string>
         {

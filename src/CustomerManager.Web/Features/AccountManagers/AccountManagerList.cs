@@ -39,7 +39,17 @@ public sealed class AccountManagerListQuery(AppDbContext db)
     public async Task<AccountManagerListModel> RunAsync(AccountManagerListFilter filter, CancellationToken cancellationToken)
     {
         var cycle = await db.LatestPublishedCycleAsync(cancellationToken);
-        var cycleId = cycle?.Id ?? 0;
+        var page = await Rows(filter, cycle?.Id ?? 0).ToPagedListAsync(filter.Page, filter.PageSize, cancellationToken);
+        var districts = await db.AccountManagers.AsNoTracking().Select(m => m.District).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
+        return new AccountManagerListModel(filter, page, districts, cycle?.Name);
+    }
+
+    /// <summary>The filtered, sorted rows (all pages), for the export.</summary>
+    public async Task<IQueryable<AccountManagerRow>> RowsAsync(AccountManagerListFilter filter, CancellationToken cancellationToken) =>
+        Rows(filter, (await db.LatestPublishedCycleAsync(cancellationToken))?.Id ?? 0);
+
+    private IQueryable<AccountManagerRow> Rows(AccountManagerListFilter filter, int cycleId)
+    {
         var managers = db.AccountManagers.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
@@ -88,12 +98,8 @@ public sealed class AccountManagerListQuery(AppDbContext db)
             _ => rows.OrderBy(r => r.Manager.Name),
         };
 
-        var page = await rows
-            .Select(r => new AccountManagerRow(
-                r.Manager.Id, r.Manager.EmployeeNumber, r.Manager.Name, r.Manager.District, r.Manager.Phone, r.Manager.IsActive,
-                r.Customers, r.Result == null ? null : r.Result.Tier, r.Result == null ? null : r.Result.FinalScore, r.UserName))
-            .ToPagedListAsync(filter.Page, filter.PageSize, cancellationToken);
-        var districts = await db.AccountManagers.AsNoTracking().Select(m => m.District).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
-        return new AccountManagerListModel(filter, page, districts, cycle?.Name);
+        return rows.Select(r => new AccountManagerRow(
+            r.Manager.Id, r.Manager.EmployeeNumber, r.Manager.Name, r.Manager.District, r.Manager.Phone, r.Manager.IsActive,
+            r.Customers, r.Result == null ? null : r.Result.Tier, r.Result == null ? null : r.Result.FinalScore, r.UserName));
     }
 }

@@ -26,6 +26,25 @@ public sealed class AccountManagersController(
     public async Task<IActionResult> Index([FromQuery] AccountManagerListFilter filter, [FromServices] AccountManagerListQuery query, CancellationToken cancellationToken) =>
         View(await query.RunAsync(filter, cancellationToken));
 
+    /// <summary>The current filtered list (all pages) as CSV or XLSX, with column names in the user's language.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Export([FromQuery] AccountManagerListFilter filter, ExportFormat format, [FromServices] AccountManagerListQuery query, CancellationToken cancellationToken)
+    {
+        string[] headers =
+        [
+            l["AccountManager.EmployeeNumber"], l["AccountManager.Name"], l["AccountManager.District"], l["AccountManager.Phone"],
+            l["AccountManager.Status"], l["AccountManager.Customers"], l["AccountManager.CurrentTier"], l["Result.FinalScore"], l["AccountManager.Login"],
+        ];
+        return await TableExport.FileAsync(
+            headers,
+            await query.RowsAsync(filter, cancellationToken),
+            m => [m.EmployeeNumber, m.Name, m.District, m.Phone, m.IsActive ? l["AccountManager.Active"].Value : l["AccountManager.Inactive"].Value,
+                  m.Customers, m.Tier is { } tier ? l[$"Tier.{tier}"].Value : l["Tier.NotRated"].Value, m.FinalScore, m.UserName],
+            format,
+            $"{l["Export.ManagersFile"]}-{clock.GetLocalNow():yyyyMMdd}",
+            cancellationToken);
+    }
+
     [HttpGet]
     public async Task<IActionResult> Details(int id, [FromServices] AccountManagerDetailsQuery query, CancellationToken cancellationToken) =>
         await query.RunAsync(id, cancellationToken) is { } model ? View(model) : NotFound();

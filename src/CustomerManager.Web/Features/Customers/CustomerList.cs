@@ -35,7 +35,7 @@ public sealed class CustomerListFilter
 
 public sealed record CustomerRow(
     int Id, string LicenceNumber, string StoreName, string Owner, string? Phone, string Address,
-    BusinessType BusinessType, CustomerStatus Status, int? ManagerId, string? ManagerName, string? District);
+    BusinessType BusinessType, CustomerStatus Status, int? ManagerId, string? ManagerEmployeeNumber, string? ManagerName, string? District);
 
 public sealed record CustomerListModel(
     CustomerListFilter Filter, PagedList<CustomerRow> Page, IReadOnlyList<ManagerOption> Managers, IReadOnlyList<string> Districts);
@@ -108,7 +108,7 @@ public sealed class CustomerListQuery(AppDbContext db)
 
         return rows.Select(r => new CustomerRow(
             r.c.Id, r.c.LicenceNumber, r.c.StoreName, r.c.Owner, r.c.Phone, r.c.Address, r.c.BusinessType, r.c.Status,
-            r.c.CurrentManagerId, r.m == null ? null : r.m.Name, r.m == null ? null : r.m.District));
+            r.c.CurrentManagerId, r.m == null ? null : r.m.EmployeeNumber, r.m == null ? null : r.m.Name, r.m == null ? null : r.m.District));
     }
 
     public async Task<CustomerListModel> RunAsync(CustomerListFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -26,6 +26,24 @@ public sealed class CustomersController(
     public async Task<IActionResult> Index([FromQuery] CustomerListFilter filter, [FromServices] CustomerListQuery query, CancellationToken cancellationToken) =>
         View(await query.RunAsync(filter, User, cancellationToken));
 
+    /// <summary>The current filtered list (all pages) as CSV or XLSX, with column names in the user's language.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Export([FromQuery] CustomerListFilter filter, ExportFormat format, [FromServices] CustomerListQuery query, CancellationToken cancellationToken)
+    {
+        string[] headers =
+        [
+            l["Customer.LicenceNumber"], l["Customer.StoreName"], l["Customer.Owner"], l["Customer.Phone"], l["Customer.Address"],
+            l["Customer.BusinessType"], l["Customer.Status"], l["Export.ManagerEmployeeNumber"], l["Export.ManagerName"], l["AccountManager.District"],
+        ];
+        return await TableExport.FileAsync(
+            headers,
+            query.Rows(filter, User),
+            c => [c.LicenceNumber, c.StoreName, c.Owner, c.Phone, c.Address, l[$"BusinessType.{c.BusinessType}"].Value, l[$"CustomerStatus.{c.Status}"].Value, c.ManagerEmployeeNumber, c.ManagerName, c.District],
+            format,
+            $"{l["Export.CustomersFile"]}-{clock.GetLocalNow():yyyyMMdd}",
+            cancellationToken);
+    }
+
     [HttpGet]
     public async Task<IActionResult> Details(int id, [FromServices] CustomerDetailsQuery query, CancellationToken cancellationToken) =>
         await query.RunAsync(id, User, cancellationToken) is { } model ? View(model) : NotFound();

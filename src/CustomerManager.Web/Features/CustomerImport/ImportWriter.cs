@@ -1,0 +1,57 @@
+using CustomerManager.Domain.Customers;
+using CustomerManager.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Web.Features.CustomerImport;
+
+/// <summary>Writes a checked <see cref="ImportPlan"/>: every new and changed row in one transaction, or none.</summary>
+public sealed class ImportWriter(AppDbContext db, TimeProvider clock)
+{
+    public async Task<(int Created, int Updated)> WriteAsync(ImportPlan plan, string reason, string? userName, CancellationToken cancellationToken)
+    {
+        if (!plan.CanImport)
+        {
+            throw new InvalidOperationException("Only a plan without errors is written.");
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var updates = plan.Rows.Where(r => r.Fate == RowFate.Update).ToList();
+        var ids = updates.Select(r => r.ExistingId!.Value).ToList();
+        var tracked = new Dictionary<int, RetailCustomer>();
+        foreach (var batch in ids.Chunk(500))
+        {
+            foreach (var customer in await db.Customers.Include(c => c.Assignments).Where(c => batch.Contains(c.Id)).ToListAsync(cancellationToken))
+            {
+                tracked[customer.Id] = customer;
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var row in updates)
+        {
+            var customer = tracked[row.ExistingId!.Value];
+            customer.Update(row.StoreName!, row.Owner!, row.Phone, row.Address!, row.BusinessType!.Value, row.Status!.Value);
+            if (row.ManagerId is { } managerId && managerId != customer.CurrentManagerId)
+            {
+                customer.AssignTo(managerId, today, reason, userName);
+            }
+        }
+
+        var created = plan.Rows.Where(r => r.Fate == RowFate.New).ToList();
+        foreach (var row in created)
+        {
+            var customer = new RetailCustomer(row.Licence, row.StoreName!, row.Owner!, row.Phone, row.Address!, row.BusinessType!.Value);
+            customer.Update(customer.StoreName, customer.Owner, customer.Phone, customer.Address, customer.BusinessType, row.Status!.Value);
+            if (row.ManagerId is { } managerId)
+            {
+                customer.AssignTo(managerId, today, reason, userName);
+            }
+
+            db.Customers.Add(customer);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (created.Count, updates.Count);
+    }
+}
