@@ -60,8 +60,29 @@ public sealed class CustomerListQuery(AppDbContext db)
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var q = filter.Q.Trim();
-            var licence = q.ToUpperInvariant();
-            customers = customers.Where(c => c.LicenceNumber.StartsWith(licence) || c.StoreName.Contains(q) || c.Owner.Contains(q) || (c.Phone != null && c.Phone.StartsWith(q)));
+            if (q.All(char.IsAsciiLetterOrDigit))
+            {
+                // A licence or phone number: a prefix search the indexes answer. SQLite's LIKE ignores case and
+                // so cannot use an index: there the prefix becomes a range [q, next(q)) in binary order.
+                var licence = q.ToUpperInvariant();
+                if (db.Database.IsSqlite())
+                {
+                    var licenceEnd = NextPrefix(licence);
+                    var phoneEnd = NextPrefix(q);
+                    customers = customers.Where(c =>
+                        (string.Compare(c.LicenceNumber, licence) >= 0 && string.Compare(c.LicenceNumber, licenceEnd) < 0)
+                        || (c.Phone != null && string.Compare(c.Phone, q) >= 0 && string.Compare(c.Phone, phoneEnd) < 0));
+                }
+                else
+                {
+                    customers = customers.Where(c => c.LicenceNumber.StartsWith(licence) || (c.Phone != null && c.Phone.StartsWith(q)));
+                }
+            }
+            else
+            {
+                // Words: part of the store's or the owner's name.
+                customers = customers.Where(c => c.StoreName.Contains(q) || c.Owner.Contains(q));
+            }
         }
 
         if (filter.Unassigned)
@@ -110,6 +131,9 @@ public sealed class CustomerListQuery(AppDbContext db)
             r.c.Id, r.c.LicenceNumber, r.c.StoreName, r.c.Owner, r.c.Phone, r.c.Address, r.c.BusinessType, r.c.Status,
             r.c.CurrentManagerId, r.m == null ? null : r.m.EmployeeNumber, r.m == null ? null : r.m.Name, r.m == null ? null : r.m.District));
     }
+
+    /// <summary>The smallest string after every string that starts with <paramref name="prefix"/> (ASCII letters and digits).</summary>
+    private static string NextPrefix(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
     public async Task<CustomerListModel> RunAsync(CustomerListFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {

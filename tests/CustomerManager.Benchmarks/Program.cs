@@ -1,0 +1,165 @@
+// Times the screens' list queries on a province-sized SQLite database and prints medians.
+//
+//   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- [customers] [managers] [repeats]
+//
+// Defaults: 300,000 customers, 2,000 managers in 40 districts, 9 repeats per query. The data is written
+// with plain batched INSERTs (seconds, not minutes); the queries are the real ones the pages run.
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Claims;
+using CustomerManager.Infrastructure;
+using CustomerManager.Infrastructure.Identity;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Features.Customers;
+using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Security;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+var customers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300_000;
+var managers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000;
+var repeats = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 9;
+var path = Path.Combine(Path.GetTempPath(), $"cm-bench-{Guid.NewGuid():N}.db");
+var connectionString = $"Data Source={path};Foreign Keys=True";
+DbContextOptions<AppDbContext> Options() => new DbContextOptionsBuilder<AppDbContext>()
+    .UseSqlite(connectionString, s => s.MigrationsAssembly(DependencyInjection.SqliteMigrationsAssembly)).Options;
+
+try
+{
+    Console.WriteLine($"CustomerManager list benchmark: {customers:N0} customers, {managers:N0} managers, {repeats} repeats, SQLite");
+    await using (var db = new AppDbContext(Options()))
+    {
+        await db.Database.MigrateAsync();
+    }
+
+    var seed = Stopwatch.StartNew();
+    Seed(connectionString, customers, managers);
+    Console.WriteLine($"seeded in {seed.Elapsed.TotalSeconds:F1} s ({new FileInfo(path).Length / 1024 / 1024} MB)");
+
+    var admin = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, AppRoles.Administrator)], "bench"));
+    var manager = new ClaimsPrincipal(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Role, AppRoles.AccountManager), new Claim(AppClaims.AccountManagerId, "17")], "bench"));
+    (string Name, ClaimsPrincipal User, CustomerListFilter Filter)[] scenarios =
+    [
+        ("first page, by licence", admin, new CustomerListFilter()),
+        ("page 5,000 (deep paging)", admin, new CustomerListFilter { Page = 5_000 }),
+        ("licence prefix 44010310012", admin, new CustomerListFilter { Q = "44010310012" }),
+        ("phone prefix 1310", admin, new CustomerListFilter { Q = "1310" }),
+        ("store name contains 便利", admin, new CustomerListFilter { Q = "便利" }),
+        ("one manager's customers", admin, new CustomerListFilter { ManagerId = 17 }),
+        ("one district", admin, new CustomerListFilter { District = "片区07" }),
+        ("sorted by store name", admin, new CustomerListFilter { Sort = "store" }),
+        ("status suspended + type", admin, new CustomerListFilter { Status = CustomerManager.Domain.Customers.CustomerStatus.Suspended, BusinessType = CustomerManager.Domain.Customers.BusinessType.Grocery }),
+        ("account manager: my customers", manager, new CustomerListFilter()),
+    ];
+
+    Console.WriteLine();
+    Console.WriteLine($"{"scenario",-34} {"rows",9} {"median ms",10} {"max ms",8}");
+    foreach (var (name, user, filter) in scenarios)
+    {
+        var times = new List<double>();
+        var total = 0;
+        for (var i = 0; i < repeats + 1; i++)
+        {
+            await using var db = new AppDbContext(Options());
+            var query = new CustomerListQuery(db);
+            var watch = Stopwatch.StartNew();
+            var page = await query.Rows(filter, user).ToPagedListAsync(filter.Page, filter.PageSize, CancellationToken.None);
+            watch.Stop();
+            total = page.TotalCount;
+            if (i > 0)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        Console.WriteLine($"{name,-34} {total,9:N0} {times[times.Count / 2],10:F1} {times[^1],8:F1}");
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("Query plan of the default page (SQLite EXPLAIN QUERY PLAN):");
+    await using (var db = new AppDbContext(Options()))
+    {
+        var sql = new CustomerListQuery(db).Rows(new CustomerListFilter(), admin).Skip(0).Take(25).ToQueryString();
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql.Split('\n').Where(l => !l.StartsWith(".param", StringComparison.Ordinal)))
+            .Replace("@p0", "0", StringComparison.Ordinal).Replace("@p", "25", StringComparison.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            Console.WriteLine("  " + reader.GetString(3));
+        }
+    }
+}
+finally
+{
+    SqliteConnection.ClearAllPools();
+    File.Delete(path);
+}
+
+static void Seed(string connectionString, int customers, int managers)
+{
+    using var connection = new SqliteConnection(connectionString);
+    connection.Open();
+    using var transaction = connection.BeginTransaction();
+    var now = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+    using (var insert = connection.CreateCommand())
+    {
+        insert.CommandText = "INSERT INTO AccountManagers (EmployeeNumber, Name, Phone, District, IsActive, CreatedUtc) VALUES ($n, $name, NULL, $d, 1, $now)";
+        var n = insert.Parameters.Add("$n", SqliteType.Text);
+        var name = insert.Parameters.Add("$name", SqliteType.Text);
+        var district = insert.Parameters.Add("$d", SqliteType.Text);
+        insert.Parameters.AddWithValue("$now", now);
+        for (var i = 1; i <= managers; i++)
+        {
+            n.Value = $"KM{i:00000}";
+            name.Value = $"经理{i}";
+            district.Value = $"片区{i % 40:00}";
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    string[] words = ["好又多", "万家福", "金叶", "百姓", "阳光", "如意", "兴隆", "惠民"];
+    string[] kinds = ["便利店", "超市", "食杂店", "烟酒商行"];
+    using (var customer = connection.CreateCommand())
+    using (var assignment = connection.CreateCommand())
+    {
+        customer.CommandText = "INSERT INTO Customers (LicenceNumber, StoreName, Owner, Phone, Address, BusinessType, Status, CurrentManagerId, CreatedUtc) " +
+                               "VALUES ($l, $s, $o, $p, $a, $t, $st, $m, $now) RETURNING Id";
+        var l = customer.Parameters.Add("$l", SqliteType.Text);
+        var s = customer.Parameters.Add("$s", SqliteType.Text);
+        var o = customer.Parameters.Add("$o", SqliteType.Text);
+        var p = customer.Parameters.Add("$p", SqliteType.Text);
+        var a = customer.Parameters.Add("$a", SqliteType.Text);
+        var t = customer.Parameters.Add("$t", SqliteType.Integer);
+        var st = customer.Parameters.Add("$st", SqliteType.Integer);
+        var m = customer.Parameters.Add("$m", SqliteType.Integer);
+        customer.Parameters.AddWithValue("$now", now);
+        assignment.CommandText = "INSERT INTO CustomerAssignments (CustomerId, AccountManagerId, \"From\", Reason) VALUES ($c, $m, '2024-01-01', 'bench')";
+        var ac = assignment.Parameters.Add("$c", SqliteType.Integer);
+        var am = assignment.Parameters.Add("$m", SqliteType.Integer);
+        for (var i = 0; i < customers; i++)
+        {
+            l.Value = $"4401{3 + (i % 7):00}{1_000_000 + i}";
+            s.Value = $"{words[i % words.Length]}{kinds[i / words.Length % kinds.Length]}{i}";
+            o.Value = $"店主{i % 9973}";
+            p.Value = $"13{(100_000_000 + (i * 7919L % 899_999_999)).ToString(CultureInfo.InvariantCulture)}";
+            a.Value = $"路{i % 500}号";
+            t.Value = 1 + (i % 4);
+            st.Value = i % 50 == 0 ? 2 : 1;
+            m.Value = 1 + (i % managers);
+            var id = (long)customer.ExecuteScalar()!;
+            ac.Value = id;
+            am.Value = m.Value;
+            assignment.ExecuteNonQuery();
+        }
+    }
+
+    transaction.Commit();
+    using var analyze = connection.CreateCommand();
+    analyze.CommandText = "ANALYZE";
+    analyze.ExecuteNonQuery();
+}
