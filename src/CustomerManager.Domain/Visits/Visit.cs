@@ -11,6 +11,7 @@ public sealed class Visit : Entity
     public const int MaxVolumeCartons = 10_000;
     public const int MaxBrands = 20;
 
+    private readonly List<VisitReport> _reports = [];
     private List<string> _brandsRecommended = [];
 
     private Visit()
@@ -56,6 +57,9 @@ public sealed class Visit : Entity
 
     public string? ShareWithCallCentre { get; private set; }
 
+    /// <summary>What this visit passed on: shared information and reported cases, with their acknowledgement.</summary>
+    public IReadOnlyCollection<VisitReport> Reports => _reports.AsReadOnly();
+
     /// <summary>
     /// Logs a visit. A manager logs visits only for a customer assigned to them on the visit's date, and
     /// never in the future.
@@ -63,6 +67,31 @@ public sealed class Visit : Entity
     public static Visit Log(int accountManagerId, RetailCustomer customer, DateTime visitedAt, DateTime now, VisitKind kind, VisitContent content)
     {
         ArgumentNullException.ThrowIfNull(customer);
+        EnsureWhenAndWhose(accountManagerId, customer, visitedAt, now);
+        var visit = new Visit { AccountManagerId = accountManagerId, CustomerId = customer.Id, VisitedAt = visitedAt };
+        visit.Describe(kind, content);
+        return visit;
+    }
+
+    /// <summary>
+    /// The author corrects the visit. Call <see cref="VisitChangeRules.EnsureChangeable"/> first: the edit window
+    /// and closed cycles decide whether it may change at all. Items already acknowledged cannot be rewritten.
+    /// </summary>
+    public void Revise(RetailCustomer customer, DateTime visitedAt, DateTime now, VisitKind kind, VisitContent content)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        if (customer.Id != CustomerId)
+        {
+            throw new DomainException("Visit.OtherCustomer", "A visit stays with its customer.");
+        }
+
+        EnsureWhenAndWhose(AccountManagerId, customer, visitedAt, now);
+        VisitedAt = visitedAt;
+        Describe(kind, content);
+    }
+
+    private static void EnsureWhenAndWhose(int accountManagerId, RetailCustomer customer, DateTime visitedAt, DateTime now)
+    {
         if (visitedAt > now)
         {
             throw new DomainException("Visit.InFuture", "A visit cannot be in the future.");
@@ -72,10 +101,6 @@ public sealed class Visit : Entity
         {
             throw new DomainException("Visit.NotAssigned", "The customer was not assigned to this manager on the visit's date.");
         }
-
-        var visit = new Visit { AccountManagerId = accountManagerId, CustomerId = customer.Id, VisitedAt = visitedAt };
-        visit.Describe(kind, content);
-        return visit;
     }
 
     private void Describe(VisitKind kind, VisitContent content)
@@ -115,5 +140,55 @@ public sealed class Visit : Entity
         UnlicensedDescription = Guard.Optional(content.UnlicensedDescription, TextMaxLength, "Visit.UnlicensedDescription");
         ShareWithLogistics = Guard.Optional(content.ShareWithLogistics, TextMaxLength, "Visit.ShareWithLogistics");
         ShareWithCallCentre = Guard.Optional(content.ShareWithCallCentre, TextMaxLength, "Visit.ShareWithCallCentre");
+        if (ViolationDescription is not null && ViolationType is null)
+        {
+            throw new DomainException("Visit.ViolationTypeRequired", "A violation needs its type.");
+        }
+
+        if (UnlicensedDescription is not null && UnlicensedPlace is null)
+        {
+            throw new DomainException("Visit.UnlicensedPlaceRequired", "An unlicensed retailer needs its place.");
+        }
+
+        Route(ReportKind.Logistics, ShareWithLogistics);
+        Route(ReportKind.CallCentre, ShareWithCallCentre);
+        Route(ReportKind.Violation, ViolationType is null ? null : Join(ViolationType, ViolationDescription));
+        Route(ReportKind.UnlicensedRetail, UnlicensedPlace is null ? null : Join(UnlicensedPlace, UnlicensedDescription));
+    }
+
+    private static string Join(string head, string? detail) => detail is null ? head : $"{head}: {detail}";
+
+    /// <summary>Keeps one report per kind in step with the visit's content; acknowledged ones never change.</summary>
+    private void Route(ReportKind kind, string? message)
+    {
+        var existing = _reports.SingleOrDefault(r => r.Kind == kind);
+        if (existing is null)
+        {
+            if (message is not null)
+            {
+                _reports.Add(new VisitReport(kind, message));
+            }
+
+            return;
+        }
+
+        if (existing.Message == message)
+        {
+            return;
+        }
+
+        if (existing.Status != ReportStatus.New)
+        {
+            throw new DomainException("Report.AlreadyAcknowledged", "An acknowledged item cannot be changed or withdrawn.");
+        }
+
+        if (message is null)
+        {
+            _reports.Remove(existing);
+        }
+        else
+        {
+            existing.Rewrite(message);
+        }
     }
 }

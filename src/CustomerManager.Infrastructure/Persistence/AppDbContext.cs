@@ -24,6 +24,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Visit> Visits => Set<Visit>();
 
+    public DbSet<VisitReport> VisitReports => Set<VisitReport>();
+
+    public DbSet<Brand> Brands => Set<Brand>();
+
     public DbSet<Criterion> Criteria => Set<Criterion>();
 
     public DbSet<RatingSettings> RatingSettings => Set<RatingSettings>();

@@ -58,6 +58,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
             .ToList();
         db.AccountManagers.AddRange(managers);
         db.Criteria.AddRange(DefaultCriteria.Create());
+        db.Brands.AddRange(Brands.Select((b, i) => new Brand(b, i + 1)));
         db.RatingSettings.Add(new RatingSettings(TierBounds.Default));
         await db.SaveChangesAsync(cancellationToken);
 
@@ -70,7 +71,10 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         db.Customers.AddRange(customers);
         await db.SaveChangesAsync(cancellationToken);
 
-        db.Visits.AddRange(CreateVisits(random, customers, nowLocal));
+        var visits = CreateVisits(random, customers, nowLocal).ToList();
+        db.Visits.AddRange(visits);
+        await db.SaveChangesAsync(cancellationToken);
+        HandleOlderReports(random, visits, panel, nowLocal, nowUtc);
         await db.SaveChangesAsync(cancellationToken);
 
         await CreateCyclesAsync(random, managers, panel, today, nowUtc, cancellationToken);
@@ -152,6 +156,24 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         }
     }
 
+    /// <summary>Recipients have dealt with most items older than a week; newer ones are still waiting.</summary>
+    private static void HandleOlderReports(Random random, List<Visit> visits, List<AppUser> panel, DateTime nowLocal, DateTime nowUtc)
+    {
+        foreach (var visit in visits.Where(v => v.VisitedAt < nowLocal.AddDays(-7)))
+        {
+            foreach (var report in visit.Reports.Where(_ => random.Next(100) < 85))
+            {
+                var seat = VisitReport.RecipientOf(report.Kind);
+                var user = panel.Single(p => p.PanelRole == seat);
+                report.Acknowledge(seat, user.UserName!, report.IsCase ? "已登记，安排核查" : "已收到，已安排", nowUtc.AddDays(-(nowLocal - visit.VisitedAt).Days + 1));
+                if (report.IsCase && random.Next(100) < 70)
+                {
+                    report.Close(seat, user.UserName!, "核查完毕", nowUtc.AddDays(-(nowLocal - visit.VisitedAt).Days + 3));
+                }
+            }
+        }
+    }
+
     private static VisitContent VisitContent(Random random)
     {
         var complaint = random.Next(100) < 6;
@@ -168,9 +190,9 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
             ComplaintResolvedOnSpot = resolved,
             CustomerSatisfied = complaint ? resolved : null,
             DataChange = random.Next(100) < 3 ? "联系电话变更" : null,
-            ViolationType = random.Next(100) < 2 ? "价格违规" : null,
+            ViolationType = random.Next(100) < 3 ? "价格违规" : null,
             ViolationDescription = null,
-            UnlicensedPlace = random.Next(100) < 1 ? "农贸市场东门流动摊点" : null,
+            UnlicensedPlace = random.Next(100) < 2 ? "农贸市场东门流动摊点" : null,
             UnlicensedDescription = null,
             ShareWithLogistics = random.Next(100) < 8 ? "希望改为上午送货" : null,
             ShareWithCallCentre = random.Next(100) < 6 ? "请提前一天电话提醒订货" : null,

@@ -531,6 +531,47 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.ToTable("RatingSettings");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.Brand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Brands");
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>
                 {
                     b.Property<int>("Id")
@@ -631,6 +672,62 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.HasIndex("CustomerId", "VisitedAt");
 
                     b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.VisitReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("HandledUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1202)
+                        .HasColumnType("nvarchar(1202)");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("Kind", "Status", "VisitId");
+
+                    b.ToTable("VisitReports");
                 });
 
             modelBuilder.Entity("CustomerManager.Infrastructure.Identity.AppUser", b =>
@@ -1076,6 +1173,15 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.VisitReport", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.Visits.Visit", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerManager.Infrastructure.Identity.AppUser", b =>
                 {
                     b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
@@ -1143,6 +1249,11 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.EvaluationCycle", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>
+                {
+                    b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618
         }

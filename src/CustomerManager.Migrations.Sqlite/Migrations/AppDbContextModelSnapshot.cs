@@ -504,6 +504,45 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.ToTable("RatingSettings");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.Brand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Brands");
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>
                 {
                     b.Property<int>("Id")
@@ -602,6 +641,60 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.HasIndex("CustomerId", "VisitedAt");
 
                     b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.VisitReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1202)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("Kind", "Status", "VisitId");
+
+                    b.ToTable("VisitReports");
                 });
 
             modelBuilder.Entity("CustomerManager.Infrastructure.Identity.AppUser", b =>
@@ -1027,6 +1120,15 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.VisitReport", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.Visits.Visit", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerManager.Infrastructure.Identity.AppUser", b =>
                 {
                     b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
@@ -1094,6 +1196,11 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.EvaluationCycle", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>
+                {
+                    b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618
         }

@@ -28,8 +28,37 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         builder.HasOne<AccountManager>().WithMany().HasForeignKey(v => v.AccountManagerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RetailCustomer>().WithMany().HasForeignKey(v => v.CustomerId).OnDelete(DeleteBehavior.Restrict);
 
+        builder.HasMany(v => v.Reports).WithOne().HasForeignKey(r => r.VisitId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(v => v.Reports).HasField("_reports");
+
         builder.HasIndex(v => new { v.AccountManagerId, v.VisitedAt });
         builder.HasIndex(v => new { v.CustomerId, v.VisitedAt });
         builder.HasIndex(v => v.VisitedAt);
+    }
+}
+
+internal sealed class VisitReportConfiguration : IEntityTypeConfiguration<VisitReport>
+{
+    public void Configure(EntityTypeBuilder<VisitReport> builder)
+    {
+        builder.Property(r => r.Message).HasMaxLength(Visit.TextMaxLength + Visit.ShortTextMaxLength * 2 + 2).IsRequired();
+        builder.Property(r => r.Reply).HasMaxLength(VisitReport.ReplyMaxLength);
+        builder.Property(r => r.HandledBy).HasMaxLength(EntityBuilderExtensions.UserNameMaxLength);
+        builder.Ignore(r => r.IsCase);
+        builder.AuditStamps();
+
+        // Inboxes: a seat's kinds by status, newest first.
+        builder.HasIndex(r => new { r.Kind, r.Status, r.VisitId });
+        builder.HasIndex(r => r.VisitId);
+    }
+}
+
+internal sealed class BrandConfiguration : IEntityTypeConfiguration<Brand>
+{
+    public void Configure(EntityTypeBuilder<Brand> builder)
+    {
+        builder.Property(b => b.Name).HasMaxLength(Brand.NameMaxLength).IsRequired();
+        builder.AuditStamps();
+        builder.HasIndex(b => b.Name).IsUnique();
     }
 }

@@ -35,7 +35,7 @@ public sealed class AuditTrailInterceptor(TimeProvider clock, ICurrentUser curre
     ];
 
     /// <summary>Records created in bulk whose creation the audit stamps already tell; their changes are still audited.</summary>
-    private static readonly HashSet<Type> CreationNotAudited = [typeof(Visit), typeof(PanelScore), typeof(EvaluationResult)];
+    private static readonly HashSet<Type> CreationNotAudited = [typeof(Visit), typeof(VisitReport), typeof(PanelScore), typeof(EvaluationResult)];
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
