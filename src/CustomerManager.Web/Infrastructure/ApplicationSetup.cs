@@ -54,6 +54,8 @@ public static class ApplicationSetup
         services.AddScoped<Features.Users.UserAdministration>();
         services.AddScoped<Features.Users.UserListQuery>();
         services.AddScoped<Features.Audit.AuditLogQuery>();
+        services.AddScoped<Features.Visits.VisitListQuery>();
+        services.Configure<Features.Visits.VisitOptions>(builder.Configuration.GetSection(Features.Visits.VisitOptions.Section));
         services.AddScoped<Features.CustomerImport.ImportPlanner>();
         services.AddScoped<Features.CustomerImport.ImportWriter>();
         services.AddSingleton<Features.CustomerImport.ImportStore>();

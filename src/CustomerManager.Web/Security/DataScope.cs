@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CustomerManager.Domain.Customers;
+using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Identity;
 
 namespace CustomerManager.Web.Security;
@@ -22,5 +23,17 @@ public static class DataScope
 
         var managerId = user.AccountManagerIdOf() ?? -1;
         return customers.Where(c => c.CurrentManagerId == managerId);
+    }
+
+    /// <summary>An account manager sees the visits they made (also of customers since handed over); staff see all.</summary>
+    public static IQueryable<Visit> VisibleTo(this IQueryable<Visit> visits, ClaimsPrincipal user)
+    {
+        if (user.SeesEverything())
+        {
+            return visits;
+        }
+
+        var managerId = user.AccountManagerIdOf() ?? -1;
+        return visits.Where(v => v.AccountManagerId == managerId);
     }
 }

@@ -1,5 +1,6 @@
 using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,10 @@ public sealed record MonthFigures(int Visits, int VolumeCartons);
 
 public sealed record PublishedTier(string CycleName, DateOnly PeriodEnd, bool IsRated, decimal? FinalScore, Tier? Tier);
 
+public sealed record DueCustomer(int Id, string StoreName, string Address, DateTime? LastVisit);
+
+public sealed record SharedItem(int VisitId, DateTime VisitedAt, string StoreName, ReportKind Kind, string Message, ReportStatus Status, string? Reply);
+
 public sealed record MyWorkHomeModel(
     string Name,
     string EmployeeNumber,
@@ -17,7 +22,13 @@ public sealed record MyWorkHomeModel(
     int NotVisitedIn30Days,
     MonthFigures ThisMonth,
     MonthFigures LastMonth,
-    PublishedTier? CurrentTier);
+    PublishedTier? CurrentTier,
+    IReadOnlyList<DueCustomer> DueForAVisit,
+    IReadOnlyList<SharedItem> RecentlyShared)
+{
+    public const int DueShown = 8;
+    public const int SharedShown = 8;
+}
 
 /// <summary>An account manager's own figures: customers, coverage, this month against last, current tier.</summary>
 public sealed class MyWorkHomeQuery(AppDbContext db, TimeProvider clock)
@@ -55,9 +66,32 @@ public sealed class MyWorkHomeQuery(AppDbContext db, TimeProvider clock)
             .Select(x => new PublishedTier(x.c.Name, x.c.PeriodEnd, x.r.IsRated, x.r.FinalScore, x.r.Tier))
             .FirstOrDefaultAsync(cancellationToken);
 
+        // Due for a visit: the customers whose last visit by me is the oldest (never visited first).
+        var due = await myCustomers
+            .Select(c => new
+            {
+                c.Id,
+                c.StoreName,
+                c.Address,
+                LastVisit = db.Visits.Where(v => v.CustomerId == c.Id && v.AccountManagerId == accountManagerId).Max(v => (DateTime?)v.VisitedAt),
+            })
+            .OrderBy(c => c.LastVisit).ThenBy(c => c.StoreName)
+            .Take(MyWorkHomeModel.DueShown)
+            .Select(c => new DueCustomer(c.Id, c.StoreName, c.Address, c.LastVisit))
+            .ToListAsync(cancellationToken);
+        var shared = await (from r in db.VisitReports
+                            join v in db.Visits on r.VisitId equals v.Id
+                            join c in db.Customers on v.CustomerId equals c.Id
+                            where v.AccountManagerId == accountManagerId
+                            orderby v.VisitedAt descending
+                            select new SharedItem(v.Id, v.VisitedAt, c.StoreName, r.Kind, r.Message, r.Status, r.Reply))
+            .AsNoTracking()
+            .Take(MyWorkHomeModel.SharedShown)
+            .ToListAsync(cancellationToken);
+
         MonthFigures Month(bool isThis) =>
             months.Where(m => m.IsThisMonth == isThis).Select(m => new MonthFigures(m.Visits, m.Volume)).SingleOrDefault() ?? new MonthFigures(0, 0);
 
-        return new MyWorkHomeModel(manager.Name, manager.EmployeeNumber, manager.District, customers, notVisited, Month(true), Month(false), tier);
+        return new MyWorkHomeModel(manager.Name, manager.EmployeeNumber, manager.District, customers, notVisited, Month(true), Month(false), tier, due, shared);
     }
 }

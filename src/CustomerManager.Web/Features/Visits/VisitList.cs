@@ -1,0 +1,112 @@
+using System.Security.Claims;
+using CustomerManager.Domain.Visits;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Web.Features.Visits;
+
+/// <summary>Kinds of content a visit list can be narrowed to.</summary>
+public enum VisitContentFilter
+{
+    Complaints = 1,
+    Violations = 2,
+    Unlicensed = 3,
+    Shared = 4,
+}
+
+public sealed class VisitListFilter
+{
+    public int? ManagerId { get; set; }
+
+    public int? CustomerId { get; set; }
+
+    public string? District { get; set; }
+
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+
+    public VisitContentFilter? Content { get; set; }
+
+    public int? Page { get; set; }
+
+    public int? PageSize { get; set; }
+}
+
+public sealed record VisitRow(
+    int Id, DateTime VisitedAt, VisitKind Kind, int ManagerId, string ManagerName, string ManagerEmployeeNumber, string District,
+    int CustomerId, string StoreName, string LicenceNumber, int VolumeCartons, string? MarketInformation,
+    bool HasComplaint, bool ComplaintResolvedOnSpot, bool HasViolation, bool HasUnlicensed, bool HasShared);
+
+public sealed record VisitListModel(VisitListFilter Filter, PagedList<VisitRow> Page, IReadOnlyList<ManagerOption> Managers, IReadOnlyList<string> Districts);
+
+/// <summary>The visit list: filtered by manager, customer, district, dates and content, paged in SQL, newest first.</summary>
+public sealed class VisitListQuery(AppDbContext db)
+{
+    public IQueryable<VisitRow> Rows(VisitListFilter filter, ClaimsPrincipal user)
+    {
+        var visits = db.Visits.AsNoTracking().VisibleTo(user);
+        if (filter.ManagerId is { } managerId && user.SeesEverything())
+        {
+            visits = visits.Where(v => v.AccountManagerId == managerId);
+        }
+
+        if (filter.CustomerId is { } customerId)
+        {
+            visits = visits.Where(v => v.CustomerId == customerId);
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue);
+            visits = visits.Where(v => v.VisitedAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            visits = visits.Where(v => v.VisitedAt < end);
+        }
+
+        visits = filter.Content switch
+        {
+            VisitContentFilter.Complaints => visits.Where(v => v.Complaint != null),
+            VisitContentFilter.Violations => visits.Where(v => v.ViolationType != null),
+            VisitContentFilter.Unlicensed => visits.Where(v => v.UnlicensedPlace != null),
+            VisitContentFilter.Shared => visits.Where(v => v.ShareWithLogistics != null || v.ShareWithCallCentre != null),
+            _ => visits,
+        };
+
+        var rows = from v in visits
+                   join m in db.AccountManagers on v.AccountManagerId equals m.Id
+                   join c in db.Customers on v.CustomerId equals c.Id
+                   select new { v, m, c };
+        if (!string.IsNullOrWhiteSpace(filter.District) && user.SeesEverything())
+        {
+            rows = rows.Where(r => r.m.District == filter.District);
+        }
+
+        return rows.OrderByDescending(r => r.v.VisitedAt).ThenByDescending(r => r.v.Id)
+            .Select(r => new VisitRow(
+                r.v.Id, r.v.VisitedAt, r.v.Kind, r.m.Id, r.m.Name, r.m.EmployeeNumber, r.m.District, r.c.Id, r.c.StoreName, r.c.LicenceNumber,
+                r.v.VolumeCartons, r.v.MarketInformation, r.v.Complaint != null, r.v.ComplaintResolvedOnSpot, r.v.ViolationType != null,
+                r.v.UnlicensedPlace != null, r.v.ShareWithLogistics != null || r.v.ShareWithCallCentre != null));
+    }
+
+    public async Task<VisitListModel> RunAsync(VisitListFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var page = await Rows(filter, user).ToPagedListAsync(filter.Page, filter.PageSize, cancellationToken);
+        var seesAll = user.SeesEverything();
+        var managers = seesAll ? await db.ActiveManagerOptionsAsync(cancellationToken) : [];
+        var districts = seesAll ? await db.AccountManagers.AsNoTracking().Select(m => m.District).Distinct().OrderBy(d => d).ToListAsync(cancellationToken) : [];
+        return new VisitListModel(filter, page, managers, districts);
+    }
+}
+
+public sealed record VisitReportView(int Id, ReportKind Kind, string Message, ReportStatus Status, string? HandledBy, DateTime? HandledUtc, string? Reply);
+
+public sealed record VisitDetailsModel(
+    int Id, DateTime VisitedAt, VisitKind Kind, int ManagerId, string ManagerName, int CustomerId, string StoreName, string LicenceNumber,
+    Visit Visit, IReadOnlyList<VisitReportView> Reports, string? CannotChangeBecause);
