@@ -1,0 +1,296 @@
+using System.Globalization;
+using System.Net;
+using CustomerManager.Domain.Visits;
+using CustomerManager.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Web.Tests.Features;
+
+public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
+{
+    private async Task<T> QueryAsync<T>(Func<CustomerManager.Infrastructure.Persistence.AppDbContext, Task<T>> query)
+    {
+        T result = default!;
+        await factory.WithDbAsync(async db => result = await query(db));
+        return result;
+    }
+
+    private Task<int> ManagerIdAsync(string employeeNumber) =>
+        QueryAsync(db => db.AccountManagers.Where(m => m.EmployeeNumber == employeeNumber).Select(m => m.Id).SingleAsync());
+
+    private async Task<int> OwnCustomerAsync(string employeeNumber, int skip = 0)
+    {
+        var managerId = await ManagerIdAsync(employeeNumber);
+        return await QueryAsync(db => db.Customers.Where(c => c.CurrentManagerId == managerId).OrderBy(c => c.Id).Skip(skip).Select(c => c.Id).FirstAsync());
+    }
+
+    private static string Now(int minutesAgo = 5) => DateTime.Now.AddMinutes(-minutesAgo).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task ManagerLogsAVisitAndItsItemsReachTheirRecipients()
+    {
+        var customerId = await OwnCustomerAsync("KM002");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("am02");
+
+        using var response = await client.SubmitFormAsync($"/Visits/Create?customerId={customerId}", "#visit-form", new Dictionary<string, string>
+        {
+            ["VisitedAt"] = Now(),
+            ["Kind"] = "OnSite",
+            ["Brands"] = "中华",
+            ["VolumeCartons"] = "25",
+            ["Complaint"] = "送货晚了",
+            ["ComplaintResolution"] = "当场联系物流改期",
+            ["ComplaintResolvedOnSpot"] = "true",
+            ["CustomerSatisfied"] = "true",
+            ["ShareWithCallCentre"] = "周五前电话提醒订货",
+            ["UnlicensedPlace"] = "桥头流动摊",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var visitId = int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+        await factory.WithDbAsync(async db =>
+        {
+            var visit = await db.Visits.Include(v => v.Reports).SingleAsync(v => v.Id == visitId);
+            Assert.Equal((25, true, true), (visit.VolumeCartons, visit.ComplaintResolvedOnSpot, visit.CustomerSatisfied!.Value));
+            Assert.Equal(["中华"], visit.BrandsRecommended);
+            Assert.Equal([ReportKind.CallCentre, ReportKind.UnlicensedRetail], visit.Reports.Select(r => r.Kind).Order());
+            Assert.Equal("am02", visit.CreatedBy);
+        });
+
+        using var callCentre = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+        var inbox = await callCentre.GetDocumentAsync("/Inbox?status=New");
+        Assert.Contains(inbox.QuerySelectorAll(".inbox-item .message"), m => m.TextContent == "周五前电话提醒订货");
+        using var logistics = await factory.CreateBrowserlessClient().SignedInAsync("logistics");
+        Assert.DoesNotContain((await logistics.GetDocumentAsync("/Inbox")).QuerySelectorAll(".inbox-item .message"), m => m.TextContent == "周五前电话提醒订货");
+        using var monopoly = await factory.CreateBrowserlessClient().SignedInAsync("monopoly");
+        Assert.Contains((await monopoly.GetDocumentAsync("/Inbox?status=New")).QuerySelectorAll(".inbox-item .message"), m => m.TextContent == "桥头流动摊");
+    }
+
+    [Fact]
+    public async Task RecipientAcknowledgesWithAReplyAndTheManagerSeesIt()
+    {
+        var customerId = await OwnCustomerAsync("KM003");
+        using var manager = await factory.CreateBrowserlessClient().SignedInAsync("am03");
+        using var logged = await manager.SubmitFormAsync($"/Visits/Create?customerId={customerId}", "#visit-form", new Dictionary<string, string>
+        {
+            ["VisitedAt"] = Now(),
+            ["ShareWithLogistics"] = "仓库门口限高 2 米",
+        });
+        var visitUrl = logged.Headers.Location!.OriginalString;
+        var reportId = await QueryAsync(db => db.VisitReports.Where(r => r.Message == "仓库门口限高 2 米").Select(r => r.Id).SingleAsync());
+
+        using var logistics = await factory.CreateBrowserlessClient().SignedInAsync("logistics");
+        using var ack = await logistics.SubmitFormAsync("/Inbox?status=New", $"form[action='/Inbox/Acknowledge/{reportId}']", new Dictionary<string, string> { ["reply"] = "改用小车" });
+
+        Assert.Equal(HttpStatusCode.Redirect, ack.StatusCode);
+        var page = await manager.GetDocumentAsync(visitUrl);
+        var report = page.QuerySelector(".report-logistics")!.TextContent;
+        Assert.Contains("已确认", report, StringComparison.Ordinal);
+        Assert.Contains("改用小车", report, StringComparison.Ordinal);
+        Assert.Contains("logistics", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherSeatCannotHandleAnItemNotForIt()
+    {
+        var reportId = await QueryAsync(db => db.VisitReports.Where(r => r.Kind == ReportKind.Logistics && r.Status == ReportStatus.New).Select(r => r.Id).FirstAsync());
+        using var callCentre = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+        var token = (await callCentre.GetDocumentAsync("/Inbox")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        using var response = await callCentre.PostAsync($"/Inbox/Acknowledge/{reportId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(ReportStatus.New, await QueryAsync(db => db.VisitReports.Where(r => r.Id == reportId).Select(r => r.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ManagerCannotLogAVisitForACustomerNotTheirs()
+    {
+        var theirs = await OwnCustomerAsync("KM001");
+        var before = await QueryAsync(db => db.Visits.CountAsync());
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("am04");
+        var token = (await client.GetDocumentAsync("/Visits/Create")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        using var response = await client.PostAsync("/Visits/Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["CustomerId"] = theirs.ToString(CultureInfo.InvariantCulture),
+            ["VisitedAt"] = Now(),
+            ["Kind"] = "OnSite",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("拜访当日该零售户不由您负责。", (await response.ToDocumentAsync()).QuerySelector("[data-valmsg-for=CustomerId]")!.TextContent.Trim());
+        Assert.Equal(before, await QueryAsync(db => db.Visits.CountAsync()));
+    }
+
+    [Fact]
+    public async Task BadVisitInputIsExplainedAndNothingIsSaved()
+    {
+        var customerId = await OwnCustomerAsync("KM005");
+        var before = await QueryAsync(db => db.Visits.CountAsync());
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("am05");
+
+        using var response = await client.SubmitFormAsync($"/Visits/Create?customerId={customerId}", "#visit-form", new Dictionary<string, string>
+        {
+            ["VisitedAt"] = DateTime.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            ["VolumeCartons"] = "-3",
+            ["Brands"] = "不存在的牌子",
+            ["ComplaintResolvedOnSpot"] = "true",
+            ["ViolationDescription"] = "没写类型",
+            ["NewPhone"] = "12",
+            ["MarketInformation"] = new string('长', 1001),
+        });
+
+        var page = await response.ToDocumentAsync();
+        string Message(string field) => page.QuerySelector($"[data-valmsg-for={field}]")!.TextContent.Trim();
+        Assert.Equal("拜访时间不能晚于现在。", Message("VisitedAt"));
+        Assert.Equal("订货量须在 0 到 10000 条之间。", Message("VolumeCartons"));
+        Assert.Equal("请从品牌目录中选择。", Message("Brands"));
+        Assert.Equal("已现场解决的投诉需要填写处理措施。", Message("ComplaintResolution"));
+        Assert.Equal("请填写违规类型。", Message("ViolationType"));
+        Assert.Contains("有效的电话号码", Message("NewPhone"), StringComparison.Ordinal);
+        Assert.Equal("最多 1000 个字符。", Message("MarketInformation"));
+        Assert.Equal(before, await QueryAsync(db => db.Visits.CountAsync()));
+    }
+
+    [Fact]
+    public async Task DataChangeUpdatesTheCustomerRecordAndIsAudited()
+    {
+        var customerId = await OwnCustomerAsync("KM006");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("am06");
+
+        using var response = await client.SubmitFormAsync($"/Visits/Create?customerId={customerId}", "#visit-form", new Dictionary<string, string>
+        {
+            ["VisitedAt"] = Now(),
+            ["NewPhone"] = "13566667777",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await factory.WithDbAsync(async db =>
+        {
+            Assert.Equal("13566667777", (await db.Customers.SingleAsync(c => c.Id == customerId)).Phone);
+            Assert.True(await db.Visits.AnyAsync(v => v.CustomerId == customerId && v.DataChange == "电话变更为 13566667777"));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == "RetailCustomer" && a.UserName == "am06" && a.NewValues!.Contains("13566667777")));
+        });
+    }
+
+    [Fact]
+    public async Task AnotherManagersVisitIsNotFoundAndCannotBeEditedOrDeleted()
+    {
+        var km001 = await ManagerIdAsync("KM001");
+        var visitId = await QueryAsync(db => db.Visits.Where(v => v.AccountManagerId == km001).Select(v => v.Id).FirstAsync());
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("am07");
+        var token = (await client.GetDocumentAsync("/Visits")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        using var details = await client.GetAsync($"/Visits/Details/{visitId}");
+        using var edit = await client.GetAsync($"/Visits/Edit/{visitId}");
+        using var delete = await client.PostAsync($"/Visits/Delete/{visitId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal(HttpStatusCode.NotFound, details.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+        Assert.True(await QueryAsync(db => db.Visits.AnyAsync(v => v.Id == visitId)));
+    }
+
+    [Fact]
+    public async Task OldVisitsAndVisitsInAClosedCycleCannotChange()
+    {
+        // The demo's visits were logged while seeding (now), but the published cycle covers last quarter.
+        var km008 = await ManagerIdAsync("KM008");
+        var (closedId, openId) = await QueryAsync(async db =>
+        {
+            var published = await db.Cycles.SingleAsync(c => c.Status == CustomerManager.Domain.Evaluation.CycleStatus.Published);
+            var start = published.PeriodStart.ToDateTime(TimeOnly.MinValue);
+            var end = published.PeriodEnd.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            return (await db.Visits.Where(v => v.AccountManagerId == km008 && v.VisitedAt >= start && v.VisitedAt < end).Select(v => v.Id).FirstAsync(),
+                    await db.Visits.Where(v => v.AccountManagerId == km008 && v.VisitedAt >= end && !v.Reports.Any()).OrderByDescending(v => v.VisitedAt).Select(v => v.Id).FirstAsync());
+        });
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("am08");
+
+        using var closed = await client.GetAsync($"/Visits/Edit/{closedId}");
+        var closedPage = await client.GetDocumentAsync($"/Visits/Details/{closedId}");
+        using var open = await client.GetAsync($"/Visits/Edit/{openId}");
+
+        Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
+        Assert.Contains("评定周期已关闭", closedPage.QuerySelector("#locked-reason")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+
+        await factory.WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE Visits SET CreatedUtc = {DateTime.UtcNow.AddDays(-8)} WHERE Id = {openId}");
+        });
+        using var tooLate = await client.GetAsync($"/Visits/Edit/{openId}");
+        Assert.Equal(HttpStatusCode.Redirect, tooLate.StatusCode);
+        Assert.Contains("已超过可修改期限", (await client.GetDocumentAsync($"/Visits/Details/{openId}")).QuerySelector("#locked-reason")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AuthorDeletesARecentVisit()
+    {
+        var customerId = await OwnCustomerAsync("KM004", skip: 1);
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("am04");
+        using var logged = await client.SubmitFormAsync($"/Visits/Create?customerId={customerId}", "#visit-form", new Dictionary<string, string> { ["VisitedAt"] = Now() });
+        var id = int.Parse(logged.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+
+        using var deleted = await client.SubmitFormAsync($"/Visits/Details/{id}", $"form[action='/Visits/Delete/{id}']", new Dictionary<string, string>());
+
+        Assert.Equal("/Visits", deleted.Headers.Location!.OriginalString);
+        Assert.False(await QueryAsync(db => db.Visits.AnyAsync(v => v.Id == id)));
+    }
+
+    [Theory]
+    [InlineData("content=Complaints", "投诉")]
+    [InlineData("content=Violations", "违规")]
+    [InlineData("content=Shared", "信息共享")]
+    public async Task StaffFilterVisitsByContent(string query, string flag)
+    {
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("sales");
+
+        var page = await client.GetDocumentAsync("/Visits?" + query);
+
+        var rows = page.QuerySelectorAll("#visits tbody tr");
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Contains(flag, r.TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ManagerSeesOnlyTheirOwnVisitsAndExportsThem()
+    {
+        var km002 = await ManagerIdAsync("KM002");
+        var own = await QueryAsync(db => db.Visits.CountAsync(v => v.AccountManagerId == km002));
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("am02");
+
+        var page = await client.GetDocumentAsync("/Visits?managerId=1");
+        using var export = await client.GetAsync("/Visits/Export?format=Csv");
+
+        Assert.Contains(own.ToString(CultureInfo.InvariantCulture), page.QuerySelector("#pager-summary")!.TextContent, StringComparison.Ordinal);
+        var table = CustomerManager.Web.Features.CustomerImport.TableFileReader.Read(await export.Content.ReadAsByteArrayAsync());
+        Assert.Equal(own, table.Rows.Count);
+        Assert.All(table.Rows, r => Assert.Equal("KM002", r.Cells[2]));
+    }
+
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("monopoly")]
+    public async Task OnlyAccountManagersLogVisits(string userName)
+    {
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync(userName);
+
+        using var response = await client.GetAsync("/Visits/Create");
+
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("am01")]
+    public async Task OnlyPanelMembersHaveAnInbox(string userName)
+    {
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync(userName);
+
+        using var response = await client.GetAsync("/Inbox");
+
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+}
