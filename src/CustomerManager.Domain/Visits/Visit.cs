@@ -29,6 +29,12 @@ public sealed class Visit : Entity
 
     public IReadOnlyCollection<string> BrandsRecommended => _brandsRecommended.AsReadOnly();
 
+    /// <summary>
+    /// How many brands were recommended, kept beside the list so that the panel's evidence can sum it in SQL
+    /// on every engine (SQL Server cannot aggregate over a JSON subquery).
+    /// </summary>
+    public int BrandCount { get; private set; }
+
     public int VolumeCartons { get; private set; }
 
     public string? MarketInformation { get; private set; }
@@ -126,6 +132,7 @@ public sealed class Visit : Entity
         }
 
         _brandsRecommended = brands;
+        BrandCount = brands.Count;
         VolumeCartons = content.VolumeCartons;
         MarketInformation = Guard.Optional(content.MarketInformation, TextMaxLength, "Visit.MarketInformation");
         CustomerFeedback = Guard.Optional(content.CustomerFeedback, TextMaxLength, "Visit.CustomerFeedback");

@@ -583,6 +583,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<int>("AccountManagerId")
                         .HasColumnType("int");
 
+                    b.Property<int>("BrandCount")
+                        .HasColumnType("int");
+
                     b.PrimitiveCollection<string>("BrandsRecommended")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");

@@ -552,6 +552,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<int>("AccountManagerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("BrandCount")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("BrandsRecommended")
                         .IsRequired()
                         .HasColumnType("TEXT");

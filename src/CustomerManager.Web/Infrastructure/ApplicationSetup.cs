@@ -55,6 +55,7 @@ public static class ApplicationSetup
         services.AddScoped<Features.Users.UserListQuery>();
         services.AddScoped<Features.Audit.AuditLogQuery>();
         services.AddScoped<Features.Visits.VisitListQuery>();
+        services.AddScoped<Features.Evidence.EvidenceQuery>();
         services.Configure<Features.Visits.VisitOptions>(builder.Configuration.GetSection(Features.Visits.VisitOptions.Section));
         services.AddScoped<Features.CustomerImport.ImportPlanner>();
         services.AddScoped<Features.CustomerImport.ImportWriter>();

@@ -23,7 +23,9 @@ public sealed record AccountManagerDetailsModel(
     IReadOnlyList<TierHistoryRow> TierHistory,
     int CustomerCount,
     IReadOnlyList<ManagerCustomerRow> Customers,
-    IReadOnlyList<ManagerVisitRow> RecentVisits)
+    IReadOnlyList<ManagerVisitRow> RecentVisits,
+    EvidencePeriod Period,
+    Evidence.EvidenceFigures Evidence)
 {
     public const int CustomersShown = 20;
     public const int VisitsShown = 10;
@@ -32,10 +34,40 @@ public sealed record AccountManagerDetailsModel(
     public TierHistoryRow? Current => TierHistory.Count > 0 ? TierHistory[0] : null;
 }
 
-/// <summary>One manager's page: profile, tier across published cycles, customers and recent visits.</summary>
-public sealed class AccountManagerDetailsQuery(AppDbContext db)
+public sealed record CycleOption(int Id, string Name, DateOnly PeriodStart, DateOnly PeriodEnd);
+
+/// <summary>The period the evidence figures cover, and the cycles offered as periods.</summary>
+public sealed record EvidencePeriod(DateOnly From, DateOnly To, int? CycleId, IReadOnlyList<CycleOption> Cycles);
+
+/// <summary>One manager's page: profile, tier across published cycles, customers, recent visits and evidence.</summary>
+public sealed class AccountManagerDetailsQuery(AppDbContext db, Evidence.EvidenceQuery evidence, TimeProvider clock)
 {
-    public async Task<AccountManagerDetailsModel?> RunAsync(int id, CancellationToken cancellationToken)
+    public const int DefaultEvidenceDays = 90;
+
+    /// <summary>
+    /// The evidence period: a chosen cycle's, or the dates given, or by default the open cycle's (else the
+    /// last 90 days).
+    /// </summary>
+    public async Task<EvidencePeriod> PeriodAsync(int? cycleId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var cycles = await db.Cycles.AsNoTracking().OrderByDescending(c => c.PeriodStart)
+            .Select(c => new { c.Id, c.Name, c.PeriodStart, c.PeriodEnd, c.Status })
+            .ToListAsync(cancellationToken);
+        var options = cycles.Select(c => new CycleOption(c.Id, c.Name, c.PeriodStart, c.PeriodEnd)).ToList();
+        var chosen = cycles.FirstOrDefault(c => c.Id == cycleId)
+            ?? (from is null && to is null ? cycles.FirstOrDefault(c => c.Status == CycleStatus.Open) : null);
+        if (chosen is not null)
+        {
+            return new EvidencePeriod(chosen.PeriodStart, chosen.PeriodEnd, chosen.Id, options);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var end = to ?? today;
+        var start = from ?? end.AddDays(-DefaultEvidenceDays);
+        return start <= end ? new EvidencePeriod(start, end, null, options) : new EvidencePeriod(end, start, null, options);
+    }
+
+    public async Task<AccountManagerDetailsModel?> RunAsync(int id, EvidencePeriod period, CancellationToken cancellationToken)
     {
         var manager = await db.AccountManagers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (manager is null)
@@ -63,7 +95,8 @@ public sealed class AccountManagerDetailsQuery(AppDbContext db)
             .Select(x => new ManagerVisitRow(x.v.Id, x.v.VisitedAt, x.v.Kind, x.c.Id, x.c.StoreName, x.v.VolumeCartons, x.v.Complaint != null))
             .ToListAsync(cancellationToken);
 
+        var figures = await evidence.ForManagerAsync(id, period.From, period.To, cancellationToken);
         return new AccountManagerDetailsModel(manager.Id, manager.EmployeeNumber, manager.Name, manager.Phone, manager.District, manager.IsActive,
-            userName, history, customerCount, customerRows, visits);
+            userName, history, customerCount, customerRows, visits, period, figures);
     }
 }

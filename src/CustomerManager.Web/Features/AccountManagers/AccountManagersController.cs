@@ -46,8 +46,11 @@ public sealed class AccountManagersController(
     }
 
     [HttpGet]
-    public async Task<IActionResult> Details(int id, [FromServices] AccountManagerDetailsQuery query, CancellationToken cancellationToken) =>
-        await query.RunAsync(id, cancellationToken) is { } model ? View(model) : NotFound();
+    public async Task<IActionResult> Details(int id, int? cycleId, DateOnly? from, DateOnly? to, [FromServices] AccountManagerDetailsQuery query, CancellationToken cancellationToken)
+    {
+        var period = await query.PeriodAsync(cycleId, from, to, cancellationToken);
+        return await query.RunAsync(id, period, cancellationToken) is { } model ? View(model) : NotFound();
+    }
 
     [HttpGet]
     [Authorize(Policy = Policies.Administrator)]

@@ -11,6 +11,13 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "BrandCount",
+                table: "Visits",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
             migrationBuilder.CreateTable(
                 name: "Brands",
                 columns: table => new
@@ -84,6 +91,10 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "VisitReports");
+
+            migrationBuilder.DropColumn(
+                name: "BrandCount",
+                table: "Visits");
         }
     }
 }
