@@ -226,6 +226,35 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
     }
 
     [Fact]
+    public async Task AuthorCorrectsARecentVisitAndItsUnacknowledgedItem()
+    {
+        var customerId = await OwnCustomerAsync("KM004", skip: 2);
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("am04");
+        using var logged = await client.SubmitFormAsync($"/Visits/Create?customerId={customerId}", "#visit-form", new Dictionary<string, string>
+        {
+            ["VisitedAt"] = Now(),
+            ["VolumeCartons"] = "3",
+            ["ShareWithLogistics"] = "周一送货",
+        });
+        var id = int.Parse(logged.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+
+        using var edited = await client.SubmitFormAsync($"/Visits/Edit/{id}", "#visit-form", new Dictionary<string, string>
+        {
+            ["VolumeCartons"] = "30",
+            ["ShareWithLogistics"] = "周二送货",
+        });
+
+        Assert.Equal($"/Visits/Details/{id}", edited.Headers.Location!.OriginalString);
+        await factory.WithDbAsync(async db =>
+        {
+            var visit = await db.Visits.Include(v => v.Reports).SingleAsync(v => v.Id == id);
+            Assert.Equal(30, visit.VolumeCartons);
+            Assert.Equal("周二送货", visit.Reports.Single().Message);
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Visit) && a.EntityId == id.ToString(CultureInfo.InvariantCulture) && a.UserName == "am04"));
+        });
+    }
+
+    [Fact]
     public async Task AuthorDeletesARecentVisit()
     {
         var customerId = await OwnCustomerAsync("KM004", skip: 1);
@@ -280,6 +309,19 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
         using var response = await client.GetAsync("/Visits/Create");
 
         Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PanelHomeCountsTheSeatsUnhandledItems()
+    {
+        var expected = await QueryAsync(db => db.VisitReports.CountAsync(r => r.Kind == ReportKind.Logistics && r.Status == ReportStatus.New));
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("logistics");
+
+        var home = await client.GetDocumentAsync("/Panel");
+        var inbox = await client.GetDocumentAsync("/Inbox");
+
+        Assert.Contains($"收件箱中有 {expected} 项待处理", home.QuerySelector("#inbox-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), inbox.QuerySelector("#unhandled")!.TextContent);
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed record PanelCycleProgress(
     public int Missing => Managers - Done - Partial;
 }
 
-public sealed record PanelHomeModel(PanelRole Role, IReadOnlyList<PanelCycleProgress> OpenCycles);
+public sealed record PanelHomeModel(PanelRole Role, IReadOnlyList<PanelCycleProgress> OpenCycles, int InboxNew);
 
 /// <summary>A panel member's progress in every open cycle: managers fully, partly and not yet scored.</summary>
 public sealed class PanelHomeQuery(AppDbContext db)
@@ -43,6 +43,8 @@ public sealed class PanelHomeQuery(AppDbContext db)
             var done = counts.Count(n => n >= toScore);
             return new PanelCycleProgress(c.Id, c.Name, c.PeriodStart, c.PeriodEnd, toScore, managers, done, counts.Count - done);
         }).ToList();
-        return new PanelHomeModel(role, progress);
+        var kinds = Inbox.InboxController.KindsFor(role);
+        var inboxNew = await db.VisitReports.AsNoTracking().CountAsync(r => kinds.Contains(r.Kind) && r.Status == Domain.Visits.ReportStatus.New, cancellationToken);
+        return new PanelHomeModel(role, progress, inboxNew);
     }
 }
