@@ -7,13 +7,6 @@ namespace CustomerManager.Web.Tests.Features;
 
 public class AccountManagersPagesTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
 {
-    private async Task<int> ManagerIdAsync(string employeeNumber)
-    {
-        var id = 0;
-        await factory.WithDbAsync(async db => id = await db.AccountManagers.Where(m => m.EmployeeNumber == employeeNumber).Select(m => m.Id).SingleAsync());
-        return id;
-    }
-
     [Theory]
     [InlineData("admin")]
     [InlineData("monopoly")]
@@ -35,7 +28,7 @@ public class AccountManagersPagesTests(CustomerManagerFactory factory) : IClassF
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("am01");
 
         using var list = await client.GetAsync("/AccountManagers");
-        using var details = await client.GetAsync($"/AccountManagers/Details/{await ManagerIdAsync("KM001")}");
+        using var details = await client.GetAsync($"/AccountManagers/Details/{await factory.ManagerIdAsync("KM001")}");
 
         Assert.StartsWith("/Account/AccessDenied", list.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.StartsWith("/Account/AccessDenied", details.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
@@ -47,7 +40,7 @@ public class AccountManagersPagesTests(CustomerManagerFactory factory) : IClassF
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("sales");
 
         using var create = await client.GetAsync("/AccountManagers/Create");
-        using var edit = await client.GetAsync($"/AccountManagers/Edit/{await ManagerIdAsync("KM002")}");
+        using var edit = await client.GetAsync($"/AccountManagers/Edit/{await factory.ManagerIdAsync("KM002")}");
 
         Assert.StartsWith("/Account/AccessDenied", create.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         Assert.StartsWith("/Account/AccessDenied", edit.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
@@ -86,7 +79,7 @@ public class AccountManagersPagesTests(CustomerManagerFactory factory) : IClassF
     {
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("monopoly");
 
-        var page = await client.GetDocumentAsync($"/AccountManagers/Details/{await ManagerIdAsync("KM005")}");
+        var page = await client.GetDocumentAsync($"/AccountManagers/Details/{await factory.ManagerIdAsync("KM005")}");
 
         Assert.Contains("郑磊", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("待成长客户经理", page.QuerySelector("#tier-history .tier-badge")!.TextContent);
@@ -157,7 +150,7 @@ public class AccountManagersPagesTests(CustomerManagerFactory factory) : IClassF
     public async Task EditKeepsTheEmployeeNumber()
     {
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
-        var id = await ManagerIdAsync("KM007");
+        var id = await factory.ManagerIdAsync("KM007");
 
         using var response = await client.SubmitFormAsync($"/AccountManagers/Edit/{id}", "#manager-form", new Dictionary<string, string>
         {
@@ -179,8 +172,8 @@ public class AccountManagersPagesTests(CustomerManagerFactory factory) : IClassF
     public async Task ManagerWithCustomersIsNotDeactivatedUntilTheyAreReassigned()
     {
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
-        var id = await ManagerIdAsync("KM003");
-        var target = await ManagerIdAsync("KM002");
+        var id = await factory.ManagerIdAsync("KM003");
+        var target = await factory.ManagerIdAsync("KM002");
 
         var page = await client.GetDocumentAsync($"/AccountManagers/Deactivate/{id}");
         Assert.NotNull(page.QuerySelector("#reassign-first"));

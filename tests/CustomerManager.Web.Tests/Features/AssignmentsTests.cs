@@ -7,23 +7,13 @@ namespace CustomerManager.Web.Tests.Features;
 
 public class AssignmentsTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
 {
-    private async Task<T> QueryAsync<T>(Func<CustomerManager.Infrastructure.Persistence.AppDbContext, Task<T>> query)
-    {
-        T result = default!;
-        await factory.WithDbAsync(async db => result = await query(db));
-        return result;
-    }
-
-    private Task<int> ManagerIdAsync(string employeeNumber) =>
-        QueryAsync(db => db.AccountManagers.Where(m => m.EmployeeNumber == employeeNumber).Select(m => m.Id).SingleAsync());
-
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task ReassigningOneCustomerKeepsWhoServedItWhen()
     {
-        var customer = await QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100010").Select(c => new { c.Id, c.CurrentManagerId }).SingleAsync());
-        var target = await ManagerIdAsync("KM008");
+        var customer = await factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100010").Select(c => new { c.Id, c.CurrentManagerId }).SingleAsync());
+        var target = await factory.ManagerIdAsync("KM008");
         var today = DateOnly.FromDateTime(DateTime.Now);
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
@@ -50,7 +40,7 @@ public class AssignmentsTests(CustomerManagerFactory factory) : IClassFixture<Cu
     [Fact]
     public async Task AssignmentNeedsAManagerADateNotInTheFutureAndAReason()
     {
-        var customerId = await QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100013").Select(c => c.Id).SingleAsync());
+        var customerId = await factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100013").Select(c => c.Id).SingleAsync());
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
         using var response = await client.SubmitFormAsync($"/Assignments/Reassign?customerId={customerId}", "#assignment-form", new Dictionary<string, string>
@@ -65,14 +55,14 @@ public class AssignmentsTests(CustomerManagerFactory factory) : IClassFixture<Cu
         Assert.Equal("请选择新的客户经理。", page.QuerySelector("[data-valmsg-for=ToManagerId]")!.TextContent.Trim());
         Assert.Equal("生效日期不能晚于今天。", page.QuerySelector("[data-valmsg-for=EffectiveDate]")!.TextContent.Trim());
         Assert.Equal("此项为必填。", page.QuerySelector("[data-valmsg-for=Reason]")!.TextContent.Trim());
-        Assert.Equal(1, await QueryAsync(db => db.CustomerAssignments.CountAsync(a => a.CustomerId == customerId)));
+        Assert.Equal(1, await factory.QueryAsync(db => db.CustomerAssignments.CountAsync(a => a.CustomerId == customerId)));
     }
 
     [Fact]
     public async Task EffectiveDateBeforeTheCurrentAssignmentIsRefusedForTheWholeSelection()
     {
-        var ids = await QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100016" || c.LicenceNumber == "440103100019").Select(c => c.Id).ToListAsync());
-        var target = await ManagerIdAsync("KM001");
+        var ids = await factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100016" || c.LicenceNumber == "440103100019").Select(c => c.Id).ToListAsync());
+        var target = await factory.ManagerIdAsync("KM001");
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
         using var response = await client.SubmitFormAsync("/Assignments/Bulk?" + string.Join("&", ids.Select(i => $"ids={i}")), "#assignment-form", new Dictionary<string, string>
@@ -84,14 +74,14 @@ public class AssignmentsTests(CustomerManagerFactory factory) : IClassFixture<Cu
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("440103100016", (await response.ToDocumentAsync()).QuerySelector("[data-valmsg-for=EffectiveDate]")!.TextContent, StringComparison.Ordinal);
-        Assert.False(await QueryAsync(db => db.Customers.AnyAsync(c => ids.Contains(c.Id) && c.CurrentManagerId == target)));
+        Assert.False(await factory.QueryAsync(db => db.Customers.AnyAsync(c => ids.Contains(c.Id) && c.CurrentManagerId == target)));
     }
 
     [Fact]
     public async Task SelectedCustomersMoveTogetherAndTheNewManagerSeesThem()
     {
-        var ids = await QueryAsync(db => db.Customers.Where(c => c.LicenceNumber.StartsWith("44010510002")).Select(c => c.Id).ToListAsync());
-        var target = await ManagerIdAsync("KM002");
+        var ids = await factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber.StartsWith("44010510002")).Select(c => c.Id).ToListAsync());
+        var target = await factory.ManagerIdAsync("KM002");
         using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
         var review = await admin.GetDocumentAsync("/Assignments/Bulk?" + string.Join("&", ids.Select(i => $"ids={i}")));
@@ -106,14 +96,14 @@ public class AssignmentsTests(CustomerManagerFactory factory) : IClassFixture<Cu
         using var manager = await factory.CreateBrowserlessClient().SignedInAsync("am02");
         var page = await manager.GetDocumentAsync("/Customers?pageSize=100");
         var licences = page.QuerySelectorAll("#customers tbody tr td:nth-child(1)").Select(t => t.TextContent).ToHashSet();
-        var moved = await QueryAsync(db => db.Customers.Where(c => ids.Contains(c.Id)).Select(c => c.LicenceNumber).ToListAsync());
+        var moved = await factory.QueryAsync(db => db.Customers.Where(c => ids.Contains(c.Id)).Select(c => c.LicenceNumber).ToListAsync());
         Assert.All(moved, l => Assert.Contains(l, licences));
     }
 
     [Fact]
     public async Task PanelMembersAndManagersCannotReassign()
     {
-        var customerId = await QueryAsync(db => db.Customers.Select(c => c.Id).FirstAsync());
+        var customerId = await factory.QueryAsync(db => db.Customers.Select(c => c.Id).FirstAsync());
         foreach (var user in new[] { "monopoly", "am01" })
         {
             using var client = await factory.CreateBrowserlessClient().SignedInAsync(user);
@@ -139,7 +129,7 @@ public class AssignmentsTests(CustomerManagerFactory factory) : IClassFixture<Cu
     [Fact]
     public async Task AnInactiveManagerCannotReceiveCustomers()
     {
-        var customerId = await QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100022").Select(c => c.Id).SingleAsync());
+        var customerId = await factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100022").Select(c => c.Id).SingleAsync());
         var inactive = 0;
         await factory.WithDbAsync(async db =>
         {
@@ -162,6 +152,6 @@ public class AssignmentsTests(CustomerManagerFactory factory) : IClassFixture<Cu
         }));
 
         Assert.Equal("请选择一位在岗的客户经理。", (await response.ToDocumentAsync()).QuerySelector("[data-valmsg-for=ToManagerId]")!.TextContent.Trim());
-        Assert.NotEqual(inactive, await QueryAsync(db => db.Customers.Where(c => c.Id == customerId).Select(c => c.CurrentManagerId).SingleAsync()));
+        Assert.NotEqual(inactive, await factory.QueryAsync(db => db.Customers.Where(c => c.Id == customerId).Select(c => c.CurrentManagerId).SingleAsync()));
     }
 }

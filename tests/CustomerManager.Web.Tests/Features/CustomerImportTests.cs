@@ -96,13 +96,6 @@ public class CustomerImportTests(CustomerManagerFactory factory) : IClassFixture
         return directory.FullName;
     }
 
-    private async Task<T> QueryAsync<T>(Func<CustomerManager.Infrastructure.Persistence.AppDbContext, Task<T>> query)
-    {
-        T result = default!;
-        await factory.WithDbAsync(async db => result = await query(db));
-        return result;
-    }
-
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
     private static Task<HttpResponseMessage> PreviewAsync(HttpClient client, string fileName, byte[] content) =>
@@ -123,14 +116,14 @@ public class CustomerImportTests(CustomerManagerFactory factory) : IClassFixture
     public async Task PreviewWritesNothingConfirmWritesAllAndReimportChangesNothing()
     {
         var sample = await File.ReadAllBytesAsync(Path.Combine(Samples, "customers-gb18030.csv"));
-        var before = await QueryAsync(db => db.Customers.CountAsync());
+        var before = await factory.QueryAsync(db => db.Customers.CountAsync());
         using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
         using var preview = await PreviewAsync(admin, "customers-gb18030.csv", sample);
         var page = await preview.ToDocumentAsync();
         Assert.Equal("25", page.QuerySelector("#count-new")!.TextContent);
         Assert.Equal("0", page.QuerySelector("#count-error")!.TextContent);
-        Assert.Equal(before, await QueryAsync(db => db.Customers.CountAsync()));
+        Assert.Equal(before, await factory.QueryAsync(db => db.Customers.CountAsync()));
 
         var token = page.QuerySelector("#confirm-import input[name=token]")!.GetAttribute("value")!;
         using var confirm = await admin.PostAsync("/CustomerImport/Confirm", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -181,7 +174,7 @@ public class CustomerImportTests(CustomerManagerFactory factory) : IClassFixture
         Assert.Equal("1", page.QuerySelector("#count-new")!.TextContent);
         Assert.Equal("4", page.QuerySelector("#count-error")!.TextContent);
         Assert.Null(page.QuerySelector("#confirm-import"));
-        Assert.False(await QueryAsync(db => db.Customers.AnyAsync(c => c.LicenceNumber.StartsWith("BAD"))));
+        Assert.False(await factory.QueryAsync(db => db.Customers.AnyAsync(c => c.LicenceNumber.StartsWith("BAD"))));
     }
 
     [Fact]
@@ -199,7 +192,7 @@ public class CustomerImportTests(CustomerManagerFactory factory) : IClassFixture
     [Fact]
     public async Task ChangedRowsAreUpdatesAndReassignmentsKeepHistory()
     {
-        var existing = await QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100037").SingleAsync());
+        var existing = await factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100037").SingleAsync());
         var csv = $"许可证号,店名,负责人,电话,地址,业态,状态,客户经理工号\n{existing.LicenceNumber},{existing.StoreName},{existing.Owner},13911112222,{existing.Address},{TypeWord(existing.BusinessType)},营业,KM008\n";
         using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
@@ -262,7 +255,7 @@ public class CustomerImportTests(CustomerManagerFactory factory) : IClassFixture
         // licence meanwhile): the first row must not stay behind.
         using var scope = factory.Services.CreateScope();
         var writer = scope.ServiceProvider.GetRequiredService<ImportWriter>();
-        var taken = await QueryAsync(db => db.Customers.Select(c => c.LicenceNumber).FirstAsync());
+        var taken = await factory.QueryAsync(db => db.Customers.Select(c => c.LicenceNumber).FirstAsync());
         var plan = new ImportPlan(
         [
             new PlannedRow(2, "ATOMIC000001", "店一", "甲", null, "路", BusinessType.Grocery, CustomerStatus.Active, null, null, null, RowFate.New, []),
@@ -271,7 +264,7 @@ public class CustomerImportTests(CustomerManagerFactory factory) : IClassFixture
 
         await Assert.ThrowsAsync<DbUpdateException>(() => writer.WriteAsync(plan, "test", "admin", CancellationToken.None));
 
-        Assert.False(await QueryAsync(db => db.Customers.AnyAsync(c => c.LicenceNumber == "ATOMIC000001")));
+        Assert.False(await factory.QueryAsync(db => db.Customers.AnyAsync(c => c.LicenceNumber == "ATOMIC000001")));
     }
 
     [Theory]

@@ -101,8 +101,7 @@ public class UsersTests(CustomerManagerFactory factory) : IClassFixture<Customer
     [Fact]
     public async Task MissingSeatTakenManagerAndWeakPasswordAreExplained()
     {
-        var linked = 0;
-        await factory.WithDbAsync(async db => linked = await db.AccountManagers.Where(m => m.EmployeeNumber == "KM001").Select(m => m.Id).SingleAsync());
+        var linked = await factory.ManagerIdAsync("KM001");
         using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
         var panel = await (await admin.SubmitFormAsync("/Users/Create", "#user-form", new Dictionary<string, string>

@@ -8,20 +8,10 @@ namespace CustomerManager.Web.Tests.Features;
 
 public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
 {
-    private async Task<T> QueryAsync<T>(Func<CustomerManager.Infrastructure.Persistence.AppDbContext, Task<T>> query)
-    {
-        T result = default!;
-        await factory.WithDbAsync(async db => result = await query(db));
-        return result;
-    }
-
-    private Task<int> ManagerIdAsync(string employeeNumber) =>
-        QueryAsync(db => db.AccountManagers.Where(m => m.EmployeeNumber == employeeNumber).Select(m => m.Id).SingleAsync());
-
     private async Task<int> OwnCustomerAsync(string employeeNumber, int skip = 0)
     {
-        var managerId = await ManagerIdAsync(employeeNumber);
-        return await QueryAsync(db => db.Customers.Where(c => c.CurrentManagerId == managerId).OrderBy(c => c.Id).Skip(skip).Select(c => c.Id).FirstAsync());
+        var managerId = await factory.ManagerIdAsync(employeeNumber);
+        return await factory.QueryAsync(db => db.Customers.Where(c => c.CurrentManagerId == managerId).OrderBy(c => c.Id).Skip(skip).Select(c => c.Id).FirstAsync());
     }
 
     private static string Now(int minutesAgo = 5) => DateTime.Now.AddMinutes(-minutesAgo).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
@@ -77,7 +67,7 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
             ["ShareWithLogistics"] = "仓库门口限高 2 米",
         });
         var visitUrl = logged.Headers.Location!.OriginalString;
-        var reportId = await QueryAsync(db => db.VisitReports.Where(r => r.Message == "仓库门口限高 2 米").Select(r => r.Id).SingleAsync());
+        var reportId = await factory.QueryAsync(db => db.VisitReports.Where(r => r.Message == "仓库门口限高 2 米").Select(r => r.Id).SingleAsync());
 
         using var logistics = await factory.CreateBrowserlessClient().SignedInAsync("logistics");
         using var ack = await logistics.SubmitFormAsync("/Inbox?status=New", $"form[action='/Inbox/Acknowledge/{reportId}']", new Dictionary<string, string> { ["reply"] = "改用小车" });
@@ -93,21 +83,21 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
     [Fact]
     public async Task AnotherSeatCannotHandleAnItemNotForIt()
     {
-        var reportId = await QueryAsync(db => db.VisitReports.Where(r => r.Kind == ReportKind.Logistics && r.Status == ReportStatus.New).Select(r => r.Id).FirstAsync());
+        var reportId = await factory.QueryAsync(db => db.VisitReports.Where(r => r.Kind == ReportKind.Logistics && r.Status == ReportStatus.New).Select(r => r.Id).FirstAsync());
         using var callCentre = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
         var token = (await callCentre.GetDocumentAsync("/Inbox")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
         using var response = await callCentre.PostAsync($"/Inbox/Acknowledge/{reportId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(ReportStatus.New, await QueryAsync(db => db.VisitReports.Where(r => r.Id == reportId).Select(r => r.Status).SingleAsync()));
+        Assert.Equal(ReportStatus.New, await factory.QueryAsync(db => db.VisitReports.Where(r => r.Id == reportId).Select(r => r.Status).SingleAsync()));
     }
 
     [Fact]
     public async Task ManagerCannotLogAVisitForACustomerNotTheirs()
     {
         var theirs = await OwnCustomerAsync("KM001");
-        var before = await QueryAsync(db => db.Visits.CountAsync());
+        var before = await factory.QueryAsync(db => db.Visits.CountAsync());
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("am04");
         var token = (await client.GetDocumentAsync("/Visits/Create")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
@@ -121,14 +111,14 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("拜访当日该零售户不由您负责。", (await response.ToDocumentAsync()).QuerySelector("[data-valmsg-for=CustomerId]")!.TextContent.Trim());
-        Assert.Equal(before, await QueryAsync(db => db.Visits.CountAsync()));
+        Assert.Equal(before, await factory.QueryAsync(db => db.Visits.CountAsync()));
     }
 
     [Fact]
     public async Task BadVisitInputIsExplainedAndNothingIsSaved()
     {
         var customerId = await OwnCustomerAsync("KM005");
-        var before = await QueryAsync(db => db.Visits.CountAsync());
+        var before = await factory.QueryAsync(db => db.Visits.CountAsync());
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("am05");
 
         using var response = await client.SubmitFormAsync($"/Visits/Create?customerId={customerId}", "#visit-form", new Dictionary<string, string>
@@ -151,7 +141,7 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
         Assert.Equal("请填写违规类型。", Message("ViolationType"));
         Assert.Contains("有效的电话号码", Message("NewPhone"), StringComparison.Ordinal);
         Assert.Equal("最多 1000 个字符。", Message("MarketInformation"));
-        Assert.Equal(before, await QueryAsync(db => db.Visits.CountAsync()));
+        Assert.Equal(before, await factory.QueryAsync(db => db.Visits.CountAsync()));
     }
 
     [Fact]
@@ -178,8 +168,8 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
     [Fact]
     public async Task AnotherManagersVisitIsNotFoundAndCannotBeEditedOrDeleted()
     {
-        var km001 = await ManagerIdAsync("KM001");
-        var visitId = await QueryAsync(db => db.Visits.Where(v => v.AccountManagerId == km001).Select(v => v.Id).FirstAsync());
+        var km001 = await factory.ManagerIdAsync("KM001");
+        var visitId = await factory.QueryAsync(db => db.Visits.Where(v => v.AccountManagerId == km001).Select(v => v.Id).FirstAsync());
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("am07");
         var token = (await client.GetDocumentAsync("/Visits")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
 
@@ -190,15 +180,15 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
         Assert.Equal(HttpStatusCode.NotFound, details.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
-        Assert.True(await QueryAsync(db => db.Visits.AnyAsync(v => v.Id == visitId)));
+        Assert.True(await factory.QueryAsync(db => db.Visits.AnyAsync(v => v.Id == visitId)));
     }
 
     [Fact]
     public async Task OldVisitsAndVisitsInAClosedCycleCannotChange()
     {
         // The demo's visits were logged while seeding (now), but the published cycle covers last quarter.
-        var km008 = await ManagerIdAsync("KM008");
-        var (closedId, openId) = await QueryAsync(async db =>
+        var km008 = await factory.ManagerIdAsync("KM008");
+        var (closedId, openId) = await factory.QueryAsync(async db =>
         {
             var published = await db.Cycles.SingleAsync(c => c.Status == CustomerManager.Domain.Evaluation.CycleStatus.Published);
             var start = published.PeriodStart.ToDateTime(TimeOnly.MinValue);
@@ -265,7 +255,7 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
         using var deleted = await client.SubmitFormAsync($"/Visits/Details/{id}", $"form[action='/Visits/Delete/{id}']", new Dictionary<string, string>());
 
         Assert.Equal("/Visits", deleted.Headers.Location!.OriginalString);
-        Assert.False(await QueryAsync(db => db.Visits.AnyAsync(v => v.Id == id)));
+        Assert.False(await factory.QueryAsync(db => db.Visits.AnyAsync(v => v.Id == id)));
     }
 
     [Theory]
@@ -286,8 +276,8 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
     [Fact]
     public async Task ManagerSeesOnlyTheirOwnVisitsAndExportsThem()
     {
-        var km002 = await ManagerIdAsync("KM002");
-        var own = await QueryAsync(db => db.Visits.CountAsync(v => v.AccountManagerId == km002));
+        var km002 = await factory.ManagerIdAsync("KM002");
+        var own = await factory.QueryAsync(db => db.Visits.CountAsync(v => v.AccountManagerId == km002));
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("am02");
 
         var page = await client.GetDocumentAsync("/Visits?managerId=1");
@@ -314,7 +304,7 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
     [Fact]
     public async Task PanelHomeCountsTheSeatsUnhandledItems()
     {
-        var expected = await QueryAsync(db => db.VisitReports.CountAsync(r => r.Kind == ReportKind.Logistics && r.Status == ReportStatus.New));
+        var expected = await factory.QueryAsync(db => db.VisitReports.CountAsync(r => r.Kind == ReportKind.Logistics && r.Status == ReportStatus.New));
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("logistics");
 
         var home = await client.GetDocumentAsync("/Panel");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerManager.Web.Tests.Infrastructure;
@@ -57,6 +58,17 @@ public class CustomerManagerFactory : WebApplicationFactory<Program>
         using var scope = Services.CreateScope();
         await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
+
+    /// <summary>Reads something from the database directly, for arranging a test or checking its outcome.</summary>
+    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        using var scope = Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>The id of the account manager with an employee number.</summary>
+    public Task<int> ManagerIdAsync(string employeeNumber) =>
+        QueryAsync(db => db.AccountManagers.Where(m => m.EmployeeNumber == employeeNumber).Select(m => m.Id).SingleAsync());
 
     public HttpClient CreateBrowserlessClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -70,16 +70,7 @@ public sealed class UsersController(
             return NotFound();
         }
 
-        var form = new UserForm
-        {
-            Id = user.Id,
-            UserName = user.UserName,
-            DisplayName = user.DisplayName,
-            Role = await administration.RoleOfAsync(user),
-            PanelRole = user.PanelRole,
-            AccountManagerId = user.AccountManagerId,
-        };
-        return View(await EditModelAsync(form, user, cancellationToken));
+        return View(await EditModelAsync(await FormOfAsync(user), user, cancellationToken));
     }
 
     [HttpPost]
@@ -156,16 +147,7 @@ public sealed class UsersController(
             AddErrors(result, nameof(TemporaryPasswordForm.NewPassword));
         }
 
-        var form = new UserForm
-        {
-            Id = user.Id,
-            UserName = user.UserName,
-            DisplayName = user.DisplayName,
-            Role = await administration.RoleOfAsync(user),
-            PanelRole = user.PanelRole,
-            AccountManagerId = user.AccountManagerId,
-        };
-        return View(nameof(Edit), await EditModelAsync(form, user, cancellationToken));
+        return View(nameof(Edit), await EditModelAsync(await FormOfAsync(user), user, cancellationToken));
     }
 
     private async Task<IActionResult> ChangeStateAsync(string id, bool removesAccess, Func<AppUser, Task<IdentityResult>> change, string done, CancellationToken cancellationToken)
@@ -192,6 +174,16 @@ public sealed class UsersController(
         TempData.Flash(l[done, user.UserName!]);
         return RedirectToAction(nameof(Edit), new { id });
     }
+
+    private async Task<UserForm> FormOfAsync(AppUser user) => new()
+    {
+        Id = user.Id,
+        UserName = user.UserName,
+        DisplayName = user.DisplayName,
+        Role = await administration.RoleOfAsync(user),
+        PanelRole = user.PanelRole,
+        AccountManagerId = user.AccountManagerId,
+    };
 
     private async Task<UserEditModel> EditModelAsync(UserForm form, AppUser? user, CancellationToken cancellationToken)
     {
