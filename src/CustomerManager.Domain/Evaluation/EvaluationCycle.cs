@@ -48,6 +48,9 @@ public sealed class EvaluationCycle : Entity
 
     public bool Covers(DateOnly day) => day >= PeriodStart && day <= PeriodEnd;
 
+    /// <summary>Periods of cycles do not overlap: each visit belongs to at most one cycle's evidence.</summary>
+    public bool Overlaps(DateOnly start, DateOnly end) => start <= PeriodEnd && end >= PeriodStart;
+
     public void Reschedule(string name, DateOnly periodStart, DateOnly periodEnd)
     {
         EnsureStatus(CycleStatus.Draft, "Cycle.NotDraft", "Only a draft cycle can be rescheduled.");
