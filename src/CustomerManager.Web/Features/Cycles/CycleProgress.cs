@@ -1,0 +1,52 @@
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Infrastructure.Identity;
+using CustomerManager.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Web.Features.Cycles;
+
+public enum CellState
+{
+    Missing = 0,
+    Partial = 1,
+    Done = 2,
+}
+
+public sealed record PanelColumn(string UserId, string DisplayName, PanelRole Seat, int CriteriaToScore);
+
+public sealed record ProgressRow(int ManagerId, string Name, string EmployeeNumber, string District, IReadOnlyList<CellState> Cells);
+
+/// <summary>Managers × panel members of an open cycle: done, partly done or missing, with counts.</summary>
+public sealed record ProgressBoard(IReadOnlyList<PanelColumn> Panel, IReadOnlyList<ProgressRow> Rows)
+{
+    public int Count(CellState state) => Rows.Sum(r => r.Cells.Count(c => c == state));
+}
+
+public sealed class CycleProgressQuery(AppDbContext db)
+{
+    public async Task<ProgressBoard> RunAsync(EvaluationCycle cycle, CancellationToken cancellationToken)
+    {
+        var panelRoleId = await db.Roles.Where(r => r.Name == AppRoles.PanelMember).Select(r => r.Id).SingleAsync(cancellationToken);
+        var panel = await db.Users.AsNoTracking()
+            .Where(u => u.IsActive && u.PanelRole != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == panelRoleId))
+            .OrderBy(u => u.PanelRole).ThenBy(u => u.UserName)
+            .Select(u => new { u.Id, u.DisplayName, Seat = u.PanelRole!.Value })
+            .ToListAsync(cancellationToken);
+        var columns = panel.Select(p => new PanelColumn(p.Id, p.DisplayName, p.Seat, cycle.Criteria.Count(c => c.IsScoredBy(p.Seat)))).ToList();
+        var counts = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id)
+            .GroupBy(s => new { s.AccountManagerId, s.PanelMemberId })
+            .Select(g => new { g.Key.AccountManagerId, g.Key.PanelMemberId, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var byPair = counts.ToDictionary(c => (c.AccountManagerId, c.PanelMemberId), c => c.Count);
+        var managers = await db.AccountManagers.AsNoTracking().Where(m => m.IsActive)
+            .OrderBy(m => m.District).ThenBy(m => m.Name)
+            .Select(m => new { m.Id, m.Name, m.EmployeeNumber, m.District })
+            .ToListAsync(cancellationToken);
+        var rows = managers.Select(m => new ProgressRow(m.Id, m.Name, m.EmployeeNumber, m.District, columns.Select(c =>
+        {
+            var given = byPair.GetValueOrDefault((m.Id, c.UserId));
+            return given == 0 ? CellState.Missing : given >= c.CriteriaToScore ? CellState.Done : CellState.Partial;
+        }).ToList())).ToList();
+        return new ProgressBoard(columns, rows);
+    }
+}

@@ -1,0 +1,12 @@
+using CustomerManager.Domain.Evaluation;
+
+namespace CustomerManager.Web.Features.Cycles;
+
+/// <summary>The <c>Evaluation</c> configuration section.</summary>
+public sealed class EvaluationOptions
+{
+    public const string Section = "Evaluation";
+
+    /// <summary>Panel scores of one criterion spreading by more than this many points are flagged.</summary>
+    public decimal DisagreementThreshold { get; set; } = Disagreement.DefaultThreshold;
+}
