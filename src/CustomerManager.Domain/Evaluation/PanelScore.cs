@@ -38,9 +38,19 @@ public sealed class PanelScore : Entity
 
     public string? Comment { get; private set; }
 
+    /// <summary>Incremented on every change: two people saving the same score cannot overwrite each other unseen.</summary>
+    public int Version { get; private set; } = 1;
+
     internal void Change(decimal value, string? comment)
     {
+        var newComment = Guard.Optional(comment, CommentMaxLength, "Score.Comment");
+        if (value == Value && newComment == Comment)
+        {
+            return;
+        }
+
         Value = value;
-        Comment = Guard.Optional(comment, CommentMaxLength, "Score.Comment");
+        Comment = newComment;
+        Version++;
     }
 }

@@ -464,6 +464,10 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<double>("Value")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AccountManagerId");

@@ -12,6 +12,7 @@ internal sealed class PanelScoreConfiguration : IEntityTypeConfiguration<PanelSc
     {
         builder.Property(s => s.Comment).HasMaxLength(PanelScore.CommentMaxLength);
         builder.Property(s => s.PanelMemberId).IsRequired();
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.AuditStamps();
 
         builder.HasOne<EvaluationCycle>().WithMany().HasForeignKey(s => s.CycleId).OnDelete(DeleteBehavior.Restrict);

@@ -1,0 +1,200 @@
+using System.Globalization;
+using CustomerManager.Domain.Common;
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Features.Cycles;
+using CustomerManager.Web.Features.Evidence;
+using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Localization;
+using CustomerManager.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerManager.Web.Features.Scoring;
+
+/// <summary>
+/// Panel scoring: a panel member scores, for each account manager, only the criteria their seat covers,
+/// 0–100 with at most one decimal, beside the manager's evidence for the cycle's period. Scores can be
+/// changed while the cycle is open; two people saving the same score cannot overwrite each other unseen.
+/// </summary>
+[Authorize(Policy = Policies.PanelMember)]
+public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, IStringLocalizer<SharedResource> l, ILogger<ScoringController> logger) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index(int? cycleId, CancellationToken cancellationToken)
+    {
+        var cycle = await OpenCycleAsync(cycleId, cancellationToken);
+        if (cycle is null)
+        {
+            return cycleId is null ? View("NoOpenCycle") : NotFound();
+        }
+
+        var seat = Seat;
+        var toScore = cycle.Criteria.Count(c => c.IsScoredBy(seat));
+        var mine = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id && s.PanelMemberId == Me)
+            .GroupBy(s => s.AccountManagerId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var rows = (await ManagersAsync(cancellationToken))
+            .Select(m =>
+            {
+                var given = mine.GetValueOrDefault(m.Id);
+                return new ScoringListRow(m.Id, m.Name, m.EmployeeNumber, m.District, given == 0 ? CellState.Missing : given >= toScore ? CellState.Done : CellState.Partial);
+            })
+            .ToList();
+        return View(new ScoringListModel(cycle.Id, cycle.Name, seat, toScore, rows));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Score(int cycleId, int managerId, CancellationToken cancellationToken)
+    {
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
+        if (cycle is null || cycle.Status == CycleStatus.Draft)
+        {
+            return NotFound();
+        }
+
+        var model = await PageAsync(cycle, managerId, null, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Score(int cycleId, int managerId, ScoreForm form, CancellationToken cancellationToken)
+    {
+        var cycle = await db.Cycles.Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
+        if (cycle is null || !await db.AccountManagers.AnyAsync(m => m.Id == managerId && m.IsActive, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var existing = await db.PanelScores.Where(s => s.CycleId == cycleId && s.AccountManagerId == managerId && s.PanelMemberId == Me)
+            .ToDictionaryAsync(s => s.CycleCriterionId, cancellationToken);
+        for (var i = 0; i < form.Items.Count; i++)
+        {
+            var item = form.Items[i];
+            var field = $"Items[{i}].Value";
+            if (string.IsNullOrWhiteSpace(item.Value))
+            {
+                if (existing.ContainsKey(item.CycleCriterionId))
+                {
+                    ModelState.AddModelError(field, l["Scoring.CannotClear"]);
+                }
+
+                continue;
+            }
+
+            if (!decimal.TryParse(item.Value.Trim(), NumberStyles.Number, CultureInfo.CurrentCulture, out var value)
+                && !decimal.TryParse(item.Value.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out value))
+            {
+                ModelState.AddModelError(field, l["Scoring.NotANumber"]);
+                continue;
+            }
+
+            try
+            {
+                if (existing.TryGetValue(item.CycleCriterionId, out var score))
+                {
+                    if (score.Version != item.Version)
+                    {
+                        ModelState.AddModelError(field, l["Scoring.ChangedMeanwhile", score.Value.ToString("0.#", CultureInfo.CurrentCulture)]);
+                        continue;
+                    }
+
+                    cycle.ChangeScore(score, Me, value, item.Comment);
+                }
+                else if (item.Version != 0)
+                {
+                    ModelState.AddModelError(field, l["Scoring.ChangedMeanwhile", "—"]);
+                }
+                else
+                {
+                    db.PanelScores.Add(cycle.RecordScore(item.CycleCriterionId, Me, Seat, managerId, value, item.Comment));
+                }
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError(e.Code.StartsWith("Score.", StringComparison.Ordinal) ? field : string.Empty, l[e.Code]);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            db.ChangeTracker.Clear();
+            return View(await PageAsync(await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleAsync(c => c.Id == cycleId, cancellationToken), managerId, form, cancellationToken));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone (another tab) saved the same score between our read and our write.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, l["Scoring.Conflict"]);
+            return View(await PageAsync(await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleAsync(c => c.Id == cycleId, cancellationToken), managerId, form, cancellationToken));
+        }
+
+        logger.LogInformation("Scores saved in cycle {CycleId} for manager {ManagerId}", cycleId, managerId);
+        TempData.Flash(l["Scoring.Saved"]);
+        var next = form.Then == "next" ? await NextAsync(managerId, 1, cancellationToken) : null;
+        return next is { } nextId
+            ? RedirectToAction(nameof(Score), new { cycleId, managerId = nextId })
+            : RedirectToAction(form.Then == "next" ? nameof(Index) : nameof(Score), form.Then == "next" ? new { cycleId } : new { cycleId, managerId });
+    }
+
+    private string Me => User.UserIdOf()!;
+
+    private PanelRole Seat => User.PanelRoleOf()!.Value;
+
+    private Task<EvaluationCycle?> OpenCycleAsync(int? cycleId, CancellationToken cancellationToken) =>
+        db.Cycles.AsNoTracking().Include(c => c.Criteria)
+            .Where(c => cycleId == null ? c.Status == CycleStatus.Open : c.Id == cycleId && c.Status != CycleStatus.Draft)
+            .OrderBy(c => c.PeriodStart)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private Task<List<ManagerRow>> ManagersAsync(CancellationToken cancellationToken) =>
+        db.AccountManagers.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.District).ThenBy(m => m.Name)
+            .Select(m => new ManagerRow(m.Id, m.Name, m.EmployeeNumber, m.District)).ToListAsync(cancellationToken);
+
+    private async Task<int?> NextAsync(int managerId, int step, CancellationToken cancellationToken)
+    {
+        var managers = await ManagersAsync(cancellationToken);
+        var index = managers.FindIndex(m => m.Id == managerId);
+        var next = index + step;
+        return index < 0 || next < 0 || next >= managers.Count ? null : managers[next].Id;
+    }
+
+    private async Task<ScorePageModel?> PageAsync(EvaluationCycle cycle, int managerId, ScoreForm? posted, CancellationToken cancellationToken)
+    {
+        var manager = await db.AccountManagers.AsNoTracking().Where(m => m.Id == managerId && m.IsActive)
+            .Select(m => new ManagerRow(m.Id, m.Name, m.EmployeeNumber, m.District)).SingleOrDefaultAsync(cancellationToken);
+        if (manager is null)
+        {
+            return null;
+        }
+
+        var zh = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+        var total = cycle.Criteria.Sum(c => c.Weight);
+        var criteria = cycle.Criteria.Where(c => c.IsScoredBy(Seat)).OrderBy(c => c.SortOrder)
+            .Select(c => new CriterionToScore(c.Id, zh ? c.NameZh : c.NameEn, c.Weight, c.Weight / total)).ToList();
+        var mine = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id && s.AccountManagerId == managerId && s.PanelMemberId == Me)
+            .ToDictionaryAsync(s => s.CycleCriterionId, cancellationToken);
+        var form = posted ?? new ScoreForm
+        {
+            Items = criteria.Select(c => mine.TryGetValue(c.CycleCriterionId, out var s)
+                ? new ScoreItem { CycleCriterionId = c.CycleCriterionId, Value = s.Value.ToString("0.#", CultureInfo.CurrentCulture), Comment = s.Comment, Version = s.Version }
+                : new ScoreItem { CycleCriterionId = c.CycleCriterionId }).ToList(),
+        };
+        var previous = await db.Results.AsNoTracking().Where(r => r.AccountManagerId == managerId)
+            .Join(db.Cycles.Where(c => c.Status == CycleStatus.Published && c.PeriodEnd < cycle.PeriodStart), r => r.CycleId, c => c.Id, (r, c) => new { r.Tier, r.FinalScore, c.Name, c.PeriodEnd })
+            .OrderByDescending(x => x.PeriodEnd).FirstOrDefaultAsync(cancellationToken);
+        var figures = await evidence.ForManagerAsync(managerId, cycle.PeriodStart, cycle.PeriodEnd, cancellationToken);
+        return new ScorePageModel(cycle.Id, cycle.Name, cycle.PeriodStart, cycle.PeriodEnd, manager.Id, manager.Name, manager.EmployeeNumber, manager.District,
+            previous?.Tier, previous?.FinalScore, previous?.Name, figures, criteria, form,
+            await NextAsync(managerId, 1, cancellationToken), await NextAsync(managerId, -1, cancellationToken), cycle.Status == CycleStatus.Open);
+    }
+
+    private sealed record ManagerRow(int Id, string Name, string EmployeeNumber, string District);
+}

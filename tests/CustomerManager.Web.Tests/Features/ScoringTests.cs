@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Net;
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Web.Tests.Features;
+
+/// <summary>Panel scoring on the demo's open cycle (Q4: the call centre has not scored anyone yet).</summary>
+public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
+{
+    private Task<int> OpenCycleAsync() => factory.QueryAsync(db => db.Cycles.Where(c => c.Status == CycleStatus.Open).Select(c => c.Id).SingleAsync());
+
+    private Task<string> UserIdAsync(string userName) => factory.QueryAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+
+    private static string Url(int cycle, int manager) => $"/Scoring/Score?cycleId={cycle}&managerId={manager}";
+
+    [Fact]
+    public async Task PanelMemberSeesOnlyTheirSeatsCriteriaWithTheEvidence()
+    {
+        var cycle = await OpenCycleAsync();
+        var manager = await factory.ManagerIdAsync("KM001");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+
+        var page = await client.GetDocumentAsync(Url(cycle, manager));
+
+        // The call centre scores criteria 3, 4 and 5 of the defaults.
+        Assert.Equal(3, page.QuerySelectorAll("#score-form fieldset.criterion").Length);
+        Assert.Contains("信息共享", page.QuerySelector("#score-form legend")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("[data-figure='Evidence.Visits']"));
+        Assert.NotNull(page.QuerySelector("#previous-tier .tier-badge"));
+    }
+
+    [Fact]
+    public async Task ScoresAreSavedAndSaveNextGoesOn()
+    {
+        var cycle = await OpenCycleAsync();
+        var manager = await factory.ManagerIdAsync("KM003");
+        var me = await UserIdAsync("callcentre");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+
+        using var response = await client.SubmitFormAsync(Url(cycle, manager), "#score-form", new Dictionary<string, string>
+        {
+            ["Items[0].Value"] = "88.5",
+            ["Items[0].Comment"] = "共享及时",
+            ["Items[1].Value"] = "90",
+            ["Items[2].Value"] = "76",
+            ["Then"] = "next",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Scoring/Score", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain($"managerId={manager}&", response.Headers.Location!.OriginalString + "&", StringComparison.Ordinal);
+        var saved = await factory.QueryAsync(db => db.PanelScores.Where(s => s.CycleId == cycle && s.AccountManagerId == manager && s.PanelMemberId == me).OrderBy(s => s.CycleCriterionId).ToListAsync());
+        Assert.Equal([88.5m, 90m, 76m], saved.Select(s => s.Value));
+        Assert.Equal("共享及时", saved[0].Comment);
+        Assert.All(saved, s => Assert.Equal(PanelRole.CallCentreRep, s.PanelRole));
+    }
+
+    [Theory]
+    [InlineData("100.05", "分数须在 0 到 100 之间。")]
+    [InlineData("-1", "分数须在 0 到 100 之间。")]
+    [InlineData("85.25", "分数最多保留一位小数。")]
+    [InlineData("abc", "请输入数字，例如 85 或 85.5。")]
+    public async Task BadScoresGetAClearMessageAndNothingIsSaved(string value, string message)
+    {
+        var cycle = await OpenCycleAsync();
+        var manager = await factory.ManagerIdAsync("KM005");
+        var me = await UserIdAsync("callcentre");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+
+        using var response = await client.SubmitFormAsync(Url(cycle, manager), "#score-form", new Dictionary<string, string>
+        {
+            ["Items[0].Value"] = "80",
+            ["Items[1].Value"] = value,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ToDocumentAsync();
+        Assert.Equal(message, page.QuerySelector("[data-valmsg-for='Items[1].Value']")!.TextContent.Trim());
+        Assert.Equal(value, page.QuerySelector("#score-1")!.GetAttribute("value"));
+        Assert.False(await factory.QueryAsync(db => db.PanelScores.AnyAsync(s => s.CycleId == cycle && s.AccountManagerId == manager && s.PanelMemberId == me)));
+    }
+
+    [Fact]
+    public async Task ACriterionOutsideTheSeatIsRefused()
+    {
+        var cycle = await OpenCycleAsync();
+        var manager = await factory.ManagerIdAsync("KM006");
+        var monopolyOnly = await factory.QueryAsync(db => db.CycleCriteria.Where(c => c.CycleId == cycle).OrderBy(c => c.SortOrder).Select(c => c.Id).FirstAsync());
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+        var token = (await client.GetDocumentAsync(Url(cycle, manager))).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        using var response = await client.PostAsync(Url(cycle, manager), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Items[0].CycleCriterionId"] = monopolyOnly.ToString(CultureInfo.InvariantCulture),
+            ["Items[0].Value"] = "99",
+        }));
+
+        Assert.Equal("您的评定身份不评此项。", (await response.ToDocumentAsync()).QuerySelector("[data-valmsg-for='Items[0].Value']")!.TextContent.Trim());
+        Assert.False(await factory.QueryAsync(db => db.PanelScores.AnyAsync(s => s.CycleCriterionId == monopolyOnly && s.PanelRole == PanelRole.CallCentreRep)));
+    }
+
+    [Fact]
+    public async Task TwoTabsSavingTheSameScoreDoNotLoseAnUpdate()
+    {
+        var cycle = await OpenCycleAsync();
+        var manager = await factory.ManagerIdAsync("KM007");
+        using var first = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+        using var second = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+        using var _ = await first.SubmitFormAsync(Url(cycle, manager), "#score-form", new Dictionary<string, string> { ["Items[0].Value"] = "70" });
+
+        // Both tabs open the page showing 70 (version 1) …
+        var pageA = await first.GetDocumentAsync(Url(cycle, manager));
+        var pageB = await second.GetDocumentAsync(Url(cycle, manager));
+        Dictionary<string, string> Form(AngleSharp.Dom.IDocument page, string value) => new()
+        {
+            ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["Items[0].CycleCriterionId"] = page.QuerySelector("input[name='Items[0].CycleCriterionId']")!.GetAttribute("value")!,
+            ["Items[0].Version"] = page.QuerySelector("input[name='Items[0].Version']")!.GetAttribute("value")!,
+            ["Items[0].Value"] = value,
+        };
+
+        // … the first saves 75, then the second tries to save 90 over a value it never saw.
+        using var saved = await first.PostAsync(Url(cycle, manager), new FormUrlEncodedContent(Form(pageA, "75")));
+        using var stale = await second.PostAsync(Url(cycle, manager), new FormUrlEncodedContent(Form(pageB, "90")));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("已被修改为 75", (await stale.ToDocumentAsync()).QuerySelector("[data-valmsg-for='Items[0].Value']")!.TextContent, StringComparison.Ordinal);
+        var criterion = int.Parse(pageA.QuerySelector("input[name='Items[0].CycleCriterionId']")!.GetAttribute("value")!, CultureInfo.InvariantCulture);
+        Assert.Equal(75m, await factory.QueryAsync(db => db.PanelScores.Where(s => s.CycleCriterionId == criterion && s.AccountManagerId == manager && s.PanelRole == PanelRole.CallCentreRep).Select(s => s.Value).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task NothingCanBeScoredInAClosedCycle()
+    {
+        var published = await factory.QueryAsync(db => db.Cycles.Where(c => c.Status == CycleStatus.Published).Select(c => c.Id).SingleAsync());
+        var manager = await factory.ManagerIdAsync("KM002");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+        var page = await client.GetDocumentAsync(Url(published, manager));
+        var criterion = page.QuerySelector("input[name='Items[0].CycleCriterionId']")!.GetAttribute("value")!;
+
+        using var response = await client.PostAsync(Url(published, manager), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+            ["Items[0].CycleCriterionId"] = criterion,
+            ["Items[0].Version"] = page.QuerySelector("input[name='Items[0].Version']")!.GetAttribute("value")!,
+            ["Items[0].Value"] = "1",
+        }));
+
+        Assert.Null(page.QuerySelector("#save-next"));
+        Assert.Contains("评定周期未在进行中", (await response.ToDocumentAsync()).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(1m, await factory.QueryAsync(db => db.PanelScores.Where(s => s.CycleId == published && s.AccountManagerId == manager).Select(s => s.Value).ToListAsync()));
+    }
+
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("am01")]
+    public async Task OnlyPanelMembersScore(string userName)
+    {
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync(userName);
+
+        using var response = await client.GetAsync("/Scoring");
+
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+}
