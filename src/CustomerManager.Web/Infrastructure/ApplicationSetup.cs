@@ -57,6 +57,7 @@ public static class ApplicationSetup
         services.AddScoped<Features.Visits.VisitListQuery>();
         services.AddScoped<Features.Evidence.EvidenceQuery>();
         services.AddScoped<Features.Cycles.CycleProgressQuery>();
+        services.AddScoped<Features.Results.ResultQueries>();
         services.Configure<Features.Cycles.EvaluationOptions>(builder.Configuration.GetSection(Features.Cycles.EvaluationOptions.Section));
         services.Configure<Features.Visits.VisitOptions>(builder.Configuration.GetSection(Features.Visits.VisitOptions.Section));
         services.AddScoped<Features.CustomerImport.ImportPlanner>();

@@ -3,7 +3,6 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace CustomerManager.Web.Infrastructure;
@@ -47,7 +46,9 @@ public static class TableExport
                 }
 
                 await csv.NextRecordAsync();
-                await foreach (var item in query.AsAsyncEnumerable().WithCancellation(cancellationToken))
+                // Database queries stream asynchronously; an in-memory list (a computed ranking) is simply enumerated.
+                var items = query as IAsyncEnumerable<T> ?? ToAsync(query);
+                await foreach (var item in items.WithCancellation(cancellationToken))
                 {
                     foreach (var cell in cells(item))
                     {
@@ -64,5 +65,15 @@ public static class TableExport
             ? ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
             : ("text/csv; charset=utf-8", "csv");
         return new FileStreamResult(stream, contentType) { FileDownloadName = $"{fileNameBase}.{extension}" };
+    }
+
+#pragma warning disable CS1998 // an iterator over memory has nothing to await
+    private static async IAsyncEnumerable<T> ToAsync<T>(IEnumerable<T> items)
+#pragma warning restore CS1998
+    {
+        foreach (var item in items)
+        {
+            yield return item;
+        }
     }
 }

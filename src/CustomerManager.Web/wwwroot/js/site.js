@@ -29,8 +29,49 @@
         });
     }
 
+    // Charts from data attributes (Chart.js, vendored): <canvas data-chart="bar|line" data-labels="[…]"
+    // data-values="[…]" data-colors="[…]" data-label="…">. The numbers are also in a table beside it.
+    function applyCharts() {
+        if (!window.Chart) {
+            return;
+        }
+        document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+            var type = canvas.getAttribute('data-chart');
+            var values = JSON.parse(canvas.getAttribute('data-values') || '[]');
+            var colors = JSON.parse(canvas.getAttribute('data-colors') || '[]');
+            new window.Chart(canvas, {
+                type: type,
+                data: {
+                    labels: JSON.parse(canvas.getAttribute('data-labels') || '[]'),
+                    datasets: [{
+                        label: canvas.getAttribute('data-label') || '',
+                        data: values,
+                        backgroundColor: colors.length ? colors : '#0d6efd',
+                        borderColor: type === 'line' ? '#0d6efd' : undefined,
+                        tension: 0.2
+                    }]
+                },
+                options: {
+                    responsive: true,
+                    maintainAspectRatio: false,
+                    animation: false,
+                    plugins: { legend: { display: false } },
+                    scales: type === 'line' ? { y: { suggestedMin: 40, suggestedMax: 100 } } : { y: { beginAtZero: true, ticks: { precision: 0 } } }
+                }
+            });
+        });
+    }
+
+    function applyPrintButtons() {
+        document.querySelectorAll('[data-print]').forEach(function (button) {
+            button.addEventListener('click', function () { window.print(); });
+        });
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
+        applyPrintButtons();
         applyDependencies();
         applyConfirmations();
+        applyCharts();
     });
 })();

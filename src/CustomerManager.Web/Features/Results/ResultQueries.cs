@@ -1,0 +1,108 @@
+using System.Globalization;
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Features.Cycles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerManager.Web.Features.Results;
+
+public sealed record RankingColumn(int CycleCriterionId, string Name, decimal Weight);
+
+public sealed record RankingRow(
+    int Rank, int ManagerId, string Name, string EmployeeNumber, string District, bool IsRated, decimal? FinalScore, Tier? Tier,
+    Tier? PreviousTier, Movement Movement, IReadOnlyDictionary<int, decimal?> CriterionScores, int Flags);
+
+public sealed record RankingModel(
+    int CycleId, string CycleName, CycleStatus Status, IReadOnlyList<(int Id, string Name)> Cycles, IReadOnlyList<string> Districts,
+    string? District, Tier? Tier, IReadOnlyList<RankingColumn> Columns, IReadOnlyList<RankingRow> Rows, IReadOnlyList<(Tier? Tier, int Count)> Distribution);
+
+public sealed record FormCriterion(int Id, string Name, decimal Weight, decimal Share, decimal? Score, IReadOnlyList<FormScore> Scores);
+
+public sealed record FormScore(string Member, PanelRole Seat, decimal Value, string? Comment);
+
+public sealed record EvaluationFormModel(
+    int CycleId, string CycleName, DateOnly PeriodStart, DateOnly PeriodEnd, CycleStatus Status, DateTime? ClosedUtc, DateTime? PublishedUtc,
+    int ManagerId, string ManagerName, string EmployeeNumber, string District, TierBounds Bounds,
+    bool IsRated, decimal? FinalScore, Tier? Tier, IReadOnlyList<FormCriterion> Criteria, IReadOnlyList<string> Panel,
+    bool RecomputedEquals, bool ShowPanelMembers);
+
+public sealed record HistoryPoint(int CycleId, string CycleName, DateOnly PeriodEnd, bool IsRated, decimal? FinalScore, Tier? Tier);
+
+/// <summary>Results of closed and published cycles: the ranking, the evaluation form, a manager's history.</summary>
+public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> options)
+{
+    private static bool Chinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+
+    public async Task<RankingModel?> RankingAsync(int? cycleId, string? district, Tier? tier, CancellationToken cancellationToken)
+    {
+        var cycles = await db.Cycles.AsNoTracking().Where(c => c.Status == CycleStatus.Closed || c.Status == CycleStatus.Published)
+            .OrderByDescending(c => c.PeriodEnd).Select(c => new { c.Id, c.Name, c.PeriodStart, c.Status }).ToListAsync(cancellationToken);
+        var chosen = cycleId is null ? cycles.FirstOrDefault() : cycles.FirstOrDefault(c => c.Id == cycleId);
+        if (chosen is null)
+        {
+            return null;
+        }
+
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleAsync(c => c.Id == chosen.Id, cancellationToken);
+        var previousCycleId = await db.Cycles.AsNoTracking().Where(c => c.Status == CycleStatus.Published && c.PeriodEnd < chosen.PeriodStart)
+            .OrderByDescending(c => c.PeriodEnd).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        var previous = previousCycleId is null
+            ? []
+            : await db.Results.AsNoTracking().Where(r => r.CycleId == previousCycleId).ToDictionaryAsync(r => r.AccountManagerId, r => r.Tier, cancellationToken);
+        var results = await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id)
+            .Join(db.AccountManagers, r => r.AccountManagerId, m => m.Id, (r, m) => new { r, m.Name, m.EmployeeNumber, m.District })
+            .ToListAsync(cancellationToken);
+        var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id).ToListAsync(cancellationToken);
+        var flags = Disagreement.Flags(scores, options.Value.DisagreementThreshold).GroupBy(f => f.AccountManagerId).ToDictionary(g => g.Key, g => g.Count());
+
+        var ranked = results
+            .OrderByDescending(x => x.r.IsRated).ThenByDescending(x => x.r.FinalScore).ThenBy(x => x.EmployeeNumber)
+            .Select((x, i) => new RankingRow(
+                x.r.IsRated ? i + 1 : 0, x.r.AccountManagerId, x.Name, x.EmployeeNumber, x.District, x.r.IsRated, x.r.FinalScore, x.r.Tier,
+                previous.GetValueOrDefault(x.r.AccountManagerId), TierMovement.Of(previous.GetValueOrDefault(x.r.AccountManagerId), x.r.Tier),
+                x.r.CriterionScores.ToDictionary(s => s.CycleCriterionId, s => s.Score), flags.GetValueOrDefault(x.r.AccountManagerId)))
+            .ToList();
+        var distribution = ranked.GroupBy(r => r.Tier).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
+        var filtered = ranked.Where(r => (district is null || r.District == district) && (tier is null || r.Tier == tier)).ToList();
+        var columns = cycle.Criteria.OrderBy(c => c.SortOrder).Select(c => new RankingColumn(c.Id, Chinese ? c.NameZh : c.NameEn, c.Weight)).ToList();
+        return new RankingModel(cycle.Id, cycle.Name, cycle.Status, [.. cycles.Select(c => (c.Id, c.Name))], [.. results.Select(r => r.District).Distinct().Order()],
+            district, tier, columns, filtered, distribution);
+    }
+
+    public async Task<EvaluationFormModel?> FormAsync(int cycleId, int managerId, bool showPanelMembers, CancellationToken cancellationToken)
+    {
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
+        var result = await db.Results.AsNoTracking().SingleOrDefaultAsync(r => r.CycleId == cycleId && r.AccountManagerId == managerId, cancellationToken);
+        var manager = await db.AccountManagers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == managerId, cancellationToken);
+        if (cycle is null || result is null || manager is null || cycle.Bounds is null)
+        {
+            return null;
+        }
+
+        var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycleId && s.AccountManagerId == managerId).ToListAsync(cancellationToken);
+        var memberIds = scores.Select(s => s.PanelMemberId).Distinct().ToList();
+        var members = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var total = cycle.Criteria.Sum(c => c.Weight);
+        var stored = result.CriterionScores.ToDictionary(s => s.CycleCriterionId, s => s.Score);
+        var criteria = cycle.Criteria.OrderBy(c => c.SortOrder).Select(c => new FormCriterion(
+            c.Id, Chinese ? c.NameZh : c.NameEn, c.Weight, c.Weight / total, stored.GetValueOrDefault(c.Id),
+            scores.Where(s => s.CycleCriterionId == c.Id).OrderBy(s => s.PanelRole)
+                .Select(s => new FormScore(members.GetValueOrDefault(s.PanelMemberId) ?? "?", s.PanelRole, s.Value, s.Comment)).ToList())).ToList();
+
+        // The form shows the inputs that make the score: recomputing from what the cycle froze must give what is stored.
+        var recomputed = cycle.Rate(scores);
+        var equals = recomputed.IsRated == result.IsRated && recomputed.FinalScore == result.FinalScore && recomputed.Tier == result.Tier;
+        var panel = scores.Select(s => (s.PanelRole, Name: members.GetValueOrDefault(s.PanelMemberId) ?? "?")).Distinct().OrderBy(p => p.PanelRole).Select(p => p.Name).ToList();
+        return new EvaluationFormModel(cycle.Id, cycle.Name, cycle.PeriodStart, cycle.PeriodEnd, cycle.Status, cycle.ClosedUtc, cycle.PublishedUtc,
+            manager.Id, manager.Name, manager.EmployeeNumber, manager.District, cycle.Bounds, result.IsRated, result.FinalScore, result.Tier,
+            criteria, panel, equals, showPanelMembers);
+    }
+
+    public Task<List<HistoryPoint>> HistoryAsync(int managerId, bool publishedOnly, CancellationToken cancellationToken) =>
+        db.Results.AsNoTracking().Where(r => r.AccountManagerId == managerId)
+            .Join(db.Cycles.Where(c => c.Status == CycleStatus.Published || (!publishedOnly && c.Status == CycleStatus.Closed)), r => r.CycleId, c => c.Id, (r, c) => new { r, c })
+            .OrderBy(x => x.c.PeriodEnd)
+            .Select(x => new HistoryPoint(x.c.Id, x.c.Name, x.c.PeriodEnd, x.r.IsRated, x.r.FinalScore, x.r.Tier))
+            .ToListAsync(cancellationToken);
+}

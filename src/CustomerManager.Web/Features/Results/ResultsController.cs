@@ -1,0 +1,82 @@
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Localization;
+using CustomerManager.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerManager.Web.Features.Results;
+
+public sealed record MyResultsModel(string Name, IReadOnlyList<HistoryPoint> History);
+
+/// <summary>
+/// Results: the ranking of a cycle and the comprehensive evaluation form (客户经理综合评定表) for the staff;
+/// for an account manager, only their own published results, without who gave which score.
+/// </summary>
+[Authorize(Policy = Policies.AnyRole)]
+public sealed class ResultsController(ResultQueries queries, AppDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
+{
+    [HttpGet]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> Index(int? cycleId, string? district, Tier? tier, CancellationToken cancellationToken)
+    {
+        var model = await queries.RankingAsync(cycleId, string.IsNullOrWhiteSpace(district) ? null : district, tier, cancellationToken);
+        return model is null ? (cycleId is null ? View("NoResults") : NotFound()) : View(model);
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.Staff)]
+    public async Task<IActionResult> Export(int? cycleId, string? district, Tier? tier, ExportFormat format, CancellationToken cancellationToken)
+    {
+        var model = await queries.RankingAsync(cycleId, string.IsNullOrWhiteSpace(district) ? null : district, tier, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        string[] headers =
+        [
+            l["Results.Rank"], l["AccountManager.EmployeeNumber"], l["AccountManager.Name"], l["AccountManager.District"], l["Result.FinalScore"],
+            l["Result.Tier"], l["Results.PreviousTier"], l["Results.Movement"], .. model.Columns.Select(c => c.Name), l["Results.Flags"],
+        ];
+        string TierName(Tier? t) => t is { } v ? l[$"Tier.{v}"] : l["Tier.NotRated"];
+        return await TableExport.FileAsync(
+            headers,
+            model.Rows.AsQueryable(),
+            r => [r.Rank == 0 ? null : r.Rank, r.EmployeeNumber, r.Name, r.District, r.FinalScore, TierName(r.Tier), TierName(r.PreviousTier), l[$"Movement.{r.Movement}"].Value,
+                  .. model.Columns.Select(c => (object?)r.CriterionScores.GetValueOrDefault(c.CycleCriterionId)?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)), r.Flags],
+            format,
+            $"{l["Export.ResultsFile"]}-{model.CycleName}-{clock.GetLocalNow():yyyyMMdd}",
+            cancellationToken);
+    }
+
+    /// <summary>The comprehensive evaluation form of one manager for one cycle; an account manager sees only their own, once published.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Form(int cycleId, int managerId, CancellationToken cancellationToken)
+    {
+        var staff = User.SeesEverything();
+        if (!staff)
+        {
+            var published = await db.Cycles.AnyAsync(c => c.Id == cycleId && c.Status == CycleStatus.Published, cancellationToken);
+            if (User.AccountManagerIdOf() != managerId || !published)
+            {
+                return NotFound();
+            }
+        }
+
+        var model = await queries.FormAsync(cycleId, managerId, showPanelMembers: staff, cancellationToken);
+        return model is null || model.Status is CycleStatus.Draft or CycleStatus.Open ? NotFound() : View(model);
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.AccountManager)]
+    public async Task<IActionResult> Mine(CancellationToken cancellationToken)
+    {
+        var me = User.AccountManagerIdOf()!.Value;
+        var name = await db.AccountManagers.Where(m => m.Id == me).Select(m => m.Name).SingleAsync(cancellationToken);
+        return View(new MyResultsModel(name, await queries.HistoryAsync(me, publishedOnly: true, cancellationToken)));
+    }
+}
