@@ -22,8 +22,11 @@ public static class HttpClientExtensions
         return await context.OpenAsync(r => r.Content(html).Address(response.RequestMessage?.RequestUri?.ToString() ?? "http://localhost/"));
     }
 
-    /// <summary>Fills the form found by <paramref name="formSelector"/> on <paramref name="url"/> and submits it.</summary>
-    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, string formSelector, IDictionary<string, string> values)
+    /// <summary>
+    /// Fills the form found by <paramref name="formSelector"/> on <paramref name="url"/> and submits it (to
+    /// <paramref name="action"/> instead of the form's own, as a button with formaction would).
+    /// </summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, string formSelector, IDictionary<string, string> values, string? action = null)
     {
         var page = await client.GetDocumentAsync(url);
         var form = page.QuerySelector(formSelector) as IHtmlFormElement ?? throw new InvalidOperationException($"No form {formSelector} on {url}");
@@ -36,8 +39,7 @@ public static class HttpClientExtensions
             .Concat(values)
             .ToList();
 
-        var action = form.GetAttribute("action") ?? url;
-        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+        return await client.PostAsync(action ?? form.GetAttribute("action") ?? url, new FormUrlEncodedContent(fields));
     }
 
     /// <summary>Uploads a file through the form found by <paramref name="formSelector"/> (multipart, with its anti-forgery token).</summary>

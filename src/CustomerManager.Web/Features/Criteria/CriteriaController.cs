@@ -1,0 +1,202 @@
+using CustomerManager.Domain.Common;
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Localization;
+using CustomerManager.Web.Security;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerManager.Web.Features.Criteria;
+
+/// <summary>
+/// Criteria, weights and tier bounds. Before saving new weights or bounds the administrator previews, for the
+/// latest closed cycle, every manager's score and tier under the current and the proposed settings. Saved
+/// settings apply to cycles opened afterwards (open cycles keep what they froze); every change is audited.
+/// </summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class CriteriaController(
+    AppDbContext db,
+    IValidator<SettingsForm> settingsValidator,
+    IValidator<CriterionForm> criterionValidator,
+    IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await ModelAsync(await CurrentSettingsAsync(cancellationToken), whatIf: false, cancellationToken));
+
+    [HttpPost]
+    public async Task<IActionResult> Preview(SettingsForm form, CancellationToken cancellationToken) =>
+        View(nameof(Index), await ModelAsync(form, whatIf: await ValidAsync(form, cancellationToken) is not null, cancellationToken));
+
+    [HttpPost]
+    public async Task<IActionResult> Save(SettingsForm form, CancellationToken cancellationToken)
+    {
+        if (await ValidAsync(form, cancellationToken) is not { } bounds)
+        {
+            return View(nameof(Index), await ModelAsync(form, whatIf: false, cancellationToken));
+        }
+
+        var criteria = await db.Criteria.Where(c => !c.IsRetired).ToDictionaryAsync(c => c.Id, cancellationToken);
+        foreach (var item in form.Weights.Where(w => criteria.ContainsKey(w.CriterionId)))
+        {
+            criteria[item.CriterionId].Reweight(item.Weight!.Value);
+        }
+
+        (await db.RatingSettings.SingleAsync(cancellationToken)).ChangeBounds(bounds);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Flash(l["Criteria.Saved"]);
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet]
+    public IActionResult Create() => View("Edit", new CriterionForm { Weight = 10 });
+
+    [HttpPost]
+    public async Task<IActionResult> Create(CriterionForm form, CancellationToken cancellationToken)
+    {
+        form.Id = null;
+        if (!await criterionValidator.ValidateIntoAsync(form, ModelState, cancellationToken))
+        {
+            return View("Edit", form);
+        }
+
+        var order = (await db.Criteria.MaxAsync(c => (int?)c.SortOrder, cancellationToken) ?? 0) + 1;
+        db.Criteria.Add(new Criterion(form.NameZh!, form.NameEn!, form.Weight!.Value, form.ScoredBy, order, form.Description));
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Flash(l["Criteria.Saved"]);
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var c = await db.Criteria.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        return c is null ? NotFound() : View(new CriterionForm
+        {
+            Id = c.Id,
+            NameZh = c.NameZh,
+            NameEn = c.NameEn,
+            Description = c.Description,
+            Weight = c.Weight,
+            ScoredBy = [.. c.ScoredBy],
+            SortOrder = c.SortOrder,
+        });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Edit(int id, CriterionForm form, CancellationToken cancellationToken)
+    {
+        var criterion = await db.Criteria.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (criterion is null)
+        {
+            return NotFound();
+        }
+
+        form.Id = id;
+        if (!await criterionValidator.ValidateIntoAsync(form, ModelState, cancellationToken))
+        {
+            return View(form);
+        }
+
+        criterion.Rename(form.NameZh!, form.NameEn!, form.Description);
+        criterion.Reweight(form.Weight!.Value);
+        criterion.SetScoringRoles(form.ScoredBy);
+        criterion.MoveTo(form.SortOrder);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData.Flash(l["Criteria.Saved"]);
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>Criteria are never deleted (cycles keep copies of them): they are retired and may be reinstated.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Retire(int id, CancellationToken cancellationToken)
+    {
+        var criterion = await db.Criteria.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (criterion is null)
+        {
+            return NotFound();
+        }
+
+        if (!criterion.IsRetired && await db.Criteria.CountAsync(c => !c.IsRetired, cancellationToken) == 1)
+        {
+            TempData.Flash(l["Criteria.LastOne"]);
+            return RedirectToAction(nameof(Index));
+        }
+
+        if (criterion.IsRetired)
+        {
+            criterion.Reinstate();
+        }
+        else
+        {
+            criterion.Retire();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>Validates the form and the bounds (domain rules); returns the bounds when all is well.</summary>
+    private async Task<TierBounds?> ValidAsync(SettingsForm form, CancellationToken cancellationToken)
+    {
+        if (!await settingsValidator.ValidateIntoAsync(form, ModelState, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new TierBounds(form.FiveStar!.Value, form.FourStar!.Value, form.ThreeStar!.Value, form.Ordinary!.Value);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(nameof(SettingsForm.FiveStar), l[e.Code]);
+            return null;
+        }
+    }
+
+    private async Task<SettingsForm> CurrentSettingsAsync(CancellationToken cancellationToken)
+    {
+        var bounds = (await db.RatingSettings.AsNoTracking().SingleAsync(cancellationToken)).Bounds;
+        return new SettingsForm
+        {
+            Weights = await db.Criteria.AsNoTracking().Where(c => !c.IsRetired).OrderBy(c => c.SortOrder)
+                .Select(c => new WeightItem { CriterionId = c.Id, Weight = c.Weight }).ToListAsync(cancellationToken),
+            FiveStar = bounds.FiveStar,
+            FourStar = bounds.FourStar,
+            ThreeStar = bounds.ThreeStar,
+            Ordinary = bounds.Ordinary,
+        };
+    }
+
+    private async Task<CriteriaModel> ModelAsync(SettingsForm form, bool whatIf, CancellationToken cancellationToken)
+    {
+        var criteria = await db.Criteria.AsNoTracking().OrderBy(c => c.IsRetired).ThenBy(c => c.SortOrder).ToListAsync(cancellationToken);
+        var used = await db.CycleCriteria.AsNoTracking().Select(c => c.CriterionId).Distinct().ToListAsync(cancellationToken);
+        var total = criteria.Where(c => !c.IsRetired).Sum(c => c.Weight);
+        var rows = criteria.Select(c => new CriterionRow(c.Id, c.NameZh, c.NameEn, c.Description, c.Weight, c.IsRetired || total == 0 ? 0 : c.Weight / total,
+            c.ScoredBy, c.SortOrder, c.IsRetired, used.Contains(c.Id))).ToList();
+        if (!whatIf)
+        {
+            return new CriteriaModel(rows, form, null, null, new Dictionary<int, string>());
+        }
+
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria)
+            .Where(c => c.Status == CycleStatus.Closed || c.Status == CycleStatus.Published)
+            .OrderByDescending(c => c.PeriodEnd).FirstOrDefaultAsync(cancellationToken);
+        if (cycle is null)
+        {
+            return new CriteriaModel(rows, form, null, null, new Dictionary<int, string>());
+        }
+
+        var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id).ToListAsync(cancellationToken);
+        var proposed = form.Weights.Where(w => w.Weight is not null).ToDictionary(w => w.CriterionId, w => w.Weight!.Value);
+        var result = WhatIf.Compare(cycle, scores, proposed, new TierBounds(form.FiveStar!.Value, form.FourStar!.Value, form.ThreeStar!.Value, form.Ordinary!.Value));
+        var names = await db.AccountManagers.AsNoTracking().ToDictionaryAsync(m => m.Id, m => $"{m.Name} ({m.EmployeeNumber})", cancellationToken);
+        return new CriteriaModel(rows, form, cycle.Name, result, names);
+    }
+}

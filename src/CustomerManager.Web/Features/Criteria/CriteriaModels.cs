@@ -1,0 +1,80 @@
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Localization;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerManager.Web.Features.Criteria;
+
+public sealed class WeightItem
+{
+    public int CriterionId { get; set; }
+
+    public decimal? Weight { get; set; }
+}
+
+/// <summary>The weights of the active criteria and the four tier bounds, edited together so the what-if sees both.</summary>
+public sealed class SettingsForm
+{
+    public List<WeightItem> Weights { get; set; } = [];
+
+    public decimal? FiveStar { get; set; }
+
+    public decimal? FourStar { get; set; }
+
+    public decimal? ThreeStar { get; set; }
+
+    public decimal? Ordinary { get; set; }
+}
+
+public sealed class SettingsFormValidator : AbstractValidator<SettingsForm>
+{
+    public SettingsFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleForEach(f => f.Weights).ChildRules(w =>
+            w.RuleFor(x => x.Weight).NotNull().WithMessage(l["Validation.Required"])
+                .GreaterThan(0).WithMessage(l["Criterion.WeightOutOfRange", Criterion.MaxWeight])
+                .LessThanOrEqualTo(Criterion.MaxWeight).WithMessage(l["Criterion.WeightOutOfRange", Criterion.MaxWeight]));
+        RuleFor(f => f.FiveStar).NotNull().WithMessage(l["Validation.Required"]);
+        RuleFor(f => f.FourStar).NotNull().WithMessage(l["Validation.Required"]);
+        RuleFor(f => f.ThreeStar).NotNull().WithMessage(l["Validation.Required"]);
+        RuleFor(f => f.Ordinary).NotNull().WithMessage(l["Validation.Required"]);
+    }
+}
+
+public sealed record CriterionRow(int Id, string NameZh, string NameEn, string? Description, decimal Weight, decimal Share, IReadOnlyCollection<PanelRole> ScoredBy, int SortOrder, bool IsRetired, bool UsedByCycles);
+
+public sealed record CriteriaModel(IReadOnlyList<CriterionRow> Criteria, SettingsForm Form, string? WhatIfCycle, WhatIfResult? WhatIf, IReadOnlyDictionary<int, string> ManagerNames);
+
+/// <summary>Create and edit form of one criterion: names in both languages, description, scoring seats, order.</summary>
+public sealed class CriterionForm
+{
+    public int? Id { get; set; }
+
+    public string? NameZh { get; set; }
+
+    public string? NameEn { get; set; }
+
+    public string? Description { get; set; }
+
+    public decimal? Weight { get; set; }
+
+    public List<PanelRole> ScoredBy { get; set; } = [];
+
+    public int SortOrder { get; set; }
+}
+
+public sealed class CriterionFormValidator : AbstractValidator<CriterionForm>
+{
+    public CriterionFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(f => f.NameZh).RequiredText(l, Criterion.NameMaxLength);
+        RuleFor(f => f.NameEn).RequiredText(l, Criterion.NameMaxLength);
+        RuleFor(f => f.Description).OptionalText(l, Criterion.DescriptionMaxLength);
+        RuleFor(f => f.Weight).NotNull().WithMessage(l["Validation.Required"])
+            .GreaterThan(0).WithMessage(l["Criterion.WeightOutOfRange", Criterion.MaxWeight])
+            .LessThanOrEqualTo(Criterion.MaxWeight).WithMessage(l["Criterion.WeightOutOfRange", Criterion.MaxWeight]);
+        RuleFor(f => f.ScoredBy).NotEmpty().WithMessage(l["Criterion.NoScoringRole"]);
+        RuleForEach(f => f.ScoredBy).IsInEnum().WithMessage(l["Validation.Choose"]);
+    }
+}
