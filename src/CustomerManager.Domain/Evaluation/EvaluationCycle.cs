@@ -12,6 +12,7 @@ public sealed class EvaluationCycle : Entity
     public const int ReasonMaxLength = 500;
 
     private readonly List<CycleCriterion> _criteria = [];
+    private readonly List<PanelSeat> _panel = [];
 
     private EvaluationCycle()
     {
@@ -37,6 +38,9 @@ public sealed class EvaluationCycle : Entity
 
     /// <summary>The criteria frozen at opening, in their order; empty while the cycle is a draft.</summary>
     public IReadOnlyCollection<CycleCriterion> Criteria => _criteria.AsReadOnly();
+
+    /// <summary>The panel frozen at opening: who scores in this cycle, in which seat.</summary>
+    public IReadOnlyCollection<PanelSeat> Panel => _panel.AsReadOnly();
 
     public DateTime? OpenedUtc { get; private set; }
 
@@ -64,11 +68,12 @@ public sealed class EvaluationCycle : Entity
         PeriodEnd = periodEnd;
     }
 
-    /// <summary>Opens the cycle, freezing a copy of the active criteria and of the tier bounds.</summary>
-    public void Open(IEnumerable<Criterion> criteria, TierBounds bounds, DateTime nowUtc)
+    /// <summary>Opens the cycle, freezing a copy of the active criteria, the tier bounds and the panel.</summary>
+    public void Open(IEnumerable<Criterion> criteria, TierBounds bounds, IEnumerable<PanelSeat> panel, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         ArgumentNullException.ThrowIfNull(bounds);
+        ArgumentNullException.ThrowIfNull(panel);
         EnsureStatus(CycleStatus.Draft, "Cycle.NotDraft", "Only a draft cycle can be opened.");
         var active = criteria.Where(c => !c.IsRetired).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToList();
         if (active.Count == 0)
@@ -76,8 +81,17 @@ public sealed class EvaluationCycle : Entity
             throw new DomainException("Cycle.NoCriteria", "A cycle cannot open without criteria.");
         }
 
+        var seats = panel.Distinct().ToList();
+        if (seats.Count == 0)
+        {
+            throw new DomainException("Cycle.NoPanel", "A cycle cannot open without a panel.");
+        }
+
         _criteria.Clear();
         _criteria.AddRange(active.Select(c => new CycleCriterion(c)));
+        _panel.Clear();
+        _panel.AddRange(seats.Select(s => s with { })); // own copies: the persistence layer never shares owned values
+
         Bounds = bounds.Copy();
         Status = CycleStatus.Open;
         OpenedUtc = nowUtc;
@@ -110,6 +124,11 @@ public sealed class EvaluationCycle : Entity
     public PanelScore RecordScore(int cycleCriterionId, string panelMemberId, PanelRole role, int accountManagerId, decimal value, string? comment)
     {
         var criterion = EnsureScorable(cycleCriterionId, role);
+        if (!_panel.Contains(new PanelSeat(panelMemberId, role)))
+        {
+            throw new DomainException("Score.NotOnPanel", "Only the panel frozen when the cycle opened scores in it.");
+        }
+
         return new PanelScore(Id, criterion.Id, accountManagerId, panelMemberId, role, ScoreRules.EnsureValidPanelScore(value), comment);
     }
 
@@ -171,3 +190,6 @@ public sealed class EvaluationCycle : Entity
         }
     }
 }
+
+/// <summary>A panel member and their seat, as frozen into a cycle when it opened.</summary>
+public sealed record PanelSeat(string UserId, PanelRole Role);

@@ -207,8 +207,9 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         var current = new EvaluationCycle(CycleName(quarterStart), quarterStart, quarterStart.AddMonths(3).AddDays(-1));
         var criteria = await db.Criteria.ToListAsync(cancellationToken);
         var bounds = (await db.RatingSettings.SingleAsync(cancellationToken)).Bounds;
-        past.Open(criteria, bounds, nowUtc.AddDays(-60));
-        current.Open(criteria, bounds, nowUtc.AddDays(-20));
+        var seats = panel.Select(p => new PanelSeat(p.Id, p.PanelRole!.Value)).ToList();
+        past.Open(criteria, bounds, seats, nowUtc.AddDays(-60));
+        current.Open(criteria, bounds, seats, nowUtc.AddDays(-20));
         db.Cycles.AddRange(past, current);
         await db.SaveChangesAsync(cancellationToken);
 

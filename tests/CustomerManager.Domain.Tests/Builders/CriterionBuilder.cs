@@ -26,10 +26,17 @@ internal static class CriterionBuilder
             .ToList();
     }
 
-    public static EvaluationCycle OpenCycle(IEnumerable<Criterion>? criteria = null, TierBounds? bounds = null, int id = 7)
+    /// <summary>The member ids the tests score with, each allowed every seat (a real panel member holds one).</summary>
+    public static readonly IReadOnlyList<PanelSeat> Panel =
+    [
+        .. new[] { "user-monopoly", "sales", "a", "b", "m" }.Concat(AllRoles.Select(r => r.ToString()))
+            .SelectMany(id => AllRoles.Select(role => new PanelSeat(id, role))),
+    ];
+
+    public static EvaluationCycle OpenCycle(IEnumerable<Criterion>? criteria = null, TierBounds? bounds = null, int id = 7, IEnumerable<PanelSeat>? panel = null)
     {
         var cycle = WithId(new EvaluationCycle("2026 H1", new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30)), id);
-        cycle.Open(criteria ?? Defaults(), bounds ?? TierBounds.Default, new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc));
+        cycle.Open(criteria ?? Defaults(), bounds ?? TierBounds.Default, panel ?? Panel, new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc));
         var n = 100;
         foreach (var frozen in cycle.Criteria)
         {

@@ -34,7 +34,7 @@ public class EvaluationCycleTests
     {
         var cycle = DraftCycle();
 
-        cycle.Open(CriterionBuilder.Defaults(), TierBounds.Default, Now);
+        cycle.Open(CriterionBuilder.Defaults(), TierBounds.Default, CriterionBuilder.Panel, Now);
         Assert.Equal(CycleStatus.Open, cycle.Status);
         cycle.Close(Now.AddDays(30));
         Assert.Equal(CycleStatus.Closed, cycle.Status);
@@ -51,7 +51,7 @@ public class EvaluationCycleTests
         Assert.Equal("Cycle.NotClosed", Assert.Throws<DomainException>(() => draft.Publish(Now)).Code);
 
         var open = CriterionBuilder.OpenCycle();
-        Assert.Equal("Cycle.NotDraft", Assert.Throws<DomainException>(() => open.Open(CriterionBuilder.Defaults(), TierBounds.Default, Now)).Code);
+        Assert.Equal("Cycle.NotDraft", Assert.Throws<DomainException>(() => open.Open(CriterionBuilder.Defaults(), TierBounds.Default, CriterionBuilder.Panel, Now)).Code);
         Assert.Equal("Cycle.NotClosed", Assert.Throws<DomainException>(() => open.Publish(Now)).Code);
 
         open.Close(Now);
@@ -79,7 +79,7 @@ public class EvaluationCycleTests
         var retired = CriterionBuilder.Defaults(10);
         retired[0].Retire();
 
-        Assert.Equal("Cycle.NoCriteria", Assert.Throws<DomainException>(() => DraftCycle().Open(retired, TierBounds.Default, Now)).Code);
+        Assert.Equal("Cycle.NoCriteria", Assert.Throws<DomainException>(() => DraftCycle().Open(retired, TierBounds.Default, CriterionBuilder.Panel, Now)).Code);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class EvaluationCycleTests
         var bounds = new TierBounds(95, 85, 75, 65);
 
         var cycle = DraftCycle();
-        cycle.Open(criteria, bounds, Now);
+        cycle.Open(criteria, bounds, CriterionBuilder.Panel, Now);
 
         Assert.Equal(["Criterion 3", "Criterion 4", "Criterion 5", "Criterion 1"], cycle.Criteria.Select(c => c.NameEn));
         Assert.Equal(bounds, cycle.Bounds);
@@ -120,6 +120,21 @@ public class EvaluationCycleTests
         Assert.Equal("Criterion 2", cycle.Criteria.ElementAt(1).NameEn);
         Assert.Equal([PanelRole.LogisticsRep, PanelRole.CallCentreRep], cycle.Criteria.ElementAt(2).ScoredBy);
         Assert.Equal(5, cycle.Criteria.Count);
+    }
+
+    [Fact]
+    public void OpeningFreezesThePanelAndOnlyItsMembersScore()
+    {
+        var before = new[] { new PanelSeat("u1", PanelRole.MonopolyLeader), new PanelSeat("u2", PanelRole.SalesLeader) };
+        Assert.Equal("Cycle.NoPanel", Assert.Throws<DomainException>(() => DraftCycle().Open(CriterionBuilder.Defaults(), TierBounds.Default, [], Now)).Code);
+
+        var cycle = CriterionBuilder.OpenCycle(panel: before);
+        var first = cycle.Criteria.First();
+
+        Assert.Equal(before, cycle.Panel);
+        Assert.Equal("Score.NotOnPanel", Assert.Throws<DomainException>(() => cycle.RecordScore(first.Id, "newcomer", PanelRole.MonopolyLeader, 1, 80, null)).Code);
+        Assert.Equal("Score.NotOnPanel", Assert.Throws<DomainException>(() => cycle.RecordScore(first.Id, "u2", PanelRole.MonopolyLeader, 1, 80, null)).Code);
+        Assert.Equal(80m, cycle.RecordScore(first.Id, "u1", PanelRole.MonopolyLeader, 1, 80, null).Value);
     }
 
     [Fact]

@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Net;
 using CustomerManager.Domain.Evaluation;
+using CustomerManager.Infrastructure.Identity;
+using CustomerManager.Infrastructure.Seeding;
 using CustomerManager.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerManager.Web.Tests.Features;
 
@@ -152,6 +156,28 @@ public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<Custom
         Assert.Null(page.QuerySelector("#save-next"));
         Assert.Contains("评定周期未在进行中", (await response.ToDocumentAsync()).QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(1m, await factory.QueryAsync(db => db.PanelScores.Where(s => s.CycleId == published && s.AccountManagerId == manager).Select(s => s.Value).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task AMemberWhoJoinedAfterOpeningIsNotOnThisCyclesPanel()
+    {
+        var cycle = await OpenCycleAsync();
+        var manager = await factory.ManagerIdAsync("KM008");
+        using (var scope = factory.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var late = new AppUser { UserName = "late.sales", DisplayName = "新销售", PanelRole = PanelRole.SalesLeader };
+            Assert.True((await users.CreateAsync(late, DemoAccounts.Password)).Succeeded);
+            await users.AddToRoleAsync(late, AppRoles.PanelMember);
+        }
+
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("late.sales");
+        using var response = await client.SubmitFormAsync(Url(cycle, manager), "#score-form", new Dictionary<string, string> { ["Items[0].Value"] = "80" });
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        var board = await admin.GetDocumentAsync($"/Cycles/Details/{cycle}");
+
+        Assert.Equal("您不在本评定周期开始时确定的评定小组中。", (await response.ToDocumentAsync()).QuerySelector("[data-valmsg-for='Items[0].Value']")!.TextContent.Trim());
+        Assert.Equal(4, board.QuerySelectorAll("#progress-board thead th").Length - 1);
     }
 
     [Theory]

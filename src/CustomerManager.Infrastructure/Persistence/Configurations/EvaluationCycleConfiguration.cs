@@ -14,6 +14,15 @@ internal sealed class EvaluationCycleConfiguration : IEntityTypeConfiguration<Ev
         builder.OwnsOne(c => c.Bounds, b => b.MapBounds());
         builder.HasMany(c => c.Criteria).WithOne().HasForeignKey(c => c.CycleId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Criteria).HasField("_criteria");
+        builder.OwnsMany(c => c.Panel, p =>
+        {
+            p.ToTable("CyclePanel");
+            p.WithOwner().HasForeignKey("CycleId");
+            p.Property<int>("Id");
+            p.HasKey("Id");
+            p.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+        });
+        builder.Navigation(c => c.Panel).HasField("_panel");
         builder.AuditStamps();
         builder.HasIndex(c => c.PeriodStart);
         builder.HasIndex(c => c.Status);

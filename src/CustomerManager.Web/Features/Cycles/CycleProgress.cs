@@ -1,5 +1,4 @@
 using CustomerManager.Domain.Evaluation;
-using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,12 +25,10 @@ public sealed class CycleProgressQuery(AppDbContext db)
 {
     public async Task<ProgressBoard> RunAsync(EvaluationCycle cycle, CancellationToken cancellationToken)
     {
-        var panelRoleId = await db.Roles.Where(r => r.Name == AppRoles.PanelMember).Select(r => r.Id).SingleAsync(cancellationToken);
-        var panel = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && u.PanelRole != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == panelRoleId))
-            .OrderBy(u => u.PanelRole).ThenBy(u => u.UserName)
-            .Select(u => new { u.Id, u.DisplayName, Seat = u.PanelRole!.Value })
-            .ToListAsync(cancellationToken);
+        // The panel frozen when the cycle opened, in seat order.
+        var ids = cycle.Panel.Select(p => p.UserId).ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var panel = cycle.Panel.OrderBy(p => p.Role).Select(p => new { Id = p.UserId, DisplayName = names.GetValueOrDefault(p.UserId) ?? "?", Seat = p.Role }).ToList();
         var columns = panel.Select(p => new PanelColumn(p.Id, p.DisplayName, p.Seat, cycle.Criteria.Count(c => c.IsScoredBy(p.Seat)))).ToList();
         var counts = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id)
             .GroupBy(s => new { s.AccountManagerId, s.PanelMemberId })

@@ -74,7 +74,10 @@ public sealed class CyclesController(
         {
             var criteria = await db.Criteria.ToListAsync(cancellationToken);
             var bounds = (await db.RatingSettings.SingleAsync(cancellationToken)).Bounds;
-            cycle.Open(criteria, bounds, clock.GetUtcNow().UtcDateTime);
+            var panelRoleId = await db.Roles.Where(r => r.Name == CustomerManager.Infrastructure.Identity.AppRoles.PanelMember).Select(r => r.Id).SingleAsync(cancellationToken);
+            var panel = await db.Users.Where(u => u.IsActive && u.PanelRole != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == panelRoleId))
+                .Select(u => new PanelSeat(u.Id, u.PanelRole!.Value)).ToListAsync(cancellationToken);
+            cycle.Open(criteria, bounds, panel, clock.GetUtcNow().UtcDateTime);
         }, "Cycles.Opened", cancellationToken);
 
     /// <summary>The close step: who is not rated and where the panel disagrees, before confirming.</summary>
