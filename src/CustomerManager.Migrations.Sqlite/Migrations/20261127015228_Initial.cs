@@ -66,6 +66,25 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Brands",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ModifiedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ModifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Brands", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Criteria",
                 columns: table => new
                 {
@@ -268,6 +287,27 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CyclePanel",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    CycleId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CyclePanel", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CyclePanel_Cycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "Cycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Results",
                 columns: table => new
                 {
@@ -427,6 +467,7 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     VisitedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     BrandsRecommended = table.Column<string>(type: "TEXT", nullable: false),
+                    BrandCount = table.Column<int>(type: "INTEGER", nullable: false),
                     VolumeCartons = table.Column<int>(type: "INTEGER", nullable: false),
                     MarketInformation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CustomerFeedback = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
@@ -476,6 +517,7 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     PanelRole = table.Column<int>(type: "INTEGER", nullable: false),
                     Value = table.Column<double>(type: "REAL", nullable: false),
                     Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     ModifiedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -528,6 +570,35 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         name: "FK_ResultCriterionScores_Results_ResultId",
                         column: x => x.ResultId,
                         principalTable: "Results",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VisitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1202, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    HandledBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    HandledUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Reply = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ModifiedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ModifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitReports_Visits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "Visits",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -602,6 +673,12 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Brands_Name",
+                table: "Brands",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Criteria_IsRetired_SortOrder",
                 table: "Criteria",
                 columns: new[] { "IsRetired", "SortOrder" });
@@ -656,6 +733,11 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                 name: "IX_CycleCriteria_CycleId_SortOrder",
                 table: "CycleCriteria",
                 columns: new[] { "CycleId", "SortOrder" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CyclePanel_CycleId",
+                table: "CyclePanel",
+                column: "CycleId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cycles_PeriodStart",
@@ -715,6 +797,16 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                 columns: new[] { "CycleId", "Tier" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_VisitReports_Kind_Status_VisitId",
+                table: "VisitReports",
+                columns: new[] { "Kind", "Status", "VisitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitReports_VisitId",
+                table: "VisitReports",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Visits_AccountManagerId_VisitedAt",
                 table: "Visits",
                 columns: new[] { "AccountManagerId", "VisitedAt" });
@@ -752,7 +844,13 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "Brands");
+
+            migrationBuilder.DropTable(
                 name: "CustomerAssignments");
+
+            migrationBuilder.DropTable(
+                name: "CyclePanel");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -767,7 +865,7 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                 name: "ResultCriterionScores");
 
             migrationBuilder.DropTable(
-                name: "Visits");
+                name: "VisitReports");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -782,13 +880,16 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                 name: "Results");
 
             migrationBuilder.DropTable(
-                name: "Customers");
+                name: "Visits");
 
             migrationBuilder.DropTable(
                 name: "Criteria");
 
             migrationBuilder.DropTable(
                 name: "Cycles");
+
+            migrationBuilder.DropTable(
+                name: "Customers");
 
             migrationBuilder.DropTable(
                 name: "AccountManagers");

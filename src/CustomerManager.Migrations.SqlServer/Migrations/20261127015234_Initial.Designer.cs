@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CustomerManager.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127002038_Initial")]
+    [Migration("20261127015234_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -494,6 +494,10 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .HasPrecision(9, 4)
                         .HasColumnType("decimal(9,4)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AccountManagerId");
@@ -534,6 +538,47 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.ToTable("RatingSettings");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.Brand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Brands");
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>
                 {
                     b.Property<int>("Id")
@@ -543,6 +588,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<int>("AccountManagerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BrandCount")
                         .HasColumnType("int");
 
                     b.PrimitiveCollection<string>("BrandsRecommended")
@@ -634,6 +682,62 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.HasIndex("CustomerId", "VisitedAt");
 
                     b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.VisitReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("HandledUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1202)
+                        .HasColumnType("nvarchar(1202)");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("Kind", "Status", "VisitId");
+
+                    b.ToTable("VisitReports");
                 });
 
             modelBuilder.Entity("CustomerManager.Infrastructure.Identity.AppUser", b =>
@@ -914,6 +1018,35 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.EvaluationCycle", b =>
                 {
+                    b.OwnsMany("CustomerManager.Domain.Evaluation.PanelSeat", "Panel", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("CycleId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Role")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CycleId");
+
+                            b1.ToTable("CyclePanel", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CycleId");
+                        });
+
                     b.OwnsOne("CustomerManager.Domain.Evaluation.TierBounds", "Bounds", b1 =>
                         {
                             b1.Property<int>("EvaluationCycleId")
@@ -948,6 +1081,8 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("Bounds");
+
+                    b.Navigation("Panel");
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.EvaluationResult", b =>
@@ -1079,6 +1214,15 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.VisitReport", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.Visits.Visit", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerManager.Infrastructure.Identity.AppUser", b =>
                 {
                     b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
@@ -1146,6 +1290,11 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.EvaluationCycle", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>
+                {
+                    b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618
         }
