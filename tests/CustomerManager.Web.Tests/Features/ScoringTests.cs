@@ -66,6 +66,7 @@ public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<Custom
     [InlineData("-1", "分数须在 0 到 100 之间。")]
     [InlineData("85.25", "分数最多保留一位小数。")]
     [InlineData("abc", "请输入数字，例如 85 或 85.5。")]
+    [InlineData("", "请至少输入一项分数。")]
     public async Task BadScoresGetAClearMessageAndNothingIsSaved(string value, string message)
     {
         var cycle = await OpenCycleAsync();
@@ -73,16 +74,18 @@ public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<Custom
         var me = await UserIdAsync("callcentre");
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
 
+        // With nothing at all entered the message is on the first field; otherwise on the bad one.
+        var field = value.Length == 0 ? 0 : 1;
         using var response = await client.SubmitFormAsync(Url(cycle, manager), "#score-form", new Dictionary<string, string>
         {
-            ["Items[0].Value"] = "80",
+            ["Items[0].Value"] = value.Length == 0 ? "" : "80",
             ["Items[1].Value"] = value,
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ToDocumentAsync();
-        Assert.Equal(message, page.QuerySelector("[data-valmsg-for='Items[1].Value']")!.TextContent.Trim());
-        Assert.Equal(value, page.QuerySelector("#score-1")!.GetAttribute("value"));
+        Assert.Equal(message, page.QuerySelector($"[data-valmsg-for='Items[{field}].Value']")!.TextContent.Trim());
+        Assert.Equal(value, page.QuerySelector("#score-1")!.GetAttribute("value") ?? "");
         Assert.False(await factory.QueryAsync(db => db.PanelScores.AnyAsync(s => s.CycleId == cycle && s.AccountManagerId == manager && s.PanelMemberId == me)));
     }
 

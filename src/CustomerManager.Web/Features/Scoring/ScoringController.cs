@@ -70,6 +70,11 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
 
         var existing = await db.PanelScores.Where(s => s.CycleId == cycleId && s.AccountManagerId == managerId && s.PanelMemberId == Me)
             .ToDictionaryAsync(s => s.CycleCriterionId, cancellationToken);
+        if (form.Items.Count == 0 || (form.Items.All(i => string.IsNullOrWhiteSpace(i.Value)) && existing.Count == 0))
+        {
+            ModelState.AddModelError("Items[0].Value", l["Scoring.NothingEntered"]);
+        }
+
         for (var i = 0; i < form.Items.Count; i++)
         {
             var item = form.Items[i];
