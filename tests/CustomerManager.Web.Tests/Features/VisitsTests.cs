@@ -81,6 +81,20 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
     }
 
     [Fact]
+    public async Task MonopolyLeaderTakesACaseInHandThenClosesIt()
+    {
+        var reportId = await factory.QueryAsync(db => db.VisitReports.Where(r => r.Kind == ReportKind.Violation && r.Status == ReportStatus.New).Select(r => r.Id).FirstAsync());
+        using var monopoly = await factory.CreateBrowserlessClient().SignedInAsync("monopoly");
+
+        using var taken = await monopoly.SubmitFormAsync("/Inbox?status=New", $"form[action='/Inbox/Acknowledge/{reportId}']", new Dictionary<string, string> { ["reply"] = "已派稽查员" });
+        Assert.Equal(ReportStatus.InHand, await factory.QueryAsync(db => db.VisitReports.Where(r => r.Id == reportId).Select(r => r.Status).SingleAsync()));
+        using var closed = await monopoly.SubmitFormAsync("/Inbox?status=InHand", $"form[action='/Inbox/Close/{reportId}']", new Dictionary<string, string> { ["reply"] = "已罚款整改" });
+
+        var report = await factory.QueryAsync(db => db.VisitReports.SingleAsync(r => r.Id == reportId));
+        Assert.Equal((ReportStatus.Closed, "已罚款整改", "monopoly"), (report.Status, report.Reply, report.HandledBy));
+    }
+
+    [Fact]
     public async Task AnotherSeatCannotHandleAnItemNotForIt()
     {
         var reportId = await factory.QueryAsync(db => db.VisitReports.Where(r => r.Kind == ReportKind.Logistics && r.Status == ReportStatus.New).Select(r => r.Id).FirstAsync());
