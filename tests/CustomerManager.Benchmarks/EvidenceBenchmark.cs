@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using CustomerManager.Infrastructure;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Features.Evidence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+/// <summary>The panel's evidence figures for every manager at once, over millions of visits.</summary>
+internal static class EvidenceBenchmark
+{
+    public static async Task RunAsync(int managers, int visits, int repeats)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cm-evidence-{Guid.NewGuid():N}.db");
+        var connectionString = $"Data Source={path};Foreign Keys=False";
+        DbContextOptions<AppDbContext> Options() => new DbContextOptionsBuilder<AppDbContext>()
+            .UseSqlite(connectionString, s => s.MigrationsAssembly(DependencyInjection.SqliteMigrationsAssembly)).Options;
+        try
+        {
+            Console.WriteLine($"CustomerManager evidence benchmark: {managers:N0} managers, {visits:N0} visits over a year, {repeats} repeats, SQLite");
+            await using (var db = new AppDbContext(Options()))
+            {
+                await db.Database.MigrateAsync();
+            }
+
+            var seed = Stopwatch.StartNew();
+            Seed(connectionString, managers, visits);
+            Console.WriteLine($"seeded in {seed.Elapsed.TotalSeconds:F1} s ({new FileInfo(path).Length / 1024 / 1024} MB)");
+            Console.WriteLine();
+            Console.WriteLine($"{"scenario",-36} {"managers",9} {"median ms",10} {"max ms",8}");
+            (string Name, DateOnly From, DateOnly To, int? One)[] scenarios =
+            [
+                ("all managers, one quarter", new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30), null),
+                ("all managers, the whole year", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), null),
+                ("one manager, one quarter", new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30), 17),
+            ];
+            foreach (var (name, from, to, one) in scenarios)
+            {
+                var times = new List<double>();
+                var count = 0;
+                for (var i = 0; i < repeats + 1; i++)
+                {
+                    await using var db = new AppDbContext(Options());
+                    var query = new EvidenceQuery(db);
+                    var watch = Stopwatch.StartNew();
+                    count = one is { } id ? (await query.ForManagerAsync(id, from, to, CancellationToken.None)).Visits > 0 ? 1 : 0 : (await query.ForAllAsync(from, to, CancellationToken.None)).Count;
+                    watch.Stop();
+                    if (i > 0)
+                    {
+                        times.Add(watch.Elapsed.TotalMilliseconds);
+                    }
+                }
+
+                times.Sort();
+                Console.WriteLine($"{name,-36} {count,9:N0} {times[times.Count / 2],10:F1} {times[^1],8:F1}");
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+
+    private static void Seed(string connectionString, int managers, int visits)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;";
+            pragma.ExecuteNonQuery();
+        }
+
+        using var transaction = connection.BeginTransaction();
+        var now = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        var customersPerManager = 150;
+        using (var m = connection.CreateCommand())
+        {
+            m.CommandText = "INSERT INTO AccountManagers (EmployeeNumber, Name, District, IsActive, CreatedUtc) VALUES ($n, $n, $d, 1, $now)";
+            var n = m.Parameters.Add("$n", SqliteType.Text);
+            var d = m.Parameters.Add("$d", SqliteType.Text);
+            m.Parameters.AddWithValue("$now", now);
+            for (var i = 1; i <= managers; i++)
+            {
+                n.Value = $"KM{i:00000}";
+                d.Value = $"片区{i % 40:00}";
+                m.ExecuteNonQuery();
+            }
+        }
+
+        using (var c = connection.CreateCommand())
+        using (var a = connection.CreateCommand())
+        {
+            c.CommandText = "INSERT INTO Customers (Id, LicenceNumber, StoreName, Owner, Address, BusinessType, Status, CurrentManagerId, CreatedUtc) VALUES ($id, $l, 'S', 'O', 'A', 1, 1, $m, $now)";
+            a.CommandText = "INSERT INTO CustomerAssignments (CustomerId, AccountManagerId, \"From\") VALUES ($id, $m, '2025-01-01')";
+            var id = c.Parameters.Add("$id", SqliteType.Integer);
+            var l = c.Parameters.Add("$l", SqliteType.Text);
+            var cm = c.Parameters.Add("$m", SqliteType.Integer);
+            c.Parameters.AddWithValue("$now", now);
+            var aid = a.Parameters.Add("$id", SqliteType.Integer);
+            var am = a.Parameters.Add("$m", SqliteType.Integer);
+            for (var i = 1; i <= managers * customersPerManager; i++)
+            {
+                id.Value = i;
+                l.Value = $"L{i}";
+                cm.Value = 1 + ((i - 1) / customersPerManager);
+                aid.Value = i;
+                am.Value = cm.Value;
+                c.ExecuteNonQuery();
+                a.ExecuteNonQuery();
+            }
+        }
+
+        using (var v = connection.CreateCommand())
+        using (var r = connection.CreateCommand())
+        {
+            v.CommandText = "INSERT INTO Visits (Id, AccountManagerId, CustomerId, VisitedAt, Kind, BrandsRecommended, BrandCount, VolumeCartons, MarketInformation, Complaint, ComplaintResolvedOnSpot, ViolationType, ShareWithLogistics, CreatedUtc) " +
+                            "VALUES ($id, $m, $c, $at, 1, '[]', $b, $vol, $mi, $co, $res, $vt, $sl, $now)";
+            r.CommandText = "INSERT INTO VisitReports (VisitId, Kind, Message, Status, CreatedUtc) VALUES ($v, 1, 'x', $s, $now)";
+            var id = v.Parameters.Add("$id", SqliteType.Integer);
+            var m = v.Parameters.Add("$m", SqliteType.Integer);
+            var cu = v.Parameters.Add("$c", SqliteType.Integer);
+            var at = v.Parameters.Add("$at", SqliteType.Text);
+            var b = v.Parameters.Add("$b", SqliteType.Integer);
+            var vol = v.Parameters.Add("$vol", SqliteType.Integer);
+            var mi = v.Parameters.Add("$mi", SqliteType.Text);
+            var co = v.Parameters.Add("$co", SqliteType.Text);
+            var res = v.Parameters.Add("$res", SqliteType.Integer);
+            var vt = v.Parameters.Add("$vt", SqliteType.Text);
+            var sl = v.Parameters.Add("$sl", SqliteType.Text);
+            v.Parameters.AddWithValue("$now", now);
+            var rv = r.Parameters.Add("$v", SqliteType.Integer);
+            var rs = r.Parameters.Add("$s", SqliteType.Integer);
+            r.Parameters.AddWithValue("$now", now);
+            var start = new DateTime(2026, 1, 1, 9, 0, 0);
+            for (var i = 1; i <= visits; i++)
+            {
+                var manager = 1 + (i % managers);
+                id.Value = i;
+                m.Value = manager;
+                cu.Value = ((manager - 1) * customersPerManager) + 1 + (i / managers % customersPerManager);
+                at.Value = start.AddMinutes(i * (525_600.0 / visits)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                b.Value = i % 3;
+                vol.Value = i % 60;
+                mi.Value = i % 3 == 0 ? "info" : DBNull.Value;
+                co.Value = i % 17 == 0 ? "complaint" : DBNull.Value;
+                res.Value = i % 34 == 0 ? 1 : 0;
+                vt.Value = i % 50 == 0 ? "price" : DBNull.Value;
+                var shared = i % 12 == 0;
+                sl.Value = shared ? "share" : DBNull.Value;
+                v.ExecuteNonQuery();
+                if (shared)
+                {
+                    rv.Value = i;
+                    rs.Value = i % 24 == 0 ? 2 : 1;
+                    r.ExecuteNonQuery();
+                }
+            }
+        }
+
+        transaction.Commit();
+        using var analyze = connection.CreateCommand();
+        analyze.CommandText = "ANALYZE";
+        analyze.ExecuteNonQuery();
+    }
+}
