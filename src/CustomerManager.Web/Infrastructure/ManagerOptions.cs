@@ -18,4 +18,8 @@ public static class ManagerOptions
             .OrderBy(m => m.District).ThenBy(m => m.Name)
             .Select(m => new ManagerOption(m.Id, m.EmployeeNumber, m.Name, m.District))
             .ToListAsync(cancellationToken);
+
+    /// <summary>Every district that has a manager, for filters and suggestions.</summary>
+    public static Task<List<string>> DistrictsAsync(this AppDbContext db, CancellationToken cancellationToken) =>
+        db.AccountManagers.AsNoTracking().Select(m => m.District).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
 }

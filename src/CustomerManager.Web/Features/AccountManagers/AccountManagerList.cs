@@ -40,7 +40,7 @@ public sealed class AccountManagerListQuery(AppDbContext db)
     {
         var cycle = await db.LatestPublishedCycleAsync(cancellationToken);
         var page = await Rows(filter, cycle?.Id ?? 0).ToPagedListAsync(filter.Page, filter.PageSize, cancellationToken);
-        var districts = await db.AccountManagers.AsNoTracking().Select(m => m.District).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
+        var districts = await db.DistrictsAsync(cancellationToken);
         return new AccountManagerListModel(filter, page, districts, cycle?.Name);
     }
 

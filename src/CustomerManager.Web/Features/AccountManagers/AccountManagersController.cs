@@ -168,7 +168,7 @@ public sealed class AccountManagersController(
 
     private async Task<AccountManagerForm> WithDistrictsAsync(AccountManagerForm form, CancellationToken cancellationToken)
     {
-        form.Districts = await db.AccountManagers.AsNoTracking().Select(m => m.District).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
+        form.Districts = await db.DistrictsAsync(cancellationToken);
         return form;
     }
 

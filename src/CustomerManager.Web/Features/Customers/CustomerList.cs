@@ -141,7 +141,7 @@ public sealed class CustomerListQuery(AppDbContext db)
         var seesAll = user.SeesEverything();
         var managers = seesAll ? await db.ActiveManagerOptionsAsync(cancellationToken) : [];
         var districts = seesAll
-            ? await db.AccountManagers.AsNoTracking().Select(m => m.District).Distinct().OrderBy(d => d).ToListAsync(cancellationToken)
+            ? await db.DistrictsAsync(cancellationToken)
             : [];
         return new CustomerListModel(filter, page, managers, districts);
     }

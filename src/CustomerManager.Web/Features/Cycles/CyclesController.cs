@@ -210,7 +210,7 @@ public sealed class CyclesController(
     }
 
     private static string CriterionName(CycleCriterion c) =>
-        System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal) ? c.NameZh : c.NameEn;
+        Cultures.Pick(c.NameZh, c.NameEn);
 
     private async Task<CycleDetailsModel> DetailsModelAsync(EvaluationCycle cycle, CycleProgressQuery progress, CloseCheck? check, CancellationToken cancellationToken)
     {

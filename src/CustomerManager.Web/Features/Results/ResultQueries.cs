@@ -1,7 +1,7 @@
-using System.Globalization;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Features.Cycles;
+using CustomerManager.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -32,8 +32,6 @@ public sealed record HistoryPoint(int CycleId, string CycleName, DateOnly Period
 /// <summary>Results of closed and published cycles: the ranking, the evaluation form, a manager's history.</summary>
 public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> options)
 {
-    private static bool Chinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
-
     public async Task<RankingModel?> RankingAsync(int? cycleId, string? district, Tier? tier, CancellationToken cancellationToken)
     {
         var cycles = await db.Cycles.AsNoTracking().Where(c => c.Status == CycleStatus.Closed || c.Status == CycleStatus.Published)
@@ -65,7 +63,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
             .ToList();
         var distribution = ranked.GroupBy(r => r.Tier).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
         var filtered = ranked.Where(r => (district is null || r.District == district) && (tier is null || r.Tier == tier)).ToList();
-        var columns = cycle.Criteria.OrderBy(c => c.SortOrder).Select(c => new RankingColumn(c.Id, Chinese ? c.NameZh : c.NameEn, c.Weight)).ToList();
+        var columns = cycle.Criteria.OrderBy(c => c.SortOrder).Select(c => new RankingColumn(c.Id, Cultures.Pick(c.NameZh, c.NameEn), c.Weight)).ToList();
         return new RankingModel(cycle.Id, cycle.Name, cycle.Status, [.. cycles.Select(c => (c.Id, c.Name))], [.. results.Select(r => r.District).Distinct().Order()],
             district, tier, columns, filtered, distribution);
     }
@@ -86,7 +84,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
         var total = cycle.Criteria.Sum(c => c.Weight);
         var stored = result.CriterionScores.ToDictionary(s => s.CycleCriterionId, s => s.Score);
         var criteria = cycle.Criteria.OrderBy(c => c.SortOrder).Select(c => new FormCriterion(
-            c.Id, Chinese ? c.NameZh : c.NameEn, c.Weight, c.Weight / total, stored.GetValueOrDefault(c.Id),
+            c.Id, Cultures.Pick(c.NameZh, c.NameEn), c.Weight, c.Weight / total, stored.GetValueOrDefault(c.Id),
             scores.Where(s => s.CycleCriterionId == c.Id).OrderBy(s => s.PanelRole)
                 .Select(s => new FormScore(members.GetValueOrDefault(s.PanelMemberId) ?? "?", s.PanelRole, s.Value, s.Comment)).ToList())).ToList();
 

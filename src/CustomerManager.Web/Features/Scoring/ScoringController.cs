@@ -180,10 +180,9 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
             return null;
         }
 
-        var zh = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
         var total = cycle.Criteria.Sum(c => c.Weight);
         var criteria = cycle.Criteria.Where(c => c.IsScoredBy(Seat)).OrderBy(c => c.SortOrder)
-            .Select(c => new CriterionToScore(c.Id, zh ? c.NameZh : c.NameEn, c.Weight, c.Weight / total)).ToList();
+            .Select(c => new CriterionToScore(c.Id, Cultures.Pick(c.NameZh, c.NameEn), c.Weight, c.Weight / total)).ToList();
         var mine = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id && s.AccountManagerId == managerId && s.PanelMemberId == Me)
             .ToDictionaryAsync(s => s.CycleCriterionId, cancellationToken);
         var form = posted ?? new ScoreForm

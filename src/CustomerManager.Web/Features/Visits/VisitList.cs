@@ -100,7 +100,7 @@ public sealed class VisitListQuery(AppDbContext db)
         var page = await Rows(filter, user).ToPagedListAsync(filter.Page, filter.PageSize, cancellationToken);
         var seesAll = user.SeesEverything();
         var managers = seesAll ? await db.ActiveManagerOptionsAsync(cancellationToken) : [];
-        var districts = seesAll ? await db.AccountManagers.AsNoTracking().Select(m => m.District).Distinct().OrderBy(d => d).ToListAsync(cancellationToken) : [];
+        var districts = seesAll ? await db.DistrictsAsync(cancellationToken) : [];
         return new VisitListModel(filter, page, managers, districts);
     }
 }
