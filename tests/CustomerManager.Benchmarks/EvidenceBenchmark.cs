@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CustomerManager.Infrastructure;
 using CustomerManager.Infrastructure.Persistence;
-using CustomerManager.Web.Features.Evidence;
+using CustomerManager.Infrastructure.Queries;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

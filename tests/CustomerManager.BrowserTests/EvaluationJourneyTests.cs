@@ -4,22 +4,26 @@ using Microsoft.Playwright;
 namespace CustomerManager.BrowserTests;
 
 /// <summary>
-/// The whole evaluation: the administrator re-weights a criterion after looking at the what-if, opens a
-/// cycle, the four panel members score three managers, the administrator closes and publishes, and a
-/// manager sees their tier and their evaluation form, printed on A4.
+/// The whole evaluation, on an app of its own whose clock says 20 November 2026: the administrator re-weights
+/// a criterion after looking at the what-if; the four panel members finish scoring last quarter (2026 Q3,
+/// whose period is over); the administrator closes and publishes it and opens the current quarter (which
+/// cannot close before its period ends); a manager sees their tier, the evidence the panel saw and their
+/// evaluation form, printed on A4.
 /// </summary>
 public class EvaluationJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
+    private const string LastQuarter = "2026 Q3";
     private static readonly string[] Panel = ["monopoly", "sales", "logistics", "callcentre"];
     private static readonly string[] Rated = ["KM001", "KM002", "KM003"];
 
     [BrowserTheory]
-    [InlineData("zh-CN", "2027 Q1", "2027-01-01", "2027-03-31", "30")]
-    [InlineData("en-US", "2027 Q2", "2027-04-01", "2027-06-30", "35")]
-    public async Task AdministratorPanelAndManagerGoThroughACycle(string locale, string cycleName, string start, string end, string weight)
+    [InlineData("zh-CN", "30", "2027年1月1日")]
+    [InlineData("en-US", "35", "Friday, January 1, 2027")]
+    public async Task AdministratorPanelAndManagerGoThroughACycle(string locale, string weight, string closesOn)
     {
+        await using var app = new AppServerFixture();
         var shot = $"evaluation-{locale}";
-        var admin = await browser.NewPageAsync(locale: locale);
+        var admin = await browser.NewPageAsync(locale: locale, app: app);
         admin.Dialog += (_, dialog) => dialog.AcceptAsync(); // "Open the cycle?" / "Publish?"
         await admin.SignInAsync("admin");
 
@@ -28,38 +32,19 @@ public class EvaluationJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         await admin.Locator("#criteria input[name='Weights[0].Weight']").FillAsync(weight);
         await admin.ClickAsync("#preview-settings");
         await admin.WaitForSelectorAsync("#what-if");
-        Assert.True(await admin.Locator("#what-if tbody tr").CountAsync() >= Rated.Length); // every manager the panel scored
+        Assert.Equal(8, await admin.Locator("#what-if tbody tr").CountAsync()); // every manager of 2026 Q2
         await BrowserFixture.ScreenshotAsync(admin, $"{shot}-1-what-if");
         await admin.ClickAsync("#save-settings");
         await admin.WaitForURLAsync("**/Criteria");
         Assert.Equal(weight, await admin.Locator("#criteria input[name='Weights[0].Weight']").InputValueAsync());
 
-        // 2. Finish whatever cycle is still open, then create and open the new one.
-        await admin.GotoAsync("/Cycles");
-        var openLink = admin.Locator("#cycles tbody tr", new PageLocatorOptions { Has = admin.Locator(".cycle-open") }).Locator("a");
-        if (await openLink.CountAsync() > 0)
-        {
-            await openLink.First.ClickAsync();
-            await CloseAndPublishAsync(admin);
-        }
-
-        await admin.GotoAsync("/Cycles");
-        await admin.FillAsync("#Name", cycleName);
-        await admin.FillAsync("#PeriodStart", start);
-        await admin.FillAsync("#PeriodEnd", end);
-        await admin.ClickAsync("#cycle-form button[type=submit]");
-        await admin.WaitForURLAsync("**/Cycles/Details/**");
-        var cycleUrl = admin.Url;
-        await admin.ClickAsync("#open-cycle");
-        await admin.WaitForSelectorAsync("#progress-board");
-        Assert.Contains(weight, await admin.InnerTextAsync("#frozen-criteria tbody tr"), StringComparison.Ordinal);
-
-        // 3. Each panel member scores the three managers on the criteria of their seat.
+        // 2. Each panel member finishes scoring the three managers on the criteria of their seat.
         foreach (var member in Panel)
         {
-            var page = await browser.NewPageAsync(locale: locale);
+            var page = await browser.NewPageAsync(locale: locale, app: app);
             await page.SignInAsync(member);
             await page.GotoAsync("/Scoring");
+            Assert.Contains(LastQuarter, await page.InnerTextAsync("h1"), StringComparison.Ordinal);
             await page.Locator("#managers-to-score a", new PageLocatorOptions { HasText = Rated[0] }).First.ClickAsync();
             foreach (var (employee, i) in Rated.Select((e, i) => (e, i)))
             {
@@ -87,47 +72,60 @@ public class EvaluationJourneyTests(BrowserFixture browser) : IClassFixture<Brow
             await page.Context.CloseAsync();
         }
 
-        // 4. The administrator closes (five managers stay not rated) and publishes.
-        await admin.GotoAsync(cycleUrl);
-        Assert.Equal(3 * 4, await admin.Locator("#progress-board td.cell-done").CountAsync());
-        await CloseAndPublishAsync(admin);
-        await BrowserFixture.ScreenshotAsync(admin, $"{shot}-3-published");
-        await admin.GotoAsync("/Results");
-        Assert.Contains(cycleName, await admin.InnerTextAsync("h1"), StringComparison.Ordinal);
-        Assert.Equal(8, await admin.Locator("#ranking tbody tr").CountAsync());
-        await BrowserFixture.ScreenshotAsync(admin, $"{shot}-4-ranking");
-        await admin.Context.CloseAsync();
-
-        // 5. The manager sees the new tier and the form, and prints it.
-        var manager = await browser.NewPageAsync(locale: locale);
-        await manager.SignInAsync("am01");
-        Assert.Contains(cycleName, await manager.InnerTextAsync("#my-tier"), StringComparison.Ordinal);
-        await manager.GotoAsync("/Results/Mine");
-        await manager.Locator("#my-results a").First.ClickAsync();
-        await manager.WaitForSelectorAsync("#evaluation-form");
-        Assert.Contains(cycleName, await manager.InnerTextAsync("#evaluation-form"), StringComparison.Ordinal);
-        Assert.NotEqual("—", (await manager.InnerTextAsync("#final-score")).Trim());
-        await manager.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
-        await manager.SetViewportSizeAsync(794, 1123); // A4 portrait at 96 dpi
-        Assert.False(await manager.Locator("header").IsVisibleAsync());
-        await BrowserFixture.ScreenshotAsync(manager, $"{shot}-5-form-print");
-        var pdf = await manager.PdfAsync(new PagePdfOptions { Format = "A4" });
-        Assert.True(pdf.Length > 1000);
-        await manager.Context.CloseAsync();
-    }
-
-    private static async Task CloseAndPublishAsync(IPage admin)
-    {
-        await admin.ClickAsync("#close-cycle");
-        await admin.WaitForSelectorAsync("#confirm-close");
-        if (await admin.Locator("#confirmNotRated").CountAsync() > 0)
+        // 3. The administrator sees the three done by all four seats, closes (the rest are listed) and publishes.
+        await admin.GotoAsync("/Cycles");
+        await admin.Locator("#cycles a", new PageLocatorOptions { HasText = LastQuarter }).ClickAsync();
+        await admin.WaitForSelectorAsync("#progress-board");
+        foreach (var employee in Rated)
         {
-            await admin.CheckAsync("#confirmNotRated");
+            var row = admin.Locator("#progress-board tbody tr", new PageLocatorOptions { HasText = employee });
+            Assert.Equal(4, await row.Locator("td.cell-done").CountAsync());
         }
 
+        await admin.ClickAsync("#close-cycle");
+        await admin.WaitForSelectorAsync("#confirm-close");
+        await admin.CheckAsync("#confirmNotRated");
         await admin.ClickAsync("#confirm-close button[type=submit]");
         await admin.WaitForSelectorAsync("#publish-cycle");
         await admin.ClickAsync("#publish-cycle");
         await admin.Locator("#cycle-status.cycle-published").WaitForAsync();
+        await BrowserFixture.ScreenshotAsync(admin, $"{shot}-3-published");
+        await admin.GotoAsync("/Results");
+        Assert.Contains(LastQuarter, await admin.InnerTextAsync("h1"), StringComparison.Ordinal);
+        Assert.Equal(8, await admin.Locator("#ranking tbody tr").CountAsync());
+        await BrowserFixture.ScreenshotAsync(admin, $"{shot}-4-ranking");
+
+        // 4. The current quarter opens with the new weight frozen; it cannot close before its period ends.
+        await admin.GotoAsync("/Cycles");
+        await admin.FillAsync("#Name", "2026 Q4");
+        await admin.FillAsync("#PeriodStart", "2026-10-01");
+        await admin.FillAsync("#PeriodEnd", "2026-12-31");
+        await admin.ClickAsync("#cycle-form button[type=submit]");
+        await admin.WaitForURLAsync("**/Cycles/Details/**");
+        await admin.ClickAsync("#open-cycle");
+        await admin.WaitForSelectorAsync("#progress-board");
+        Assert.Contains(weight, await admin.InnerTextAsync("#frozen-criteria tbody tr"), StringComparison.Ordinal);
+        Assert.Equal(0, await admin.Locator("#close-cycle").CountAsync());
+        Assert.Contains(closesOn, await admin.InnerTextAsync("#close-when"), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(admin, $"{shot}-5-new-quarter-open");
+        await admin.Context.CloseAsync();
+
+        // 5. The manager sees the new tier and the form with the evidence the panel saw, and prints it.
+        var manager = await browser.NewPageAsync(locale: locale, app: app);
+        await manager.SignInAsync("am01");
+        Assert.Contains(LastQuarter, await manager.InnerTextAsync("#my-tier"), StringComparison.Ordinal);
+        await manager.GotoAsync("/Results/Mine");
+        await manager.Locator("#my-results a").First.ClickAsync();
+        await manager.WaitForSelectorAsync("#evaluation-form");
+        Assert.Contains(LastQuarter, await manager.InnerTextAsync("#evaluation-form"), StringComparison.Ordinal);
+        Assert.NotEqual("—", (await manager.InnerTextAsync("#final-score")).Trim());
+        Assert.NotEqual("0", (await manager.InnerTextAsync("#form-evidence [data-figure='Evidence.Visits'] .fs-5")).Trim());
+        await manager.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await manager.SetViewportSizeAsync(794, 1123); // A4 portrait at 96 dpi
+        Assert.False(await manager.Locator("header").IsVisibleAsync());
+        await BrowserFixture.ScreenshotAsync(manager, $"{shot}-6-form-print");
+        var pdf = await manager.PdfAsync(new PagePdfOptions { Format = "A4" });
+        Assert.True(pdf.Length > 1000);
+        await manager.Context.CloseAsync();
     }
 }

@@ -42,10 +42,10 @@ public class VisitJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await callCentre.SignInAsync("callcentre");
         await callCentre.GotoAsync("/Inbox?status=New");
         var item = callCentre.Locator(".inbox-item", new PageLocatorOptions { HasText = message });
-        await item.Locator("input[name=reply]").FillAsync("已加入周五提醒名单");
+        await item.Locator("input[name=Reply]").FillAsync("已加入周五提醒名单");
         await BrowserFixture.ScreenshotAsync(callCentre, $"visit-{locale}-3-inbox");
         await item.Locator("button[type=submit]").ClickAsync();
-        await callCentre.WaitForURLAsync("**/Inbox");
+        await callCentre.WaitForURLAsync("**/Inbox?status=New"); // back to the list it was on
         await callCentre.Context.CloseAsync();
 
         await phone.GotoAsync(visitUrl);

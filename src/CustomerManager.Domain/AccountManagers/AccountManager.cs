@@ -20,7 +20,7 @@ public sealed class AccountManager : Entity
     public AccountManager(string employeeNumber, string name, string? phone, string district)
         : this()
     {
-        EmployeeNumber = Guard.Required(employeeNumber, EmployeeNumberMaxLength, "AccountManager.EmployeeNumber");
+        EmployeeNumber = Guard.Required(employeeNumber, EmployeeNumberMaxLength, ErrorCodes.AccountManager.EmployeeNumberRequired, ErrorCodes.AccountManager.EmployeeNumberTooLong);
         UpdateProfile(name, phone, district);
     }
 
@@ -36,12 +36,25 @@ public sealed class AccountManager : Entity
 
     public void UpdateProfile(string name, string? phone, string district)
     {
-        Name = Guard.Required(name, NameMaxLength, "AccountManager.Name");
-        Phone = Guard.Optional(phone, PhoneMaxLength, "AccountManager.Phone");
-        District = Guard.Required(district, DistrictMaxLength, "AccountManager.District");
+        Name = Guard.Required(name, NameMaxLength, ErrorCodes.AccountManager.NameRequired, ErrorCodes.AccountManager.NameTooLong);
+        Phone = Guard.Optional(phone, PhoneMaxLength, ErrorCodes.AccountManager.PhoneTooLong);
+        District = Guard.Required(district, DistrictMaxLength, ErrorCodes.AccountManager.DistrictRequired, ErrorCodes.AccountManager.DistrictTooLong);
     }
 
-    public void Deactivate() => IsActive = false;
+    /// <summary>
+    /// The manager leaves the sales force. Their customers are handed over first: a customer is never left
+    /// with an inactive manager.
+    /// </summary>
+    /// <param name="currentCustomers">How many customers the manager serves now.</param>
+    public void Deactivate(int currentCustomers)
+    {
+        if (currentCustomers > 0)
+        {
+            throw new DomainException(ErrorCodes.AccountManager.HasCustomers, "Reassign the manager's customers first.", currentCustomers);
+        }
+
+        IsActive = false;
+    }
 
     public void Activate() => IsActive = true;
 }

@@ -1,22 +1,14 @@
 namespace CustomerManager.Domain.Common;
 
-/// <summary>Guard clauses that throw <see cref="DomainException"/> with a stable code.</summary>
+/// <summary>Guard clauses that throw <see cref="DomainException"/> with one of the <see cref="ErrorCodes"/>.</summary>
 public static class Guard
 {
-    public static string Required(string? value, int maxLength, string field)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            throw new DomainException($"{field}.Required", $"{field} is required.");
-        }
+    /// <summary>Trimmed text, required and at most <paramref name="maxLength"/> characters.</summary>
+    public static string Required(string? value, int maxLength, string requiredCode, string tooLongCode) =>
+        Optional(value, maxLength, tooLongCode) ?? throw new DomainException(requiredCode, "A required text is missing.");
 
-        return trimmed.Length > maxLength
-            ? throw new DomainException($"{field}.TooLong", $"{field} is longer than {maxLength} characters.")
-            : trimmed;
-    }
-
-    public static string? Optional(string? value, int maxLength, string field)
+    /// <summary>Trimmed text or null, at most <paramref name="maxLength"/> characters.</summary>
+    public static string? Optional(string? value, int maxLength, string tooLongCode)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
@@ -25,7 +17,7 @@ public static class Guard
         }
 
         return trimmed.Length > maxLength
-            ? throw new DomainException($"{field}.TooLong", $"{field} is longer than {maxLength} characters.")
+            ? throw new DomainException(tooLongCode, $"A text is longer than {maxLength} characters.", maxLength)
             : trimmed;
     }
 }

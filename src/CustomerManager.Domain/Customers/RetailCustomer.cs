@@ -53,20 +53,20 @@ public sealed class RetailCustomer : Entity
     /// <summary>Trims and upper-cases a licence number; it must be letters and digits only.</summary>
     public static string NormalizeLicenceNumber(string? licenceNumber)
     {
-        var value = Guard.Required(licenceNumber, LicenceNumberMaxLength, "Customer.LicenceNumber").ToUpperInvariant();
+        var value = Guard.Required(licenceNumber, LicenceNumberMaxLength, ErrorCodes.Customer.LicenceNumberRequired, ErrorCodes.Customer.LicenceNumberTooLong).ToUpperInvariant();
         return value.All(char.IsAsciiLetterOrDigit)
             ? value
-            : throw new DomainException("Customer.LicenceNumber.Format", "A licence number has letters and digits only.");
+            : throw new DomainException(ErrorCodes.Customer.LicenceNumberFormat, "A licence number has letters and digits only.");
     }
 
     public void Update(string storeName, string owner, string? phone, string address, BusinessType businessType, CustomerStatus status)
     {
-        StoreName = Guard.Required(storeName, StoreNameMaxLength, "Customer.StoreName");
-        Owner = Guard.Required(owner, OwnerMaxLength, "Customer.Owner");
-        Phone = Guard.Optional(phone, PhoneMaxLength, "Customer.Phone");
-        Address = Guard.Required(address, AddressMaxLength, "Customer.Address");
-        BusinessType = Enum.IsDefined(businessType) ? businessType : throw new DomainException("Customer.BusinessType", "Unknown business type.");
-        Status = Enum.IsDefined(status) ? status : throw new DomainException("Customer.Status", "Unknown status.");
+        StoreName = Guard.Required(storeName, StoreNameMaxLength, ErrorCodes.Customer.StoreNameRequired, ErrorCodes.Customer.StoreNameTooLong);
+        Owner = Guard.Required(owner, OwnerMaxLength, ErrorCodes.Customer.OwnerRequired, ErrorCodes.Customer.OwnerTooLong);
+        Phone = Guard.Optional(phone, PhoneMaxLength, ErrorCodes.Customer.PhoneTooLong);
+        Address = Guard.Required(address, AddressMaxLength, ErrorCodes.Customer.AddressRequired, ErrorCodes.Customer.AddressTooLong);
+        BusinessType = Enum.IsDefined(businessType) ? businessType : throw new DomainException(ErrorCodes.Customer.BusinessType, "Unknown business type.");
+        Status = Enum.IsDefined(status) ? status : throw new DomainException(ErrorCodes.Customer.Status, "Unknown status.");
     }
 
     /// <summary>
@@ -80,21 +80,41 @@ public sealed class RetailCustomer : Entity
         {
             if (current.AccountManagerId == accountManagerId)
             {
-                throw new DomainException("Assignment.SameManager", "The customer is already assigned to this manager.");
+                throw new DomainException(ErrorCodes.Assignment.SameManager, "The customer is already assigned to this manager.");
             }
 
             if (effective <= current.From)
             {
-                throw new DomainException("Assignment.BeforeCurrent", "A reassignment must take effect after the current assignment began.");
+                throw new DomainException(ErrorCodes.Assignment.BeforeCurrent, "A reassignment must take effect after the current assignment began.", current.From);
             }
 
             current.End(effective);
         }
 
-        _assignments.Add(new CustomerAssignment(accountManagerId, effective, Guard.Optional(reason, CustomerAssignment.ReasonMaxLength, "Assignment.Reason"), changedBy));
+        _assignments.Add(new CustomerAssignment(accountManagerId, effective, Guard.Optional(reason, CustomerAssignment.ReasonMaxLength, ErrorCodes.Assignment.ReasonTooLong), changedBy));
         CurrentManagerId = accountManagerId;
+    }
+
+    /// <summary>
+    /// Writes a new phone number or address an account manager found on a visit into the record (blank or
+    /// unchanged parts are left alone) and says what changed, for the visit's data-change note.
+    /// </summary>
+    public ContactCorrection CorrectContact(string? newPhone, string? newAddress)
+    {
+        var phone = Guard.Optional(newPhone, PhoneMaxLength, ErrorCodes.Customer.PhoneTooLong);
+        var address = Guard.Optional(newAddress, AddressMaxLength, ErrorCodes.Customer.AddressTooLong);
+        var correction = new ContactCorrection(phone is not null && phone != Phone ? phone : null, address is not null && address != Address ? address : null);
+        Phone = correction.NewPhone ?? Phone;
+        Address = correction.NewAddress ?? Address;
+        return correction;
     }
 
     /// <summary>The manager who served the customer on a given day, if any.</summary>
     public int? ManagerOn(DateOnly day) => _assignments.FirstOrDefault(a => a.Covers(day))?.AccountManagerId;
+}
+
+/// <summary>What a visit changed in a customer's contact details (null: unchanged).</summary>
+public sealed record ContactCorrection(string? NewPhone, string? NewAddress)
+{
+    public bool Any => NewPhone is not null || NewAddress is not null;
 }

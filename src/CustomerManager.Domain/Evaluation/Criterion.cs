@@ -12,6 +12,9 @@ public sealed class Criterion : Entity
     public const int DescriptionMaxLength = 500;
     public const decimal MaxWeight = 1000m;
 
+    /// <summary>Weights are typed with at most two decimals (what every screen shows).</summary>
+    public const int WeightDecimals = 2;
+
     private List<PanelRole> _scoredBy = [];
 
     private Criterion()
@@ -47,32 +50,31 @@ public sealed class Criterion : Entity
 
     public void Rename(string nameZh, string nameEn, string? description)
     {
-        NameZh = Guard.Required(nameZh, NameMaxLength, "Criterion.NameZh");
-        NameEn = Guard.Required(nameEn, NameMaxLength, "Criterion.NameEn");
-        Description = Guard.Optional(description, DescriptionMaxLength, "Criterion.Description");
+        NameZh = Guard.Required(nameZh, NameMaxLength, ErrorCodes.Criterion.NameZhRequired, ErrorCodes.Criterion.NameZhTooLong);
+        NameEn = Guard.Required(nameEn, NameMaxLength, ErrorCodes.Criterion.NameEnRequired, ErrorCodes.Criterion.NameEnTooLong);
+        Description = Guard.Optional(description, DescriptionMaxLength, ErrorCodes.Criterion.DescriptionTooLong);
     }
 
-    public void Reweight(decimal weight)
-    {
-        if (weight is <= 0 or > MaxWeight)
-        {
-            throw new DomainException("Criterion.WeightOutOfRange", $"A weight must be greater than 0 and at most {MaxWeight}.");
-        }
+    /// <summary>Null when <paramref name="weight"/> is a valid weight (above 0, at most 1000, two decimals); otherwise why not.</summary>
+    public static Refusal? CheckWeight(decimal weight) =>
+        weight is <= 0 or > MaxWeight ? new Refusal(ErrorCodes.Criterion.WeightOutOfRange, MaxWeight)
+        : decimal.Round(weight, WeightDecimals) != weight ? new Refusal(ErrorCodes.Criterion.WeightTooManyDecimals, WeightDecimals)
+        : null;
 
-        Weight = weight;
-    }
+    public void Reweight(decimal weight) =>
+        Weight = CheckWeight(weight) is { } refusal ? throw refusal.ToException("A weight lies above 0 and at most 1000, with two decimals at most.") : weight;
 
     public void SetScoringRoles(IEnumerable<PanelRole> roles)
     {
         var distinct = roles.Distinct().Order().ToList();
         if (distinct.Count == 0)
         {
-            throw new DomainException("Criterion.NoScoringRole", "At least one panel role must score a criterion.");
+            throw new DomainException(ErrorCodes.Criterion.NoScoringRole, "At least one panel role must score a criterion.");
         }
 
         if (distinct.Any(r => !Enum.IsDefined(r)))
         {
-            throw new DomainException("Criterion.UnknownRole", "Unknown panel role.");
+            throw new DomainException(ErrorCodes.Criterion.UnknownRole, "Unknown panel role.");
         }
 
         _scoredBy = distinct;
@@ -80,7 +82,25 @@ public sealed class Criterion : Entity
 
     public void MoveTo(int sortOrder) => SortOrder = sortOrder;
 
-    public void Retire() => IsRetired = true;
+    /// <summary>
+    /// Retires the criterion: cycles opened from now on leave it out (cycles keep their copies). The last active
+    /// criterion stays: a cycle cannot open without one.
+    /// </summary>
+    /// <param name="activeCriteria">How many criteria are active now, this one included.</param>
+    public void Retire(int activeCriteria)
+    {
+        if (IsRetired)
+        {
+            return;
+        }
+
+        if (activeCriteria <= 1)
+        {
+            throw new DomainException(ErrorCodes.Criterion.LastActive, "The last active criterion cannot be retired.");
+        }
+
+        IsRetired = true;
+    }
 
     public void Reinstate() => IsRetired = false;
 }

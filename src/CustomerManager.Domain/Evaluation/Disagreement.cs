@@ -15,8 +15,6 @@ public static class Disagreement
         return list.Count < 2 ? 0m : list.Max() - list.Min();
     }
 
-    public static bool IsFlagged(IEnumerable<decimal> scores, decimal threshold) => Spread(scores) > threshold;
-
     /// <summary>The (manager, criterion) pairs whose scores spread by more than the threshold.</summary>
     public static IReadOnlyList<(int AccountManagerId, int CycleCriterionId, decimal Spread)> Flags(IEnumerable<PanelScore> scores, decimal threshold) =>
         scores.GroupBy(s => (s.AccountManagerId, s.CycleCriterionId))

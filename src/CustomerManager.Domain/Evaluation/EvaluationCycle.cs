@@ -3,9 +3,14 @@ using CustomerManager.Domain.Common;
 namespace CustomerManager.Domain.Evaluation;
 
 /// <summary>
-/// An evaluation cycle (评定周期): Draft → Open → Closed → Published. Opening freezes the criteria,
-/// weights, scoring roles and tier bounds; everything after reads only what the cycle holds.
+/// An evaluation cycle (评定周期): Draft → Open → Closed → Published. Opening freezes the criteria, weights,
+/// scoring roles, tier bounds and panel; closing stores every manager's result with the evidence the panel
+/// saw; everything after reads only what the cycle holds.
 /// </summary>
+/// <remarks>
+/// Times come in as the clock's local <see cref="DateTimeOffset"/>: its date is the company's calendar day
+/// (periods are local days), its UTC instant the stamp.
+/// </remarks>
 public sealed class EvaluationCycle : Entity
 {
     public const int NameMaxLength = 100;
@@ -13,16 +18,11 @@ public sealed class EvaluationCycle : Entity
 
     private readonly List<CycleCriterion> _criteria = [];
     private readonly List<PanelSeat> _panel = [];
+    private readonly List<EvaluationResult> _results = [];
 
     private EvaluationCycle()
     {
         Name = string.Empty;
-    }
-
-    public EvaluationCycle(string name, DateOnly periodStart, DateOnly periodEnd)
-        : this()
-    {
-        Reschedule(name, periodStart, periodEnd);
     }
 
     public string Name { get; private set; }
@@ -42,6 +42,9 @@ public sealed class EvaluationCycle : Entity
     /// <summary>The panel frozen at opening: who scores in this cycle, in which seat.</summary>
     public IReadOnlyCollection<PanelSeat> Panel => _panel.AsReadOnly();
 
+    /// <summary>The results stored at closing (load them with the cycle before closing or reopening it).</summary>
+    public IReadOnlyCollection<EvaluationResult> Results => _results.AsReadOnly();
+
     public DateTime? OpenedUtc { get; private set; }
 
     public DateTime? ClosedUtc { get; private set; }
@@ -50,41 +53,78 @@ public sealed class EvaluationCycle : Entity
 
     public string? LastReopenReason { get; private set; }
 
-    public bool Covers(DateOnly day) => day >= PeriodStart && day <= PeriodEnd;
+    /// <summary>The name, period and state, for the rules that look across cycles.</summary>
+    public CyclePeriod Period => new(Id, Name, PeriodStart, PeriodEnd, Status);
 
-    /// <summary>Periods of cycles do not overlap: each visit belongs to at most one cycle's evidence.</summary>
-    public bool Overlaps(DateOnly start, DateOnly end) => start <= PeriodEnd && end >= PeriodStart;
+    /// <summary>The first day the cycle can be opened: the first day of its period.</summary>
+    public DateOnly OpensOn => PeriodStart;
 
-    public void Reschedule(string name, DateOnly periodStart, DateOnly periodEnd)
+    /// <summary>The first day the cycle can be closed: the day after its period, when its evidence is complete.</summary>
+    public DateOnly ClosesOn => PeriodEnd.AddDays(1);
+
+    /// <summary>The sum of the frozen weights; each criterion counts as its share of it.</summary>
+    public decimal TotalWeight => _criteria.Sum(c => c.Weight);
+
+    /// <summary>Plans a new draft cycle whose name and period no other cycle has.</summary>
+    public static EvaluationCycle Plan(string name, DateOnly periodStart, DateOnly periodEnd, EvaluationCalendar calendar)
     {
-        EnsureStatus(CycleStatus.Draft, "Cycle.NotDraft", "Only a draft cycle can be rescheduled.");
+        var cycle = new EvaluationCycle();
+        cycle.Reschedule(name, periodStart, periodEnd, calendar);
+        return cycle;
+    }
+
+    /// <summary>Renames a draft or moves its period; names stay unique and periods never overlap.</summary>
+    public void Reschedule(string name, DateOnly periodStart, DateOnly periodEnd, EvaluationCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        EnsureStatus(CycleStatus.Draft, ErrorCodes.Cycle.NotDraft, "Only a draft cycle can be rescheduled.");
+        var trimmed = Guard.Required(name, NameMaxLength, ErrorCodes.Cycle.NameRequired, ErrorCodes.Cycle.NameTooLong);
         if (periodEnd < periodStart)
         {
-            throw new DomainException("Cycle.PeriodReversed", "A cycle's period must end on or after its start.");
+            throw new DomainException(ErrorCodes.Cycle.PeriodReversed, "A cycle's period must end on or after its start.");
         }
 
-        Name = Guard.Required(name, NameMaxLength, "Cycle.Name");
+        calendar.EnsureFree(trimmed, periodStart, periodEnd, Id == 0 ? null : Id);
+        Name = trimmed;
         PeriodStart = periodStart;
         PeriodEnd = periodEnd;
     }
 
-    /// <summary>Opens the cycle, freezing a copy of the active criteria, the tier bounds and the panel.</summary>
-    public void Open(IEnumerable<Criterion> criteria, TierBounds bounds, IEnumerable<PanelSeat> panel, DateTime nowUtc)
+    /// <summary>Only a draft, which nobody has scored in yet, may be deleted.</summary>
+    public void EnsureDeletable() =>
+        EnsureStatus(CycleStatus.Draft, ErrorCodes.Cycle.NotDraft, "Only a draft cycle can be deleted.");
+
+    public bool Covers(DateOnly day) => Period.Covers(day);
+
+    public bool CanOpenOn(DateOnly today) => Status == CycleStatus.Draft && today >= OpensOn;
+
+    public bool CanCloseOn(DateOnly today) => Status == CycleStatus.Open && today >= ClosesOn;
+
+    /// <summary>
+    /// Opens the cycle, freezing a copy of the active criteria, the tier bounds and the panel. A cycle opens
+    /// once its period has started: before that there is no evidence to score on.
+    /// </summary>
+    public void Open(IEnumerable<Criterion> criteria, TierBounds bounds, IEnumerable<PanelSeat> panel, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         ArgumentNullException.ThrowIfNull(bounds);
         ArgumentNullException.ThrowIfNull(panel);
-        EnsureStatus(CycleStatus.Draft, "Cycle.NotDraft", "Only a draft cycle can be opened.");
+        EnsureStatus(CycleStatus.Draft, ErrorCodes.Cycle.NotDraft, "Only a draft cycle can be opened.");
+        if (Today(now) < OpensOn)
+        {
+            throw new DomainException(ErrorCodes.Cycle.NotStarted, "A cycle opens once its period has started.", OpensOn);
+        }
+
         var active = criteria.Where(c => !c.IsRetired).OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToList();
         if (active.Count == 0)
         {
-            throw new DomainException("Cycle.NoCriteria", "A cycle cannot open without criteria.");
+            throw new DomainException(ErrorCodes.Cycle.NoCriteria, "A cycle cannot open without criteria.");
         }
 
         var seats = panel.Distinct().ToList();
         if (seats.Count == 0)
         {
-            throw new DomainException("Cycle.NoPanel", "A cycle cannot open without a panel.");
+            throw new DomainException(ErrorCodes.Cycle.NoPanel, "A cycle cannot open without a panel.");
         }
 
         _criteria.Clear();
@@ -94,30 +134,67 @@ public sealed class EvaluationCycle : Entity
 
         Bounds = bounds.Copy();
         Status = CycleStatus.Open;
-        OpenedUtc = nowUtc;
+        OpenedUtc = now.UtcDateTime;
     }
 
-    public void Close(DateTime nowUtc)
+    /// <summary>
+    /// Who gets a result when the cycle closes: every active manager, and anyone the panel scored (a manager
+    /// who left during the cycle keeps the result their scores give).
+    /// </summary>
+    public static IReadOnlyList<int> RatedManagers(IEnumerable<int> activeManagerIds, IEnumerable<PanelScore> scores) =>
+        [.. activeManagerIds.Concat(scores.Select(s => s.AccountManagerId)).Distinct().Order()];
+
+    /// <summary>
+    /// Closes the cycle once its period is over: computes every manager's result from the panel scores and the
+    /// frozen settings, and stores with it the evidence figures the panel saw.
+    /// </summary>
+    /// <param name="activeManagerIds">The managers active now (see <see cref="RatedManagers"/>).</param>
+    /// <param name="scores">Every panel score of this cycle.</param>
+    /// <param name="evidence">The evidence figures of the cycle's period, by manager (none: all zero).</param>
+    /// <param name="now">The clock's local time.</param>
+    public void Close(IEnumerable<int> activeManagerIds, IReadOnlyCollection<PanelScore> scores, IReadOnlyDictionary<int, EvidenceFigures> evidence, DateTimeOffset now)
     {
-        EnsureStatus(CycleStatus.Open, "Cycle.NotOpen", "Only an open cycle can be closed.");
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(evidence);
+        EnsureStatus(CycleStatus.Open, ErrorCodes.Cycle.NotOpen, "Only an open cycle can be closed.");
+        if (Today(now) < ClosesOn)
+        {
+            throw new DomainException(ErrorCodes.Cycle.PeriodNotOver, "A cycle closes once its period is over.", ClosesOn);
+        }
+
+        var nowUtc = now.UtcDateTime;
+        var ratings = RateAll(RatedManagers(activeManagerIds, scores), scores);
+        _results.Clear();
+        _results.AddRange(ratings.Select(r => EvaluationResult.From(Id, r.Key, r.Value, evidence.GetValueOrDefault(r.Key) ?? EvidenceFigures.None, nowUtc)));
         Status = CycleStatus.Closed;
         ClosedUtc = nowUtc;
     }
 
-    /// <summary>Reopens a closed (not yet published) cycle; an administrator's act with a written reason.</summary>
+    /// <summary>
+    /// Reopens a closed (not yet published) cycle, an administrator's act with a written reason: its results
+    /// are withdrawn, the panel can score again, and its period's visits can be corrected again.
+    /// </summary>
     public void Reopen(string reason)
     {
-        EnsureStatus(CycleStatus.Closed, "Cycle.NotClosed", "Only a closed cycle can be reopened.");
-        LastReopenReason = Guard.Required(reason, ReasonMaxLength, "Cycle.ReopenReason");
+        EnsureStatus(CycleStatus.Closed, ErrorCodes.Cycle.NotClosed, "Only a closed cycle can be reopened.");
+        LastReopenReason = Guard.Required(reason, ReasonMaxLength, ErrorCodes.Cycle.ReopenReasonRequired, ErrorCodes.Cycle.ReopenReasonTooLong);
+        _results.Clear();
         Status = CycleStatus.Open;
         ClosedUtc = null;
     }
 
-    public void Publish(DateTime nowUtc)
+    public void Publish(DateTimeOffset now)
     {
-        EnsureStatus(CycleStatus.Closed, "Cycle.NotClosed", "Only a closed cycle can be published.");
+        EnsureStatus(CycleStatus.Closed, ErrorCodes.Cycle.NotClosed, "Only a closed cycle can be published.");
         Status = CycleStatus.Published;
-        PublishedUtc = nowUtc;
+        PublishedUtc = now.UtcDateTime;
+    }
+
+    /// <summary>The share of one frozen criterion in the frozen total weight.</summary>
+    public decimal ShareOf(CycleCriterion criterion)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        return Weighting.Share(criterion.Weight, TotalWeight);
     }
 
     /// <summary>Records a panel member's score; the rules of who may score what live here.</summary>
@@ -126,7 +203,7 @@ public sealed class EvaluationCycle : Entity
         var criterion = EnsureScorable(cycleCriterionId, role);
         if (!_panel.Contains(new PanelSeat(panelMemberId, role)))
         {
-            throw new DomainException("Score.NotOnPanel", "Only the panel frozen when the cycle opened scores in it.");
+            throw new DomainException(ErrorCodes.Score.NotOnPanel, "Only the panel frozen when the cycle opened scores in it.");
         }
 
         return new PanelScore(Id, criterion.Id, accountManagerId, panelMemberId, role, ScoreRules.EnsureValidPanelScore(value), comment);
@@ -138,12 +215,12 @@ public sealed class EvaluationCycle : Entity
         ArgumentNullException.ThrowIfNull(score);
         if (score.CycleId != Id)
         {
-            throw new DomainException("Score.WrongCycle", "The score belongs to another cycle.");
+            throw new DomainException(ErrorCodes.Score.WrongCycle, "The score belongs to another cycle.");
         }
 
         if (score.PanelMemberId != panelMemberId)
         {
-            throw new DomainException("Score.NotYours", "A panel member can change only their own scores.");
+            throw new DomainException(ErrorCodes.Score.NotYours, "A panel member can change only their own scores.");
         }
 
         EnsureScorable(score.CycleCriterionId, score.PanelRole);
@@ -155,31 +232,30 @@ public sealed class EvaluationCycle : Entity
     {
         if (Bounds is null || _criteria.Count == 0)
         {
-            throw new DomainException("Cycle.NotOpened", "A cycle that never opened has nothing to rate.");
+            throw new DomainException(ErrorCodes.Cycle.NotOpened, "A cycle that never opened has nothing to rate.");
         }
 
         var weighted = _criteria.Select(c => new WeightedCriterion(c.Id, c.Weight)).ToList();
         return RatingCalculator.Rate(weighted, scoresOfManager.Select(s => new CriterionScore(s.CycleCriterionId, s.Value)), Bounds);
     }
 
-    /// <summary>Computes every manager's result in one pass (closing uses it; so can a recomputation check).</summary>
-    public IReadOnlyList<EvaluationResult> ComputeResults(IEnumerable<int> accountManagerIds, IEnumerable<PanelScore> scores, DateTime nowUtc)
+    /// <summary>Every given manager's rating from this cycle's scores, in one pass (closing, and the check before it).</summary>
+    public IReadOnlyDictionary<int, RatingResult> RateAll(IEnumerable<int> accountManagerIds, IEnumerable<PanelScore> scores)
     {
         var byManager = scores.Where(s => s.CycleId == Id).ToLookup(s => s.AccountManagerId);
-        return accountManagerIds
-            .Distinct()
-            .Select(m => EvaluationResult.From(Id, m, Rate(byManager[m]), nowUtc))
-            .ToList();
+        return accountManagerIds.Distinct().ToDictionary(m => m, m => Rate(byManager[m]));
     }
+
+    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.DateTime);
 
     private CycleCriterion EnsureScorable(int cycleCriterionId, PanelRole role)
     {
-        EnsureStatus(CycleStatus.Open, "Cycle.NotOpen", "Scores can be given only while the cycle is open.");
+        EnsureStatus(CycleStatus.Open, ErrorCodes.Cycle.NotOpen, "Scores can be given only while the cycle is open.");
         var criterion = _criteria.SingleOrDefault(c => c.Id == cycleCriterionId)
-            ?? throw new DomainException("Score.UnknownCriterion", "The criterion is not part of this cycle.");
+            ?? throw new DomainException(ErrorCodes.Score.UnknownCriterion, "The criterion is not part of this cycle.");
         return criterion.IsScoredBy(role)
             ? criterion
-            : throw new DomainException("Score.RoleNotAllowed", "This panel role does not score this criterion.");
+            : throw new DomainException(ErrorCodes.Score.RoleNotAllowed, "This panel role does not score this criterion.");
     }
 
     private void EnsureStatus(CycleStatus expected, string code, string message)

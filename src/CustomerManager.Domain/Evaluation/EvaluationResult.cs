@@ -2,13 +2,17 @@ using CustomerManager.Domain.Common;
 
 namespace CustomerManager.Domain.Evaluation;
 
-/// <summary>The stored result of one manager in one cycle, computed when the cycle closes.</summary>
+/// <summary>
+/// The stored result of one manager in one cycle, computed when the cycle closes, with the evidence figures
+/// the panel saw (评定依据快照): the form shows these forever, whatever visits are logged later.
+/// </summary>
 public sealed class EvaluationResult : Entity
 {
     private readonly List<ResultCriterionScore> _criterionScores = [];
 
     private EvaluationResult()
     {
+        Evidence = EvidenceFigures.None;
     }
 
     public int CycleId { get; private set; }
@@ -25,7 +29,29 @@ public sealed class EvaluationResult : Entity
 
     public IReadOnlyCollection<ResultCriterionScore> CriterionScores => _criterionScores.AsReadOnly();
 
-    public static EvaluationResult From(int cycleId, int accountManagerId, RatingResult rating, DateTime nowUtc)
+    /// <summary>The manager's evidence figures for the cycle's period, as they were when the cycle closed.</summary>
+    public EvidenceFigures Evidence { get; private set; }
+
+    /// <summary>
+    /// When <see cref="Evidence"/> was taken: the closing time, or for results closed before snapshots existed
+    /// the time they were recorded afterwards; null until recorded.
+    /// </summary>
+    public DateTime? EvidenceTakenUtc { get; private set; }
+
+    /// <summary>Records the evidence of a result stored before snapshots were kept (taken now, and said so).</summary>
+    public void RecordMissingEvidence(EvidenceFigures evidence, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (EvidenceTakenUtc is not null)
+        {
+            return;
+        }
+
+        Evidence = evidence with { };
+        EvidenceTakenUtc = nowUtc;
+    }
+
+    internal static EvaluationResult From(int cycleId, int accountManagerId, RatingResult rating, EvidenceFigures evidence, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(rating);
         var result = new EvaluationResult
@@ -36,6 +62,8 @@ public sealed class EvaluationResult : Entity
             FinalScore = rating.FinalScore,
             Tier = rating.Tier,
             ComputedUtc = nowUtc,
+            Evidence = evidence with { }, // an own copy: the persistence layer never shares stored values
+            EvidenceTakenUtc = nowUtc,
         };
         result._criterionScores.AddRange(rating.Criteria.Select(c => new ResultCriterionScore(c.CriterionId, c.Score, c.ScoreCount)));
         return result;

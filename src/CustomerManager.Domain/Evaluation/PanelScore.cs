@@ -6,6 +6,7 @@ namespace CustomerManager.Domain.Evaluation;
 public sealed class PanelScore : Entity
 {
     public const int CommentMaxLength = 1000;
+    public const int PanelMemberIdMaxLength = 450;
 
     private PanelScore()
     {
@@ -18,10 +19,10 @@ public sealed class PanelScore : Entity
         CycleId = cycleId;
         CycleCriterionId = cycleCriterionId;
         AccountManagerId = accountManagerId;
-        PanelMemberId = Guard.Required(panelMemberId, 450, "Score.PanelMember");
+        PanelMemberId = Guard.Required(panelMemberId, PanelMemberIdMaxLength, ErrorCodes.Score.PanelMemberRequired, ErrorCodes.Score.PanelMemberTooLong);
         PanelRole = role;
         Value = value;
-        Comment = Guard.Optional(comment, CommentMaxLength, "Score.Comment");
+        Comment = Guard.Optional(comment, CommentMaxLength, ErrorCodes.Score.CommentTooLong);
     }
 
     public int CycleId { get; private set; }
@@ -38,12 +39,9 @@ public sealed class PanelScore : Entity
 
     public string? Comment { get; private set; }
 
-    /// <summary>Incremented on every change: two people saving the same score cannot overwrite each other unseen.</summary>
-    public int Version { get; private set; } = 1;
-
     internal void Change(decimal value, string? comment)
     {
-        var newComment = Guard.Optional(comment, CommentMaxLength, "Score.Comment");
+        var newComment = Guard.Optional(comment, CommentMaxLength, ErrorCodes.Score.CommentTooLong);
         if (value == Value && newComment == Comment)
         {
             return;
@@ -51,6 +49,5 @@ public sealed class PanelScore : Entity
 
         Value = value;
         Comment = newComment;
-        Version++;
     }
 }

@@ -49,7 +49,7 @@ public static class RatingCalculator
             .Select(c =>
             {
                 decimal? mean = byCriterion.TryGetValue(c.CriterionId, out var s) ? s.Sum / s.Count : null;
-                return new CriterionOutcome(c.CriterionId, c.Weight, c.Weight / totalWeight, mean, s.Count);
+                return new CriterionOutcome(c.CriterionId, c.Weight, Weighting.Share(c.Weight, totalWeight), mean, s.Count);
             })
             .ToList();
 

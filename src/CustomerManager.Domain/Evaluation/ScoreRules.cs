@@ -14,19 +14,13 @@ public static class ScoreRules
     public static decimal RoundFinalScore(decimal value) =>
         Math.Round(value, FinalScoreDecimals, MidpointRounding.AwayFromZero);
 
-    public static bool IsValidPanelScore(decimal value) =>
-        value is >= Min and <= Max && decimal.Round(value, MaxDecimals) == value;
+    /// <summary>Null when <paramref name="value"/> is a valid panel score (0–100, at most one decimal); otherwise why not.</summary>
+    public static Refusal? CheckPanelScore(decimal value) =>
+        value is < Min or > Max ? new Refusal(ErrorCodes.Score.OutOfRange, Min, Max)
+        : decimal.Round(value, MaxDecimals) != value ? new Refusal(ErrorCodes.Score.TooManyDecimals, MaxDecimals)
+        : null;
 
     /// <summary>Throws unless <paramref name="value"/> is 0–100 with at most one decimal.</summary>
-    public static decimal EnsureValidPanelScore(decimal value)
-    {
-        if (value is < Min or > Max)
-        {
-            throw new DomainException("Score.OutOfRange", $"A score must lie between {Min} and {Max}.");
-        }
-
-        return decimal.Round(value, MaxDecimals) != value
-            ? throw new DomainException("Score.TooManyDecimals", "A score has at most one decimal.")
-            : value;
-    }
+    public static decimal EnsureValidPanelScore(decimal value) =>
+        CheckPanelScore(value) is { } refusal ? throw refusal.ToException("A score lies between 0 and 100, with at most one decimal.") : value;
 }

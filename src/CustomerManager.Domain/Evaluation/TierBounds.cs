@@ -13,14 +13,19 @@ public sealed record TierBounds
     public TierBounds(decimal fiveStar, decimal fourStar, decimal threeStar, decimal ordinary)
     {
         decimal[] bounds = [fiveStar, fourStar, threeStar, ordinary];
+        if (bounds.Any(b => decimal.Round(b, ScoreRules.FinalScoreDecimals) != b))
+        {
+            throw new DomainException(ErrorCodes.TierBounds.TooManyDecimals, "Tier bounds have at most two decimals, like final scores.", ScoreRules.FinalScoreDecimals);
+        }
+
         if (bounds.Any(b => b is < ScoreRules.Min or > ScoreRules.Max))
         {
-            throw new DomainException("TierBounds.OutOfRange", "Tier bounds must lie between 0 and 100.");
+            throw new DomainException(ErrorCodes.TierBounds.OutOfRange, "Tier bounds must lie between 0 and 100.", ScoreRules.Min, ScoreRules.Max);
         }
 
         if (!(fiveStar > fourStar && fourStar > threeStar && threeStar > ordinary))
         {
-            throw new DomainException("TierBounds.NotDescending", "Tier bounds must be strictly descending.");
+            throw new DomainException(ErrorCodes.TierBounds.NotDescending, "Tier bounds must be strictly descending.");
         }
 
         FiveStar = fiveStar;

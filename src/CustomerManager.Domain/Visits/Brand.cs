@@ -25,7 +25,7 @@ public sealed class Brand : Entity
 
     public bool IsActive { get; private set; } = true;
 
-    public void Rename(string name) => Name = Guard.Required(name, NameMaxLength, "Brand.Name");
+    public void Rename(string name) => Name = Guard.Required(name, NameMaxLength, ErrorCodes.Brand.NameRequired, ErrorCodes.Brand.NameTooLong);
 
     public void MoveTo(int sortOrder) => SortOrder = sortOrder;
 

@@ -67,94 +67,111 @@ public sealed class Visit : Entity
     public IReadOnlyCollection<VisitReport> Reports => _reports.AsReadOnly();
 
     /// <summary>
-    /// Logs a visit. A manager logs visits only for a customer assigned to them on the visit's date, and
-    /// never in the future.
+    /// Logs a visit. A manager logs visits only for a customer assigned to them on the visit's date, never in
+    /// the future and never in the period of a closed cycle (<see cref="VisitChangeRules"/>).
     /// </summary>
-    public static Visit Log(int accountManagerId, RetailCustomer customer, DateTime visitedAt, DateTime now, VisitKind kind, VisitContent content)
+    public static Visit Log(int accountManagerId, RetailCustomer customer, DateTime visitedAt, VisitKind kind, VisitContent content, VisitChangeRules rules)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        EnsureWhenAndWhose(accountManagerId, customer, visitedAt, now);
+        ArgumentNullException.ThrowIfNull(rules);
+        EnsureWhenAndWhose(accountManagerId, customer, visitedAt, rules);
         var visit = new Visit { AccountManagerId = accountManagerId, CustomerId = customer.Id, VisitedAt = visitedAt };
         visit.Describe(kind, content);
         return visit;
     }
 
     /// <summary>
-    /// The author corrects the visit. Call <see cref="VisitChangeRules.EnsureChangeable"/> first: the edit window
-    /// and closed cycles decide whether it may change at all. Items already acknowledged cannot be rewritten.
+    /// The author corrects the visit, while <see cref="VisitChangeRules"/> allow it (edit window, closed cycles,
+    /// at the old date and the new one). Items already acknowledged cannot be rewritten.
     /// </summary>
-    public void Revise(RetailCustomer customer, DateTime visitedAt, DateTime now, VisitKind kind, VisitContent content)
+    public void Revise(int byManagerId, RetailCustomer customer, DateTime visitedAt, VisitKind kind, VisitContent content, VisitChangeRules rules)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        if (customer.Id != CustomerId)
+        ArgumentNullException.ThrowIfNull(rules);
+        if (rules.WhyNotChange(this, byManagerId) is { } refusal)
         {
-            throw new DomainException("Visit.OtherCustomer", "A visit stays with its customer.");
+            throw refusal.ToException("This visit can no longer be changed by this user.");
         }
 
-        EnsureWhenAndWhose(AccountManagerId, customer, visitedAt, now);
+        if (customer.Id != CustomerId)
+        {
+            throw new DomainException(ErrorCodes.Visit.OtherCustomer, "A visit stays with its customer.");
+        }
+
+        EnsureWhenAndWhose(AccountManagerId, customer, visitedAt, rules);
         VisitedAt = visitedAt;
         Describe(kind, content);
     }
 
-    private static void EnsureWhenAndWhose(int accountManagerId, RetailCustomer customer, DateTime visitedAt, DateTime now)
+    /// <summary>Throws unless <paramref name="byManagerId"/> may delete the visit now.</summary>
+    public void EnsureDeletable(int byManagerId, VisitChangeRules rules)
     {
-        if (visitedAt > now)
+        ArgumentNullException.ThrowIfNull(rules);
+        if (rules.WhyNotDelete(this, byManagerId) is { } refusal)
         {
-            throw new DomainException("Visit.InFuture", "A visit cannot be in the future.");
+            throw refusal.ToException("This visit can no longer be deleted by this user.");
+        }
+    }
+
+    private static void EnsureWhenAndWhose(int accountManagerId, RetailCustomer customer, DateTime visitedAt, VisitChangeRules rules)
+    {
+        if (rules.WhyNotOn(visitedAt) is { } refusal)
+        {
+            throw refusal.ToException("A visit cannot carry this date.");
         }
 
         if (customer.ManagerOn(DateOnly.FromDateTime(visitedAt)) != accountManagerId)
         {
-            throw new DomainException("Visit.NotAssigned", "The customer was not assigned to this manager on the visit's date.");
+            throw new DomainException(ErrorCodes.Visit.NotAssigned, "The customer was not assigned to this manager on the visit's date.");
         }
     }
 
     private void Describe(VisitKind kind, VisitContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        Kind = Enum.IsDefined(kind) ? kind : throw new DomainException("Visit.Kind", "Unknown kind of visit.");
+        Kind = Enum.IsDefined(kind) ? kind : throw new DomainException(ErrorCodes.Visit.Kind, "Unknown kind of visit.");
         if (content.VolumeCartons is < 0 or > MaxVolumeCartons)
         {
-            throw new DomainException("Visit.Volume", $"Volume must lie between 0 and {MaxVolumeCartons} cartons.");
+            throw new DomainException(ErrorCodes.Visit.Volume, $"Volume must lie between 0 and {MaxVolumeCartons} cartons.", MaxVolumeCartons);
         }
 
-        var brands = content.BrandsRecommended.Select(b => Guard.Required(b, ShortTextMaxLength, "Visit.Brand")).Distinct().ToList();
+        var brands = content.BrandsRecommended.Select(b => Guard.Required(b, ShortTextMaxLength, ErrorCodes.Visit.BrandRequired, ErrorCodes.Visit.BrandTooLong)).Distinct().ToList();
         if (brands.Count > MaxBrands)
         {
-            throw new DomainException("Visit.TooManyBrands", $"At most {MaxBrands} brands per visit.");
+            throw new DomainException(ErrorCodes.Visit.TooManyBrands, $"At most {MaxBrands} brands per visit.", MaxBrands);
         }
 
-        var complaint = Guard.Optional(content.Complaint, TextMaxLength, "Visit.Complaint");
-        var resolution = Guard.Optional(content.ComplaintResolution, TextMaxLength, "Visit.ComplaintResolution");
+        var complaint = Guard.Optional(content.Complaint, TextMaxLength, ErrorCodes.Visit.TextTooLong);
+        var resolution = Guard.Optional(content.ComplaintResolution, TextMaxLength, ErrorCodes.Visit.TextTooLong);
         if (content.ComplaintResolvedOnSpot && (complaint is null || resolution is null))
         {
-            throw new DomainException("Visit.ResolutionRequired", "A complaint resolved on the spot needs the complaint and what was done.");
+            throw new DomainException(ErrorCodes.Visit.ResolutionRequired, "A complaint resolved on the spot needs the complaint and what was done.");
         }
 
         _brandsRecommended = brands;
         BrandCount = brands.Count;
         VolumeCartons = content.VolumeCartons;
-        MarketInformation = Guard.Optional(content.MarketInformation, TextMaxLength, "Visit.MarketInformation");
-        CustomerFeedback = Guard.Optional(content.CustomerFeedback, TextMaxLength, "Visit.CustomerFeedback");
+        MarketInformation = Guard.Optional(content.MarketInformation, TextMaxLength, ErrorCodes.Visit.TextTooLong);
+        CustomerFeedback = Guard.Optional(content.CustomerFeedback, TextMaxLength, ErrorCodes.Visit.TextTooLong);
         Complaint = complaint;
         ComplaintResolution = resolution;
         ComplaintResolvedOnSpot = content.ComplaintResolvedOnSpot;
         CustomerSatisfied = complaint is null ? null : content.CustomerSatisfied;
-        DataChange = Guard.Optional(content.DataChange, TextMaxLength, "Visit.DataChange");
-        ViolationType = Guard.Optional(content.ViolationType, ShortTextMaxLength, "Visit.ViolationType");
-        ViolationDescription = Guard.Optional(content.ViolationDescription, TextMaxLength, "Visit.ViolationDescription");
-        UnlicensedPlace = Guard.Optional(content.UnlicensedPlace, ShortTextMaxLength * 2, "Visit.UnlicensedPlace");
-        UnlicensedDescription = Guard.Optional(content.UnlicensedDescription, TextMaxLength, "Visit.UnlicensedDescription");
-        ShareWithLogistics = Guard.Optional(content.ShareWithLogistics, TextMaxLength, "Visit.ShareWithLogistics");
-        ShareWithCallCentre = Guard.Optional(content.ShareWithCallCentre, TextMaxLength, "Visit.ShareWithCallCentre");
+        DataChange = Guard.Optional(content.DataChange, TextMaxLength, ErrorCodes.Visit.TextTooLong);
+        ViolationType = Guard.Optional(content.ViolationType, ShortTextMaxLength, ErrorCodes.Visit.TextTooLong);
+        ViolationDescription = Guard.Optional(content.ViolationDescription, TextMaxLength, ErrorCodes.Visit.TextTooLong);
+        UnlicensedPlace = Guard.Optional(content.UnlicensedPlace, ShortTextMaxLength * 2, ErrorCodes.Visit.TextTooLong);
+        UnlicensedDescription = Guard.Optional(content.UnlicensedDescription, TextMaxLength, ErrorCodes.Visit.TextTooLong);
+        ShareWithLogistics = Guard.Optional(content.ShareWithLogistics, TextMaxLength, ErrorCodes.Visit.TextTooLong);
+        ShareWithCallCentre = Guard.Optional(content.ShareWithCallCentre, TextMaxLength, ErrorCodes.Visit.TextTooLong);
         if (ViolationDescription is not null && ViolationType is null)
         {
-            throw new DomainException("Visit.ViolationTypeRequired", "A violation needs its type.");
+            throw new DomainException(ErrorCodes.Visit.ViolationTypeRequired, "A violation needs its type.");
         }
 
         if (UnlicensedDescription is not null && UnlicensedPlace is null)
         {
-            throw new DomainException("Visit.UnlicensedPlaceRequired", "An unlicensed retailer needs its place.");
+            throw new DomainException(ErrorCodes.Visit.UnlicensedPlaceRequired, "An unlicensed retailer needs its place.");
         }
 
         Route(ReportKind.Logistics, ShareWithLogistics);
@@ -186,7 +203,7 @@ public sealed class Visit : Entity
 
         if (existing.Status != ReportStatus.New)
         {
-            throw new DomainException("Report.AlreadyAcknowledged", "An acknowledged item cannot be changed or withdrawn.");
+            throw new DomainException(ErrorCodes.Report.AlreadyAcknowledged, "An acknowledged item cannot be changed or withdrawn.");
         }
 
         if (message is null)

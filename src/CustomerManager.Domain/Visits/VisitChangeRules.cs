@@ -1,38 +1,62 @@
 using CustomerManager.Domain.Common;
+using CustomerManager.Domain.Evaluation;
 
 namespace CustomerManager.Domain.Visits;
 
 /// <summary>
-/// Who may change or delete a visit, and until when: only its author, within a configurable number of days
-/// after logging it (default 7), and never once an evaluation cycle covering its date has closed — evidence
-/// that was scored does not change.
+/// When a visit may be logged, corrected or deleted. A visit is never in the future, and never dated in the
+/// period of a closed or published cycle: that evidence was scored and does not change (reopening the cycle
+/// lifts this). Only its author changes or deletes a visit, within a configurable number of days after
+/// logging it (default 7); a visit whose items were acknowledged is not deleted.
 /// </summary>
-public static class VisitChangeRules
+/// <param name="calendar">The cycles' periods and states.</param>
+/// <param name="editWindowDays">How many days after logging the author may still change a visit.</param>
+/// <param name="now">The clock's local time (its date is the company's day).</param>
+public sealed class VisitChangeRules(EvaluationCalendar calendar, int editWindowDays, DateTimeOffset now)
 {
     public const int DefaultEditWindowDays = 7;
 
-    /// <summary>Null when the change is allowed, otherwise the code of the rule that forbids it.</summary>
-    public static string? Check(Visit visit, int byManagerId, DateTime nowUtc, int editWindowDays, bool coveredByClosedCycle)
+    public DateTimeOffset Now => now;
+
+    public int EditWindowDays => editWindowDays;
+
+    /// <summary>The periods no visit may be dated in now (closed and published cycles), for forms that warn early.</summary>
+    public IEnumerable<CyclePeriod> FrozenPeriods => calendar.Frozen;
+
+    /// <summary>Null when a visit may carry this date; otherwise why not.</summary>
+    public Refusal? WhyNotOn(DateTime visitedAt)
+    {
+        if (visitedAt > now.DateTime)
+        {
+            return new Refusal(ErrorCodes.Visit.InFuture);
+        }
+
+        return calendar.FrozenOn(DateOnly.FromDateTime(visitedAt)) is { } cycle
+            ? new Refusal(ErrorCodes.Visit.CycleClosed, cycle.Name)
+            : null;
+    }
+
+    /// <summary>Null when <paramref name="byManagerId"/> may still correct the visit; otherwise why not.</summary>
+    public Refusal? WhyNotChange(Visit visit, int? byManagerId)
     {
         ArgumentNullException.ThrowIfNull(visit);
         if (visit.AccountManagerId != byManagerId)
         {
-            return "Visit.NotAuthor";
+            return new Refusal(ErrorCodes.Visit.NotAuthor);
         }
 
-        if (coveredByClosedCycle)
+        if (calendar.FrozenOn(DateOnly.FromDateTime(visit.VisitedAt)) is { } cycle)
         {
-            return "Visit.CycleClosed";
+            return new Refusal(ErrorCodes.Visit.CycleClosed, cycle.Name);
         }
 
-        return nowUtc - visit.CreatedUtc > TimeSpan.FromDays(editWindowDays) ? "Visit.EditWindowPassed" : null;
+        return now.UtcDateTime - visit.CreatedUtc > TimeSpan.FromDays(editWindowDays)
+            ? new Refusal(ErrorCodes.Visit.EditWindowPassed, editWindowDays)
+            : null;
     }
 
-    public static void EnsureChangeable(Visit visit, int byManagerId, DateTime nowUtc, int editWindowDays, bool coveredByClosedCycle)
-    {
-        if (Check(visit, byManagerId, nowUtc, editWindowDays, coveredByClosedCycle) is { } code)
-        {
-            throw new DomainException(code, "This visit can no longer be changed by this user.");
-        }
-    }
+    /// <summary>Null when <paramref name="byManagerId"/> may delete the visit; otherwise why not.</summary>
+    public Refusal? WhyNotDelete(Visit visit, int? byManagerId) =>
+        WhyNotChange(visit, byManagerId)
+        ?? (visit.Reports.Any(r => r.Status != ReportStatus.New) ? new Refusal(ErrorCodes.Visit.HasAcknowledgedItems) : null);
 }

@@ -82,7 +82,7 @@ public sealed class VisitReport : Entity
         EnsureRecipient(byRole);
         if (Status != ReportStatus.New)
         {
-            throw new DomainException("Report.AlreadyAcknowledged", "This item was already acknowledged.");
+            throw new DomainException(ErrorCodes.Report.AlreadyAcknowledged, "This item was already acknowledged.");
         }
 
         Status = ReportStatus.InHand;
@@ -95,12 +95,12 @@ public sealed class VisitReport : Entity
         EnsureRecipient(byRole);
         if (!IsCase)
         {
-            throw new DomainException("Report.NotACase", "Only violations and unlicensed retail are closed.");
+            throw new DomainException(ErrorCodes.Report.NotACase, "Only violations and unlicensed retail are closed.");
         }
 
         if (Status == ReportStatus.Closed)
         {
-            throw new DomainException("Report.AlreadyClosed", "This case is already closed.");
+            throw new DomainException(ErrorCodes.Report.AlreadyClosed, "This case is already closed.");
         }
 
         Status = ReportStatus.Closed;
@@ -109,13 +109,13 @@ public sealed class VisitReport : Entity
 
     internal void Rewrite(string message) => Message = Status == ReportStatus.New
         ? message
-        : throw new DomainException("Report.AlreadyAcknowledged", "An acknowledged item cannot be rewritten.");
+        : throw new DomainException(ErrorCodes.Report.AlreadyAcknowledged, "An acknowledged item cannot be rewritten.");
 
     private void EnsureRecipient(PanelRole role)
     {
         if (role != RecipientOf(Kind))
         {
-            throw new DomainException("Report.NotRecipient", "This item is for another panel seat.");
+            throw new DomainException(ErrorCodes.Report.NotRecipient, "This item is for another panel seat.");
         }
     }
 
@@ -123,6 +123,6 @@ public sealed class VisitReport : Entity
     {
         HandledBy = byUser;
         HandledUtc = nowUtc;
-        Reply = Guard.Optional(reply, ReplyMaxLength, "Report.Reply") ?? Reply;
+        Reply = Guard.Optional(reply, ReplyMaxLength, ErrorCodes.Report.ReplyTooLong) ?? Reply;
     }
 }

@@ -13,14 +13,15 @@ namespace CustomerManager.Infrastructure.Seeding;
 
 /// <summary>
 /// Fills an empty database with a believable small sales organisation: the demo logins, 8 account managers
-/// in 3 districts, 150 retail customers, half a year of visits, the default criteria and bounds, one
-/// published past cycle (all five tiers present) and one open cycle with part of the scores entered.
-/// Deterministic: the same clock gives the same data.
+/// in 3 districts, 150 retail customers, visits from two quarters back until today, the default criteria and
+/// bounds, the cycle of the quarter before last published (all five tiers present), and last quarter's cycle
+/// open with part of the scores entered (its period is over, so it can be closed). Deterministic: the same
+/// clock gives the same data, and every date follows the rules (cycles open once their period has started and
+/// close once it is over).
 /// </summary>
 public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock, ILogger<DemoDataSeeder> logger)
 {
     private const int CustomerCount = 150;
-    private const int VisitDays = 183;
 
     private static readonly string[] StoreWords = ["好又多", "万家福", "金叶", "百姓", "阳光", "如意", "兴隆", "惠民", "红梅", "新华", "顺发", "佳佳"];
     private static readonly string[] StoreKinds = ["便利店", "超市", "食杂店", "烟酒商行", "小卖部"];
@@ -41,9 +42,11 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         }
 
         var random = new Random(20260101);
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var nowLocal = clock.GetLocalNow().DateTime;
+        var now = clock.GetLocalNow();
+        var nowUtc = now.UtcDateTime;
+        var nowLocal = now.DateTime;
         var today = DateOnly.FromDateTime(nowLocal);
+        var quarterStart = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
 
         await EnsureRolesAsync(roles);
         await CreateUserAsync(DemoAccounts.Administrator, "系统管理员", AppRoles.Administrator, u => { });
@@ -71,13 +74,14 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         db.Customers.AddRange(customers);
         await db.SaveChangesAsync(cancellationToken);
 
-        var visits = CreateVisits(random, customers, nowLocal).ToList();
+        var rules = new VisitChangeRules(EvaluationCalendar.Empty, VisitChangeRules.DefaultEditWindowDays, now);
+        var visits = CreateVisits(random, customers, quarterStart.AddMonths(-6).AddDays(-7), rules).ToList();
         db.Visits.AddRange(visits);
         await db.SaveChangesAsync(cancellationToken);
         HandleOlderReports(random, visits, panel, nowLocal, nowUtc);
         await db.SaveChangesAsync(cancellationToken);
 
-        await CreateCyclesAsync(random, managers, panel, today, nowUtc, cancellationToken);
+        await CreateCyclesAsync(random, managers, panel, quarterStart, now, cancellationToken);
         logger.LogInformation("Demo data seeded: {Managers} account managers, {Customers} customers", managers.Count, customers.Count);
         return true;
     }
@@ -142,16 +146,18 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         return customers;
     }
 
-    private static IEnumerable<Visit> CreateVisits(Random random, List<RetailCustomer> customers, DateTime nowLocal)
+    /// <summary>Every active customer visited every 10–18 days from <paramref name="since"/> until yesterday.</summary>
+    private static IEnumerable<Visit> CreateVisits(Random random, List<RetailCustomer> customers, DateOnly since, VisitChangeRules rules)
     {
+        var today = rules.Now.DateTime.Date;
         foreach (var customer in customers.Where(c => c.Status == CustomerStatus.Active))
         {
-            var day = -VisitDays + random.Next(0, 10);
-            while (day < 0)
+            var at = since.ToDateTime(TimeOnly.MinValue).AddDays(random.Next(0, 10));
+            while (at < today)
             {
-                var at = nowLocal.Date.AddDays(day).AddHours(9 + random.Next(0, 9)).AddMinutes(random.Next(0, 60));
-                yield return Visit.Log(customer.CurrentManagerId!.Value, customer, at, nowLocal, random.Next(5) == 0 ? VisitKind.Phone : VisitKind.OnSite, VisitContent(random));
-                day += 10 + random.Next(0, 9);
+                var when = at.AddHours(9 + random.Next(0, 9)).AddMinutes(random.Next(0, 60));
+                yield return Visit.Log(customer.ManagerOn(DateOnly.FromDateTime(when))!.Value, customer, when, random.Next(5) == 0 ? VisitKind.Phone : VisitKind.OnSite, VisitContent(random), rules);
+                at = at.AddDays(10 + random.Next(0, 9));
             }
         }
     }
@@ -199,31 +205,44 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         };
     }
 
-    private async Task CreateCyclesAsync(Random random, List<AccountManager> managers, List<AppUser> panel, DateOnly today, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>
+    /// The quarter before last: opened on its first day, closed and published in the first days of the next
+    /// quarter. Last quarter: opened on its first day and part-way scored (the two leaders are done, logistics
+    /// half way, the call centre not started); its period is over, so it can be closed.
+    /// </summary>
+    private async Task CreateCyclesAsync(Random random, List<AccountManager> managers, List<AppUser> panel, DateOnly quarterStart, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var quarterStart = new DateOnly(today.Year, ((today.Month - 1) / 3 * 3) + 1, 1);
-        var pastStart = quarterStart.AddMonths(-3);
-        var past = new EvaluationCycle(CycleName(pastStart), pastStart, quarterStart.AddDays(-1));
-        var current = new EvaluationCycle(CycleName(quarterStart), quarterStart, quarterStart.AddMonths(3).AddDays(-1));
+        var lastStart = quarterStart.AddMonths(-3);
+        var pastStart = lastStart.AddMonths(-3);
+        var calendar = EvaluationCalendar.Empty;
+        var past = EvaluationCycle.Plan(CycleName(pastStart), pastStart, lastStart.AddDays(-1), calendar);
+        var last = EvaluationCycle.Plan(CycleName(lastStart), lastStart, quarterStart.AddDays(-1), new EvaluationCalendar([past.Period]));
         var criteria = await db.Criteria.ToListAsync(cancellationToken);
         var bounds = (await db.RatingSettings.SingleAsync(cancellationToken)).Bounds;
         var seats = panel.Select(p => new PanelSeat(p.Id, p.PanelRole!.Value)).ToList();
-        past.Open(criteria, bounds, seats, nowUtc.AddDays(-60));
-        current.Open(criteria, bounds, seats, nowUtc.AddDays(-20));
-        db.Cycles.AddRange(past, current);
+        past.Open(criteria, bounds, seats, At(pastStart, 9, now));
+        last.Open(criteria, bounds, seats, At(lastStart, 9, now));
+        db.Cycles.AddRange(past, last);
         await db.SaveChangesAsync(cancellationToken);
 
         var pastScores = Score(random, past, managers, panel, (_, _) => true);
         db.PanelScores.AddRange(pastScores);
-        past.Close(nowUtc.AddDays(-30));
-        db.Results.AddRange(past.ComputeResults(managers.Select(m => m.Id), pastScores, nowUtc.AddDays(-30)));
-        past.Publish(nowUtc.AddDays(-28));
+        await db.SaveChangesAsync(cancellationToken);
+        var evidence = await new Queries.EvidenceQuery(db).ForAllAsync(past.PeriodStart, past.PeriodEnd, cancellationToken);
+        past.Close(managers.Select(m => m.Id), pastScores, evidence, At(past.ClosesOn.AddDays(1), 10, now));
+        past.Publish(At(past.ClosesOn.AddDays(2), 10, now));
 
-        // The open cycle is part-way: the two leaders are done, logistics half way, the call centre not started.
-        db.PanelScores.AddRange(Score(random, current, managers, panel, (member, manager) =>
+        db.PanelScores.AddRange(Score(random, last, managers, panel, (member, manager) =>
             member.PanelRole is PanelRole.MonopolyLeader or PanelRole.SalesLeader
             || (member.PanelRole == PanelRole.LogisticsRep && manager % 2 == 0)));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A local time on <paramref name="day"/>, never later than now.</summary>
+    private static DateTimeOffset At(DateOnly day, int hour, DateTimeOffset now)
+    {
+        var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), now.Offset);
+        return at < now ? at : now;
     }
 
     private static List<PanelScore> Score(Random random, EvaluationCycle cycle, List<AccountManager> managers, List<AppUser> panel, Func<AppUser, int, bool> include)

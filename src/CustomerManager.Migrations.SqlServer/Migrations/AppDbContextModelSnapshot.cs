@@ -66,6 +66,12 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.HasIndex("EmployeeNumber")
@@ -153,6 +159,11 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CustomerAssignments_OneCurrentPerCustomer")
+                        .HasFilter("\"To\" IS NULL");
+
                     b.HasIndex("AccountManagerId", "From");
 
                     b.HasIndex("CustomerId", "From");
@@ -214,6 +225,12 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 
@@ -278,6 +295,12 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
 
                     b.Property<decimal>("Weight")
                         .HasPrecision(9, 4)
@@ -383,7 +406,16 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("int");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
 
                     b.HasIndex("PeriodStart");
 
@@ -416,6 +448,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("EvidenceTakenUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<decimal?>("FinalScore")
                         .HasPrecision(9, 4)
                         .HasColumnType("decimal(9,4)");
@@ -432,6 +467,12 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("Tier")
                         .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 
@@ -482,6 +523,7 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.Property<string>("PanelMemberId")
                         .IsRequired()
+                        .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
                     b.Property<int>("PanelRole")
@@ -493,7 +535,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("int");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 
@@ -529,6 +573,12 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("ModifiedUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 
@@ -567,6 +617,12 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 
@@ -656,6 +712,12 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("ViolationDescription")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -724,6 +786,12 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
 
                     b.Property<int>("VisitId")
                         .HasColumnType("int");
@@ -1091,10 +1159,62 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.HasOne("CustomerManager.Domain.Evaluation.EvaluationCycle", null)
-                        .WithMany()
+                        .WithMany("Results")
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("CustomerManager.Domain.Evaluation.EvidenceFigures", "Evidence", b1 =>
+                        {
+                            b1.Property<int>("EvaluationResultId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("BrandsRecommended")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Complaints")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ComplaintsResolvedOnSpot")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("CustomersAssigned")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("CustomersCovered")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("DataChanges")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ItemsAcknowledged")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ItemsShared")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("MarketInformation")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("UnlicensedRetail")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Violations")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Visits")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("VolumeCartons")
+                                .HasColumnType("int");
+
+                            b1.HasKey("EvaluationResultId");
+
+                            b1.ToTable("Results");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationResultId");
+                        });
 
                     b.OwnsMany("CustomerManager.Domain.Evaluation.ResultCriterionScore", "CriterionScores", b1 =>
                         {
@@ -1128,6 +1248,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("CriterionScores");
+
+                    b.Navigation("Evidence")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.PanelScore", b =>
@@ -1287,6 +1410,8 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.EvaluationCycle", b =>
                 {
                     b.Navigation("Criteria");
+
+                    b.Navigation("Results");
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>

@@ -59,6 +59,12 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.HasIndex("EmployeeNumber")
@@ -142,6 +148,11 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CustomerAssignments_OneCurrentPerCustomer")
+                        .HasFilter("\"To\" IS NULL");
+
                     b.HasIndex("AccountManagerId", "From");
 
                     b.HasIndex("CustomerId", "From");
@@ -201,6 +212,12 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 
@@ -263,6 +280,12 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<double>("Weight")
                         .HasColumnType("REAL");
@@ -362,7 +385,16 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
 
                     b.HasIndex("PeriodStart");
 
@@ -393,6 +425,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("EvidenceTakenUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("FinalScore")
                         .HasColumnType("REAL");
 
@@ -408,6 +443,12 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("Tier")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 
@@ -456,6 +497,7 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
                     b.Property<string>("PanelMemberId")
                         .IsRequired()
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PanelRole")
@@ -466,7 +508,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 
@@ -503,6 +547,12 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ModifiedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.ToTable("RatingSettings");
@@ -538,6 +588,12 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.HasKey("Id");
 
@@ -625,6 +681,12 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("ViolationDescription")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -691,6 +753,12 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
 
                     b.Property<int>("VisitId")
                         .HasColumnType("INTEGER");
@@ -1043,10 +1111,62 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.HasOne("CustomerManager.Domain.Evaluation.EvaluationCycle", null)
-                        .WithMany()
+                        .WithMany("Results")
                         .HasForeignKey("CycleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("CustomerManager.Domain.Evaluation.EvidenceFigures", "Evidence", b1 =>
+                        {
+                            b1.Property<int>("EvaluationResultId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("BrandsRecommended")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Complaints")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ComplaintsResolvedOnSpot")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CustomersAssigned")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CustomersCovered")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("DataChanges")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ItemsAcknowledged")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ItemsShared")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MarketInformation")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("UnlicensedRetail")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Violations")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Visits")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("VolumeCartons")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("EvaluationResultId");
+
+                            b1.ToTable("Results");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EvaluationResultId");
+                        });
 
                     b.OwnsMany("CustomerManager.Domain.Evaluation.ResultCriterionScore", "CriterionScores", b1 =>
                         {
@@ -1077,6 +1197,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("CriterionScores");
+
+                    b.Navigation("Evidence")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.PanelScore", b =>
@@ -1232,6 +1355,8 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.EvaluationCycle", b =>
                 {
                     b.Navigation("Criteria");
+
+                    b.Navigation("Results");
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>

@@ -55,7 +55,8 @@ public static class ApplicationSetup
         services.AddScoped<Features.Users.UserListQuery>();
         services.AddScoped<Features.Audit.AuditLogQuery>();
         services.AddScoped<Features.Visits.VisitListQuery>();
-        services.AddScoped<Features.Evidence.EvidenceQuery>();
+        services.AddScoped<CustomerManager.Infrastructure.Queries.EvidenceQuery>();
+        services.AddScoped<CustomerManager.Infrastructure.Queries.EvidenceBackfill>();
         services.AddScoped<Features.Cycles.CycleProgressQuery>();
         services.AddScoped<Features.Results.ResultQueries>();
         services.Configure<Features.Cycles.EvaluationOptions>(builder.Configuration.GetSection(Features.Cycles.EvaluationOptions.Section));
@@ -121,10 +122,12 @@ public static class ApplicationSetup
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, Infrastructure.LocalizedModelBindingSetup>();
         services.AddControllersWithViews(o =>
             {
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add<PasswordChangeRequiredFilter>();
+                o.Filters.Add<Infrastructure.ConcurrencyConflictFilter>();
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -183,6 +186,8 @@ public static class ApplicationSetup
             {
                 await db.Database.MigrateAsync();
             }
+
+            await scope.ServiceProvider.GetRequiredService<CustomerManager.Infrastructure.Queries.EvidenceBackfill>().RunAsync();
 
             if (options.SeedDemoData ?? isDevelopment)
             {

@@ -3,16 +3,22 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerManager.BrowserTests.Infrastructure;
 
 /// <summary>
-/// The real app on Kestrel, bound to 127.0.0.1 on a free port, with its own migrated and seeded SQLite file.
+/// The real app on Kestrel, bound to 127.0.0.1 on a free port, with its own migrated and seeded SQLite file and
+/// its clock stopped at <see cref="Now"/>: what the journeys see never depends on the day they run.
 /// </summary>
 public sealed class AppServerFixture : WebApplicationFactory<Program>
 {
+    /// <summary>Friday 20 November 2026, 12:00 (UTC): 2026 Q2 is published, 2026 Q3 open with its period over.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cm-browser-tests", Guid.NewGuid().ToString("N"));
 
     public AppServerFixture()
@@ -23,6 +29,8 @@ public sealed class AppServerFixture : WebApplicationFactory<Program>
     }
 
     public string BaseUrl { get; }
+
+    public FakeTimeProvider Clock { get; } = new(Now);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,6 +43,7 @@ public sealed class AppServerFixture : WebApplicationFactory<Program>
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_directory, "logs", "app-.log"));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     protected override void Dispose(bool disposing)

@@ -6,8 +6,10 @@ namespace CustomerManager.BrowserTests.Infrastructure;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
+    private AppServerFixture? _app;
 
-    public AppServerFixture App { get; } = new();
+    /// <summary>The app the pages open on, started at first use.</summary>
+    public AppServerFixture App => _app ??= new();
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -38,15 +40,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        await App.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
     }
 
-    /// <summary>A fresh browser context (own cookies) on the app, desktop-sized unless told otherwise.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string locale = "zh-CN")
+    /// <summary>A fresh browser context (own cookies) on the app (or another one), desktop-sized unless told otherwise.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800, string locale = "zh-CN", AppServerFixture? app = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseUrl,
+            BaseURL = (app ?? App).BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
         });

@@ -33,10 +33,23 @@ internal static class CriterionBuilder
             .SelectMany(id => AllRoles.Select(role => new PanelSeat(id, role))),
     ];
 
+    /// <summary>A time on the company's clock (China Standard Time, UTC+8).</summary>
+    public static DateTimeOffset At(int year, int month, int day, int hour = 9) => new(year, month, day, hour, 0, 0, TimeSpan.FromHours(8));
+
+    /// <summary>A week into the period of <see cref="DraftCycle"/>.</summary>
+    public static readonly DateTimeOffset DuringPeriod = At(2026, 1, 8);
+
+    /// <summary>The first day after the period of <see cref="DraftCycle"/>: it can close.</summary>
+    public static readonly DateTimeOffset AfterPeriod = At(2026, 7, 1);
+
+    /// <summary>A draft for the first half of 2026.</summary>
+    public static EvaluationCycle DraftCycle(int id = 7) =>
+        WithId(EvaluationCycle.Plan("2026 H1", new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), EvaluationCalendar.Empty), id);
+
     public static EvaluationCycle OpenCycle(IEnumerable<Criterion>? criteria = null, TierBounds? bounds = null, int id = 7, IEnumerable<PanelSeat>? panel = null)
     {
-        var cycle = WithId(new EvaluationCycle("2026 H1", new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30)), id);
-        cycle.Open(criteria ?? Defaults(), bounds ?? TierBounds.Default, panel ?? Panel, new DateTime(2026, 7, 1, 0, 0, 0, DateTimeKind.Utc));
+        var cycle = DraftCycle(id);
+        cycle.Open(criteria ?? Defaults(), bounds ?? TierBounds.Default, panel ?? Panel, DuringPeriod);
         var n = 100;
         foreach (var frozen in cycle.Criteria)
         {

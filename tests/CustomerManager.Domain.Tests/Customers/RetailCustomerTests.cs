@@ -60,7 +60,7 @@ public class RetailCustomerTests
         var customer = Customer();
         customer.AssignTo(5, new DateOnly(2026, 3, 1), null, "admin");
 
-        Assert.Equal("Assignment.BeforeCurrent", Assert.Throws<DomainException>(() => customer.AssignTo(8, new DateOnly(2026, 3, 1), null, "admin")).Code);
+        Assert.Equal(ErrorCodes.Assignment.BeforeCurrent, Assert.Throws<DomainException>(() => customer.AssignTo(8, new DateOnly(2026, 3, 1), null, "admin")).Code);
         Assert.Equal(5, customer.CurrentManagerId);
     }
 
@@ -70,6 +70,21 @@ public class RetailCustomerTests
         var customer = Customer();
         customer.AssignTo(5, new DateOnly(2026, 3, 1), null, "admin");
 
-        Assert.Equal("Assignment.SameManager", Assert.Throws<DomainException>(() => customer.AssignTo(5, new DateOnly(2026, 5, 1), null, "admin")).Code);
+        Assert.Equal(ErrorCodes.Assignment.SameManager, Assert.Throws<DomainException>(() => customer.AssignTo(5, new DateOnly(2026, 5, 1), null, "admin")).Code);
+    }
+
+    [Fact]
+    public void AContactCorrectionFromAVisitUpdatesOnlyWhatChangedAndSaysWhat()
+    {
+        var customer = Customer();
+
+        var correction = customer.CorrectContact(" 13900000000 ", "人民路 1 号");
+
+        Assert.Equal(("13900000000", (string?)null), (correction.NewPhone, correction.NewAddress));
+        Assert.True(correction.Any);
+        Assert.Equal("13900000000", customer.Phone);
+        Assert.Equal("人民路 1 号", customer.Address);
+        Assert.False(customer.CorrectContact(null, "  ").Any);
+        Assert.Equal(ErrorCodes.Customer.AddressTooLong, Assert.Throws<DomainException>(() => customer.CorrectContact(null, new string('路', RetailCustomer.AddressMaxLength + 1))).Code);
     }
 }

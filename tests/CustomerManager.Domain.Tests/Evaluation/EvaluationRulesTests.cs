@@ -15,12 +15,25 @@ public class EvaluationRulesTests
         Assert.Equal(expected, TierMovement.Of(previous, current));
 
     [Fact]
-    public void ScoresThatSpreadMoreThanTheThresholdAreFlagged()
+    public void SpreadIsHighestMinusLowestAndZeroForOneScore()
     {
         Assert.Equal(25m, Disagreement.Spread([70m, 95m, 80m]));
-        Assert.True(Disagreement.IsFlagged([70m, 95m], 20m));
-        Assert.False(Disagreement.IsFlagged([70m, 90m], 20m));
-        Assert.False(Disagreement.IsFlagged([10m], 5m));
+        Assert.Equal(0m, Disagreement.Spread([10m]));
+    }
+
+    [Fact]
+    public void OnlyASpreadAboveTheThresholdIsFlagged()
+    {
+        var cycle = CriterionBuilder.OpenCycle();
+        var shared = cycle.Criteria.Last();
+        var scores = new[]
+        {
+            cycle.RecordScore(shared.Id, "a", PanelRole.MonopolyLeader, 1, 70, null),
+            cycle.RecordScore(shared.Id, "b", PanelRole.SalesLeader, 1, 90, null),
+        };
+
+        Assert.Empty(Disagreement.Flags(scores, 20m));
+        Assert.Single(Disagreement.Flags(scores, 19.9m));
     }
 
     [Fact]
@@ -44,11 +57,33 @@ public class EvaluationRulesTests
     [Fact]
     public void CyclePeriodsOverlapWhenTheyShareADay()
     {
-        var cycle = new EvaluationCycle("Q1", new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31));
+        var period = new CyclePeriod(1, "Q1", new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), CycleStatus.Draft);
 
-        Assert.True(cycle.Overlaps(new DateOnly(2026, 3, 31), new DateOnly(2026, 6, 30)));
-        Assert.True(cycle.Overlaps(new DateOnly(2025, 12, 1), new DateOnly(2026, 1, 1)));
-        Assert.False(cycle.Overlaps(new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30)));
+        Assert.True(period.Overlaps(new DateOnly(2026, 3, 31), new DateOnly(2026, 6, 30)));
+        Assert.True(period.Overlaps(new DateOnly(2025, 12, 1), new DateOnly(2026, 1, 1)));
+        Assert.False(period.Overlaps(new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30)));
+        Assert.True(period.Covers(new DateOnly(2026, 3, 31)));
+        Assert.False(period.Covers(new DateOnly(2026, 4, 1)));
+    }
+
+    [Theory]
+    [InlineData(CycleStatus.Draft, false)]
+    [InlineData(CycleStatus.Open, false)]
+    [InlineData(CycleStatus.Closed, true)]
+    [InlineData(CycleStatus.Published, true)]
+    public void OnlyAClosedOrPublishedCycleFreezesTheEvidenceOfItsDays(CycleStatus status, bool frozen)
+    {
+        var calendar = new EvaluationCalendar([new CyclePeriod(1, "2026 Q1", new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31), status)]);
+
+        Assert.Equal(frozen, calendar.FrozenOn(new DateOnly(2026, 2, 14)) is not null);
+        Assert.Null(calendar.FrozenOn(new DateOnly(2026, 4, 1)));
+    }
+
+    [Fact]
+    public void WeightsCountAsTheirShareOfTheTotal()
+    {
+        Assert.Equal([0.25m, 0.75m], Weighting.Shares([10m, 30m]));
+        Assert.Equal(0m, Weighting.Share(5m, 0m));
     }
 
     [Fact]

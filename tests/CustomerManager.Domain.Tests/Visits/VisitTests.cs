@@ -1,5 +1,6 @@
 using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Customers;
+using CustomerManager.Domain.Evaluation;
 using CustomerManager.Domain.Visits;
 
 namespace CustomerManager.Domain.Tests.Visits;
@@ -7,6 +8,8 @@ namespace CustomerManager.Domain.Tests.Visits;
 public class VisitTests
 {
     private static readonly DateTime Now = new(2026, 5, 10, 15, 0, 0);
+
+    private static readonly VisitChangeRules Rules = new(EvaluationCalendar.Empty, VisitChangeRules.DefaultEditWindowDays, new DateTimeOffset(Now, TimeSpan.FromHours(8)));
 
     private static RetailCustomer CustomerOf(int managerId, DateOnly from)
     {
@@ -18,11 +21,12 @@ public class VisitTests
     [Fact]
     public void ManagerLogsAVisitForTheirCustomer()
     {
-        var visit = Visit.Log(1, CustomerOf(1, new DateOnly(2026, 1, 1)), Now.AddHours(-1), Now, VisitKind.OnSite,
-            new VisitContent { VolumeCartons = 12, BrandsRecommended = ["中华", "中华", "利群"], ShareWithCallCentre = "想要送货提醒" });
+        var visit = Visit.Log(1, CustomerOf(1, new DateOnly(2026, 1, 1)), Now.AddHours(-1), VisitKind.OnSite,
+            new VisitContent { VolumeCartons = 12, BrandsRecommended = ["中华", "中华", "利群"], ShareWithCallCentre = "想要送货提醒" }, Rules);
 
         Assert.Equal(12, visit.VolumeCartons);
         Assert.Equal(["中华", "利群"], visit.BrandsRecommended);
+        Assert.Equal(2, visit.BrandCount);
         Assert.Equal("想要送货提醒", visit.ShareWithCallCentre);
     }
 
@@ -31,8 +35,8 @@ public class VisitTests
     {
         var customer = CustomerOf(1, new DateOnly(2026, 5, 1));
 
-        Assert.Equal("Visit.NotAssigned", Assert.Throws<DomainException>(() => Visit.Log(2, customer, Now, Now, VisitKind.OnSite, new VisitContent())).Code);
-        Assert.Equal("Visit.NotAssigned", Assert.Throws<DomainException>(() => Visit.Log(1, customer, new DateTime(2026, 4, 30, 9, 0, 0), Now, VisitKind.OnSite, new VisitContent())).Code);
+        Assert.Equal(ErrorCodes.Visit.NotAssigned, Assert.Throws<DomainException>(() => Visit.Log(2, customer, Now, VisitKind.OnSite, new VisitContent(), Rules)).Code);
+        Assert.Equal(ErrorCodes.Visit.NotAssigned, Assert.Throws<DomainException>(() => Visit.Log(1, customer, new DateTime(2026, 4, 30, 9, 0, 0), VisitKind.OnSite, new VisitContent(), Rules)).Code);
     }
 
     [Fact]
@@ -40,8 +44,18 @@ public class VisitTests
     {
         var customer = CustomerOf(1, new DateOnly(2026, 1, 1));
 
-        Assert.Equal("Visit.InFuture", Assert.Throws<DomainException>(() => Visit.Log(1, customer, Now.AddMinutes(1), Now, VisitKind.OnSite, new VisitContent())).Code);
-        Assert.Equal("Visit.Volume", Assert.Throws<DomainException>(() => Visit.Log(1, customer, Now, Now, VisitKind.OnSite, new VisitContent { VolumeCartons = -1 })).Code);
-        Assert.Equal("Visit.ResolutionRequired", Assert.Throws<DomainException>(() => Visit.Log(1, customer, Now, Now, VisitKind.OnSite, new VisitContent { Complaint = "断货", ComplaintResolvedOnSpot = true })).Code);
+        Assert.Equal(ErrorCodes.Visit.InFuture, Assert.Throws<DomainException>(() => Visit.Log(1, customer, Now.AddMinutes(1), VisitKind.OnSite, new VisitContent(), Rules)).Code);
+        Assert.Equal(ErrorCodes.Visit.Volume, Assert.Throws<DomainException>(() => Visit.Log(1, customer, Now, VisitKind.OnSite, new VisitContent { VolumeCartons = -1 }, Rules)).Code);
+        Assert.Equal(ErrorCodes.Visit.ResolutionRequired, Assert.Throws<DomainException>(() => Visit.Log(1, customer, Now, VisitKind.OnSite, new VisitContent { Complaint = "断货", ComplaintResolvedOnSpot = true }, Rules)).Code);
+    }
+
+    [Fact]
+    public void TextLongerThanItsLimitIsRefusedWithTheLimit()
+    {
+        var error = Assert.Throws<DomainException>(() => Visit.Log(1, CustomerOf(1, new DateOnly(2026, 1, 1)), Now, VisitKind.OnSite,
+            new VisitContent { MarketInformation = new string('x', Visit.TextMaxLength + 1) }, Rules));
+
+        Assert.Equal(ErrorCodes.Visit.TextTooLong, error.Code);
+        Assert.Equal([Visit.TextMaxLength], error.Arguments);
     }
 }

@@ -14,7 +14,7 @@ public class AssignmentsTests(CustomerManagerFactory factory) : IClassFixture<Cu
     {
         var customer = await factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100010").Select(c => new { c.Id, c.CurrentManagerId }).SingleAsync());
         var target = await factory.ManagerIdAsync("KM008");
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = factory.Today;
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
         using var response = await client.SubmitFormAsync($"/Assignments/Reassign?customerId={customer.Id}", "#assignment-form", new Dictionary<string, string>
@@ -46,7 +46,7 @@ public class AssignmentsTests(CustomerManagerFactory factory) : IClassFixture<Cu
         using var response = await client.SubmitFormAsync($"/Assignments/Reassign?customerId={customerId}", "#assignment-form", new Dictionary<string, string>
         {
             ["ToManagerId"] = "",
-            ["EffectiveDate"] = DateTime.Now.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["EffectiveDate"] = factory.Today.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Reason"] = "   ",
         });
 
@@ -68,7 +68,7 @@ public class AssignmentsTests(CustomerManagerFactory factory) : IClassFixture<Cu
         using var response = await client.SubmitFormAsync("/Assignments/Bulk?" + string.Join("&", ids.Select(i => $"ids={i}")), "#assignment-form", new Dictionary<string, string>
         {
             ["ToManagerId"] = Id(target),
-            ["EffectiveDate"] = DateTime.Now.AddYears(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["EffectiveDate"] = factory.Today.AddYears(-5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Reason"] = "补录",
         });
 
@@ -134,7 +134,7 @@ public class AssignmentsTests(CustomerManagerFactory factory) : IClassFixture<Cu
         await factory.WithDbAsync(async db =>
         {
             var m = new CustomerManager.Domain.AccountManagers.AccountManager("OLD1", "已离职", null, "城东片区");
-            m.Deactivate();
+            m.Deactivate(currentCustomers: 0);
             db.AccountManagers.Add(m);
             await db.SaveChangesAsync();
             inactive = m.Id;
@@ -147,7 +147,7 @@ public class AssignmentsTests(CustomerManagerFactory factory) : IClassFixture<Cu
             ["__RequestVerificationToken"] = token,
             ["CustomerId"] = Id(customerId),
             ["ToManagerId"] = Id(inactive),
-            ["EffectiveDate"] = DateTime.Now.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["EffectiveDate"] = factory.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Reason"] = "x",
         }));
 

@@ -5,45 +5,122 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerManager.Web.Tests.Features;
 
-/// <summary>The cycle's life through the administrator's pages, on the demo data (Q3 published, Q4 open).</summary>
-public class CyclesTests(FixedClockFactory factory) : IClassFixture<FixedClockFactory>
+/// <summary>
+/// The cycle's life through the administrator's pages, on the demo data with the clock at 20 November 2026:
+/// 2026 Q2 published, 2026 Q3 open (its period is over), nothing yet for Q4.
+/// </summary>
+public class CyclesTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
 {
     private Task<int> CycleIdAsync(string name) => factory.QueryAsync(db => db.Cycles.Where(c => c.Name == name).Select(c => c.Id).SingleAsync());
 
+    private Task<CycleStatus> StatusAsync(int id) => factory.QueryAsync(db => db.Cycles.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
+
+    private static Task<HttpResponseMessage> CreateAsync(HttpClient admin, string name, string start, string end) =>
+        admin.SubmitFormAsync("/Cycles", "#cycle-form", new Dictionary<string, string> { ["Name"] = name, ["PeriodStart"] = start, ["PeriodEnd"] = end });
+
     [Fact]
-    public async Task NewCycleMayNotOverlapAnotherAndStartsAsADraft()
+    public async Task NewCycleMayNotOverlapAnotherNorRepeatANameAndStartsAsADraft()
     {
         using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
-        var overlap = await (await admin.SubmitFormAsync("/Cycles", "#cycle-form", new Dictionary<string, string>
-        {
-            ["Name"] = "重叠",
-            ["PeriodStart"] = "2026-12-01",
-            ["PeriodEnd"] = "2027-02-28",
-        })).ToDocumentAsync();
-        var reversed = await (await admin.SubmitFormAsync("/Cycles", "#cycle-form", new Dictionary<string, string>
-        {
-            ["Name"] = "倒置",
-            ["PeriodStart"] = "2027-03-31",
-            ["PeriodEnd"] = "2027-01-01",
-        })).ToDocumentAsync();
-        using var created = await admin.SubmitFormAsync("/Cycles", "#cycle-form", new Dictionary<string, string>
-        {
-            ["Name"] = "2027 Q1",
-            ["PeriodStart"] = "2027-01-01",
-            ["PeriodEnd"] = "2027-03-31",
-        });
+        var overlap = await (await CreateAsync(admin, "重叠", "2026-09-01", "2026-12-31")).ToDocumentAsync();
+        var reversed = await (await CreateAsync(admin, "倒置", "2027-03-31", "2027-01-01")).ToDocumentAsync();
+        var repeated = await (await CreateAsync(admin, "2026 q3", "2027-04-01", "2027-06-30")).ToDocumentAsync();
+        var badDate = await (await CreateAsync(admin, "坏日期", "2027-13-01", "2027-12-31")).ToDocumentAsync();
+        using var created = await CreateAsync(admin, "2027 Q1", "2027-01-01", "2027-03-31");
 
-        Assert.Equal("期间与已有的评定周期重叠。", overlap.QuerySelector("[data-valmsg-for=PeriodStart]")!.TextContent.Trim());
+        Assert.Equal("期间与评定周期“2026 Q3”重叠：每天的拜访记录只能作为一个周期的依据。", overlap.QuerySelector("[data-valmsg-for=PeriodStart]")!.TextContent.Trim());
         Assert.Equal("结束日期不能早于开始日期。", reversed.QuerySelector("[data-valmsg-for=PeriodEnd]")!.TextContent.Trim());
+        Assert.Equal("已有名为“2026 Q3”的评定周期。", repeated.QuerySelector("[data-valmsg-for=Name]")!.TextContent.Trim());
+        Assert.Equal("2026 q3", repeated.QuerySelector("#Name")!.GetAttribute("value"));
+        Assert.Equal("“2027-13-01”无效，请更正。", badDate.QuerySelector("[data-valmsg-for=PeriodStart]")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        Assert.Equal(CycleStatus.Draft, await factory.QueryAsync(db => db.Cycles.Where(c => c.Name == "2027 Q1").Select(c => c.Status).SingleAsync()));
+        Assert.Equal(CycleStatus.Draft, await StatusAsync(await CycleIdAsync("2027 Q1")));
+        Assert.Equal(0, await factory.QueryAsync(db => db.Cycles.CountAsync(c => c.Name == "重叠" || c.Name == "倒置" || c.Name == "坏日期")));
+    }
+
+    [Fact]
+    public async Task ADraftCanBeCorrectedAndDeletedButNothingElseCan()
+    {
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        using var _ = await CreateAsync(admin, "2028 上半年", "2028-01-01", "2028-06-30");
+        var id = await CycleIdAsync("2028 上半年");
+
+        using var edited = await admin.SubmitFormAsync($"/Cycles/Edit/{id}", "#cycle-form", new Dictionary<string, string>
+        {
+            ["Name"] = "2028 Q1",
+            ["PeriodEnd"] = "2028-03-31",
+        });
+        var draft = await factory.QueryAsync(db => db.Cycles.AsNoTracking().SingleAsync(c => c.Id == id));
+        Assert.Equal(("2028 Q1", new DateOnly(2028, 3, 31)), (draft.Name, draft.PeriodEnd));
+        var clash = await (await admin.SubmitFormAsync($"/Cycles/Edit/{id}", "#cycle-form", new Dictionary<string, string> { ["PeriodStart"] = "2026-09-30" })).ToDocumentAsync();
+        Assert.Contains("2026 Q3", clash.QuerySelector("[data-valmsg-for=PeriodStart]")!.TextContent, StringComparison.Ordinal);
+
+        using var deleted = await admin.SubmitFormAsync($"/Cycles/Details/{id}", $"form[action='/Cycles/Delete/{id}']", new Dictionary<string, string>());
+        Assert.Equal("/Cycles", deleted.Headers.Location!.OriginalString);
+        Assert.False(await factory.QueryAsync(db => db.Cycles.AnyAsync(c => c.Id == id)));
+
+        // The published cycle offers neither, and refuses both when asked directly.
+        var published = await CycleIdAsync("2026 Q2");
+        var page = await admin.GetDocumentAsync($"/Cycles/Details/{published}");
+        Assert.Null(page.QuerySelector("#edit-cycle"));
+        Assert.Null(page.QuerySelector("#delete-cycle"));
+        using var refused = await admin.GetAsync($"/Cycles/Edit/{published}");
+        Assert.Equal($"/Cycles/Details/{published}", refused.Headers.Location!.OriginalString);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var notDeleted = await admin.PostAsync($"/Cycles/Delete/{published}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.True(await factory.QueryAsync(db => db.Cycles.AnyAsync(c => c.Id == published)));
+    }
+
+    [Fact]
+    public async Task ACycleOpensOnlyOnceItsPeriodHasStartedAndTheScreenSaysWhen()
+    {
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        using var _ = await CreateAsync(admin, "2027 Q2", "2027-04-01", "2027-06-30");
+        var id = await CycleIdAsync("2027 Q2");
+
+        var page = await admin.GetDocumentAsync($"/Cycles/Details/{id}");
+        Assert.Null(page.QuerySelector("#open-cycle"));
+        Assert.Contains("2027年4月1日", page.QuerySelector("#open-when")!.TextContent, StringComparison.Ordinal);
+
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var opened = await admin.PostAsync($"/Cycles/Open/{id}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var after = await admin.GetDocumentAsync(opened.Headers.Location!.OriginalString);
+
+        Assert.Equal(CycleStatus.Draft, await StatusAsync(id));
+        Assert.Contains("本周期自 2027/4/1（期间首日）起才能开启。", after.QuerySelector(".alert-success, .alert-info, [role=status]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpeningFreezesTheCriteriaOfThatMomentAndClosingWaitsForThePeriodToEnd()
+    {
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        using var _ = await CreateAsync(admin, "2026 Q4", "2026-10-01", "2026-12-31");
+        var id = await CycleIdAsync("2026 Q4");
+
+        using var opened = await admin.SubmitFormAsync($"/Cycles/Details/{id}", $"form[action='/Cycles/Open/{id}']", new Dictionary<string, string>());
+
+        var page = await admin.GetDocumentAsync($"/Cycles/Details/{id}");
+        Assert.Equal(CycleStatus.Open, await StatusAsync(id));
+        Assert.Equal(5, page.QuerySelectorAll("#frozen-criteria tbody tr").Length);
+        Assert.Contains("25.0%", page.QuerySelector("#frozen-criteria tbody tr")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#progress-board"));
+
+        // The period runs until 31 December: no close button, a date instead, and a direct close is refused.
+        Assert.Null(page.QuerySelector("#close-cycle"));
+        Assert.Contains("2027年1月1日", page.QuerySelector("#close-when")!.TextContent, StringComparison.Ordinal);
+        using var check = await admin.GetAsync($"/Cycles/Close/{id}");
+        Assert.Equal($"/Cycles/Details/{id}", check.Headers.Location!.OriginalString);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var closed = await admin.PostAsync($"/Cycles/Close/{id}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["confirmNotRated"] = "true" }));
+        Assert.Equal(CycleStatus.Open, await StatusAsync(id));
+        Assert.False(await factory.QueryAsync(db => db.Results.AnyAsync(r => r.CycleId == id)));
     }
 
     [Fact]
     public async Task ClosingListsTheNotRatedNeedsConfirmationThenComputesAndPublishes()
     {
-        var id = await CycleIdAsync("2026 Q4");
+        var id = await CycleIdAsync("2026 Q3");
         using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
         var check = await admin.GetDocumentAsync($"/Cycles/Close/{id}");
@@ -52,7 +129,7 @@ public class CyclesTests(FixedClockFactory factory) : IClassFixture<FixedClockFa
         Assert.Equal(4, check.QuerySelectorAll("#not-rated li").Length);
         var refused = await (await admin.SubmitFormAsync($"/Cycles/Close/{id}", "#confirm-close", new Dictionary<string, string>())).ToDocumentAsync();
         Assert.Contains("请勾选确认", refused.QuerySelector("[data-valmsg-for=confirmNotRated]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(CycleStatus.Open, await factory.QueryAsync(db => db.Cycles.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(CycleStatus.Open, await StatusAsync(id));
 
         using var closed = await admin.SubmitFormAsync($"/Cycles/Close/{id}", "#confirm-close", new Dictionary<string, string> { ["confirmNotRated"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
@@ -62,6 +139,7 @@ public class CyclesTests(FixedClockFactory factory) : IClassFixture<FixedClockFa
             Assert.Equal(8, results.Count);
             Assert.Equal(4, results.Count(r => !r.IsRated));
             Assert.All(results.Where(r => r.IsRated), r => Assert.NotNull(r.Tier));
+            Assert.All(results, r => Assert.True(r.Evidence.Visits > 0 && r.EvidenceTakenUtc == factory.Clock.GetUtcNow().UtcDateTime));
         });
 
         // Reopening needs a written reason; it is audited.
@@ -78,31 +156,11 @@ public class CyclesTests(FixedClockFactory factory) : IClassFixture<FixedClockFa
 
         using var closedAgain = await admin.SubmitFormAsync($"/Cycles/Close/{id}", "#confirm-close", new Dictionary<string, string> { ["confirmNotRated"] = "true" });
         using var published = await admin.SubmitFormAsync($"/Cycles/Details/{id}", $"form[action='/Cycles/Publish/{id}']", new Dictionary<string, string>());
-        Assert.Equal(CycleStatus.Published, await factory.QueryAsync(db => db.Cycles.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(CycleStatus.Published, await StatusAsync(id));
 
         // The manager's home now shows the new cycle's tier (KM001 is rated: all criteria scored).
         using var manager = await factory.CreateBrowserlessClient().SignedInAsync("am01");
-        Assert.Contains("2026 Q4", (await manager.GetDocumentAsync("/MyWork")).QuerySelector("#my-tier")!.TextContent, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task OpeningFreezesTheCriteriaOfThatMoment()
-    {
-        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
-        using var _ = await admin.SubmitFormAsync("/Cycles", "#cycle-form", new Dictionary<string, string>
-        {
-            ["Name"] = "2027 Q2",
-            ["PeriodStart"] = "2027-04-01",
-            ["PeriodEnd"] = "2027-06-30",
-        });
-        var id = await CycleIdAsync("2027 Q2");
-
-        using var opened = await admin.SubmitFormAsync($"/Cycles/Details/{id}", $"form[action='/Cycles/Open/{id}']", new Dictionary<string, string>());
-
-        var page = await admin.GetDocumentAsync($"/Cycles/Details/{id}");
-        Assert.Equal(5, page.QuerySelectorAll("#frozen-criteria tbody tr").Length);
-        Assert.Contains("25.0%", page.QuerySelector("#frozen-criteria tbody tr")!.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(page.QuerySelector("#progress-board"));
+        Assert.Contains("2026 Q3", (await manager.GetDocumentAsync("/MyWork")).QuerySelector("#my-tier")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -3,7 +3,7 @@ using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Domain.Visits;
-using CustomerManager.Web.Features.Evidence;
+using CustomerManager.Infrastructure.Queries;
 using CustomerManager.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,8 +48,8 @@ public class EvidenceTests(CustomerManagerFactory factory) : IClassFixture<Custo
             db.Customers.AddRange(a, b, c, d);
             await db.SaveChangesAsync();
 
-            var now = new DateTime(2026, 4, 2, 12, 0, 0);
-            Visit Log(RetailCustomer customer, DateTime at, VisitContent content) => Visit.Log(manager.Id, customer, at, now, VisitKind.OnSite, content);
+            var rules = DomainBuilders.VisitRulesAt(new DateTime(2026, 4, 2, 12, 0, 0));
+            Visit Log(RetailCustomer customer, DateTime at, VisitContent content) => Visit.Log(manager.Id, customer, at, VisitKind.OnSite, content, rules);
             var first = Log(a, new DateTime(2026, 3, 2, 10, 0, 0), new VisitContent
             {
                 BrandsRecommended = ["中华", "玉溪"],
@@ -68,7 +68,7 @@ public class EvidenceTests(CustomerManagerFactory factory) : IClassFixture<Custo
                 Log(b, new DateTime(2026, 2, 28, 10, 0, 0), new VisitContent { VolumeCartons = 100, BrandsRecommended = ["中华", "玉溪", "利群"] }),
                 Log(a, new DateTime(2026, 4, 1, 0, 0, 0), new VisitContent { VolumeCartons = 50 }));
             await db.SaveChangesAsync();
-            first.Reports.Single().Acknowledge(PanelRole.LogisticsRep, "logistics", null, DateTime.UtcNow);
+            first.Reports.Single().Acknowledge(PanelRole.LogisticsRep, "logistics", null, factory.Clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
         });
         return managerId;
@@ -84,7 +84,7 @@ public class EvidenceTests(CustomerManagerFactory factory) : IClassFixture<Custo
         var figures = await query.ForManagerAsync(managerId, From, To, CancellationToken.None);
         var all = await query.ForAllAsync(From, To, CancellationToken.None);
 
-        Assert.Equal(new EvidenceFigures(managerId,
+        Assert.Equal(new EvidenceFigures(
             Visits: 4, CustomersCovered: 3, CustomersAssigned: 3, BrandsRecommended: 3, VolumeCartons: 22, MarketInformation: 1,
             DataChanges: 1, Violations: 1, UnlicensedRetail: 1, ItemsShared: 2, ItemsAcknowledged: 1, Complaints: 2, ComplaintsResolvedOnSpot: 1), figures);
         Assert.Equal(figures, all[managerId]);

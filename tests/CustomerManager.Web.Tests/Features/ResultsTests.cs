@@ -94,7 +94,7 @@ public class ResultsTests(CustomerManagerFactory factory) : IClassFixture<Custom
         var table = CustomerManager.Web.Features.CustomerImport.TableFileReader.Read(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(8, table.Rows.Count);
         Assert.Equal("名次", table.Headers[0]);
-        Assert.Equal(8 + 5 + 1, table.Headers.Count);
+        Assert.Equal(8 + 5 + 3 + 1, table.Headers.Count); // 8 about the manager, 5 criteria, 3 evidence, flags
         Assert.Equal("1", table.Rows[0].Cells[0]);
     }
 }

@@ -13,6 +13,8 @@ namespace CustomerManager.Web.Tests.Features;
 /// <summary>Panel scoring on the demo's open cycle (Q4: the call centre has not scored anyone yet).</summary>
 public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
 {
+    private const string NotANumber = "请输入分数：只能包含数字和一个小数点，例如 85 或 85.5，不要逗号或空格。";
+
     private Task<int> OpenCycleAsync() => factory.QueryAsync(db => db.Cycles.Where(c => c.Status == CycleStatus.Open).Select(c => c.Id).SingleAsync());
 
     private Task<string> UserIdAsync(string userName) => factory.QueryAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
@@ -63,9 +65,17 @@ public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<Custom
 
     [Theory]
     [InlineData("100.05", "分数须在 0 到 100 之间。")]
-    [InlineData("-1", "分数须在 0 到 100 之间。")]
-    [InlineData("85.25", "分数最多保留一位小数。")]
-    [InlineData("abc", "请输入数字，例如 85 或 85.5。")]
+    [InlineData("100.1", "分数须在 0 到 100 之间。")]
+    [InlineData("85.25", "分数最多保留 1 位小数，例如 85.5。")]
+    [InlineData("-1", NotANumber)]
+    [InlineData("abc", NotANumber)]
+    [InlineData("8,5", NotANumber)]
+    [InlineData("1,00", NotANumber)]
+    [InlineData("85,5", NotANumber)]
+    [InlineData("1e2", NotANumber)]
+    [InlineData("8 5", NotANumber)]
+    [InlineData("¥85", NotANumber)]
+    [InlineData("85。5", NotANumber)]
     [InlineData("", "请至少输入一项分数。")]
     public async Task BadScoresGetAClearMessageAndNothingIsSaved(string value, string message)
     {
@@ -87,6 +97,45 @@ public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<Custom
         Assert.Equal(message, page.QuerySelector($"[data-valmsg-for='Items[{field}].Value']")!.TextContent.Trim());
         Assert.Equal(value, page.QuerySelector("#score-1")!.GetAttribute("value") ?? "");
         Assert.False(await factory.QueryAsync(db => db.PanelScores.AnyAsync(s => s.CycleId == cycle && s.AccountManagerId == manager && s.PanelMemberId == me)));
+    }
+
+    [Theory]
+    [InlineData("en", "8,5", "Type the score with digits and at most one decimal point, for example 85 or 85.5 — no commas or spaces.")]
+    [InlineData("en", "1,00", "Type the score with digits and at most one decimal point, for example 85 or 85.5 — no commas or spaces.")]
+    [InlineData("en", "85.25", "A score has at most 1 decimal, for example 85.5.")]
+    public async Task ScoresAreReadTheSameWayInEnglish(string culture, string value, string message)
+    {
+        var cycle = await OpenCycleAsync();
+        var manager = await factory.ManagerIdAsync("KM006");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+        using var _ = await client.SubmitFormAsync("/Panel", "#language-switch", new Dictionary<string, string> { ["culture"] = culture });
+
+        using var response = await client.SubmitFormAsync(Url(cycle, manager), "#score-form", new Dictionary<string, string> { ["Items[0].Value"] = value });
+
+        var page = await response.ToDocumentAsync();
+        Assert.Equal(message, page.QuerySelector("[data-valmsg-for='Items[0].Value']")!.TextContent.Trim());
+        Assert.Equal(value, page.QuerySelector("#score-0")!.GetAttribute("value"));
+        Assert.False(await factory.QueryAsync(db => db.PanelScores.AnyAsync(s => s.CycleId == cycle && s.AccountManagerId == manager && s.PanelRole == PanelRole.CallCentreRep)));
+    }
+
+    [Fact]
+    public async Task FullWidthDigitsFromAChineseInputMethodAreTheSameNumber()
+    {
+        var cycle = await OpenCycleAsync();
+        var manager = await factory.ManagerIdAsync("KM007");
+        var me = await UserIdAsync("callcentre");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+
+        using var response = await client.SubmitFormAsync(Url(cycle, manager), "#score-form", new Dictionary<string, string>
+        {
+            ["Items[0].Value"] = "８５．５",
+            ["Items[1].Value"] = " 90 ",
+            ["Items[2].Value"] = "７６",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await factory.QueryAsync(db => db.PanelScores.Where(s => s.CycleId == cycle && s.AccountManagerId == manager && s.PanelMemberId == me).OrderBy(s => s.CycleCriterionId).Select(s => s.Value).ToListAsync());
+        Assert.Equal([85.5m, 90m, 76m], saved);
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public class SignInTests(CustomerManagerFactory factory) : IClassFixture<Custome
         await factory.WithDbAsync(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.UserName == "am05");
-            Assert.True(user.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
+            Assert.True(user.LockoutEnd > factory.Clock.GetUtcNow().AddMinutes(14));
         });
     }
 

@@ -14,7 +14,7 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
         return await factory.QueryAsync(db => db.Customers.Where(c => c.CurrentManagerId == managerId).OrderBy(c => c.Id).Skip(skip).Select(c => c.Id).FirstAsync());
     }
 
-    private static string Now(int minutesAgo = 5) => DateTime.Now.AddMinutes(-minutesAgo).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+    private string Now(int minutesAgo = 5) => factory.LocalNow.AddMinutes(-minutesAgo).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task ManagerLogsAVisitAndItsItemsReachTheirRecipients()
@@ -70,7 +70,7 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
         var reportId = await factory.QueryAsync(db => db.VisitReports.Where(r => r.Message == "仓库门口限高 2 米").Select(r => r.Id).SingleAsync());
 
         using var logistics = await factory.CreateBrowserlessClient().SignedInAsync("logistics");
-        using var ack = await logistics.SubmitFormAsync("/Inbox?status=New", $"form[action='/Inbox/Acknowledge/{reportId}']", new Dictionary<string, string> { ["reply"] = "改用小车" });
+        using var ack = await logistics.SubmitFormAsync("/Inbox?status=New", $"form[action='/Inbox/Acknowledge/{reportId}']", new Dictionary<string, string> { ["Reply"] = "改用小车" });
 
         Assert.Equal(HttpStatusCode.Redirect, ack.StatusCode);
         var page = await manager.GetDocumentAsync(visitUrl);
@@ -86,9 +86,9 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
         var reportId = await factory.QueryAsync(db => db.VisitReports.Where(r => r.Kind == ReportKind.Violation && r.Status == ReportStatus.New).Select(r => r.Id).FirstAsync());
         using var monopoly = await factory.CreateBrowserlessClient().SignedInAsync("monopoly");
 
-        using var taken = await monopoly.SubmitFormAsync("/Inbox?status=New", $"form[action='/Inbox/Acknowledge/{reportId}']", new Dictionary<string, string> { ["reply"] = "已派稽查员" });
+        using var taken = await monopoly.SubmitFormAsync("/Inbox?status=New", $"form[action='/Inbox/Acknowledge/{reportId}']", new Dictionary<string, string> { ["Reply"] = "已派稽查员" });
         Assert.Equal(ReportStatus.InHand, await factory.QueryAsync(db => db.VisitReports.Where(r => r.Id == reportId).Select(r => r.Status).SingleAsync()));
-        using var closed = await monopoly.SubmitFormAsync("/Inbox?status=InHand", $"form[action='/Inbox/Close/{reportId}']", new Dictionary<string, string> { ["reply"] = "已罚款整改" });
+        using var closed = await monopoly.SubmitFormAsync("/Inbox?status=InHand", $"form[action='/Inbox/Close/{reportId}']", new Dictionary<string, string> { ["Reply"] = "已罚款整改" });
 
         var report = await factory.QueryAsync(db => db.VisitReports.SingleAsync(r => r.Id == reportId));
         Assert.Equal((ReportStatus.Closed, "已罚款整改", "monopoly"), (report.Status, report.Reply, report.HandledBy));
@@ -137,7 +137,7 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
 
         using var response = await client.SubmitFormAsync($"/Visits/Create?customerId={customerId}", "#visit-form", new Dictionary<string, string>
         {
-            ["VisitedAt"] = DateTime.Now.AddDays(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            ["VisitedAt"] = factory.LocalNow.AddDays(2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
             ["VolumeCartons"] = "-3",
             ["Brands"] = "不存在的牌子",
             ["ComplaintResolvedOnSpot"] = "true",
@@ -149,7 +149,7 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
         var page = await response.ToDocumentAsync();
         string Message(string field) => page.QuerySelector($"[data-valmsg-for={field}]")!.TextContent.Trim();
         Assert.Equal("拜访时间不能晚于现在。", Message("VisitedAt"));
-        Assert.Equal("订货量须在 0 到 10000 条之间。", Message("VolumeCartons"));
+        Assert.Equal("请输入整数：只能包含数字，例如 12（不要逗号、空格或小数点）。", Message("VolumeCartons"));
         Assert.Equal("请从品牌目录中选择。", Message("Brands"));
         Assert.Equal("已现场解决的投诉需要填写处理措施。", Message("ComplaintResolution"));
         Assert.Equal("请填写违规类型。", Message("ViolationType"));
@@ -217,16 +217,16 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
         using var open = await client.GetAsync($"/Visits/Edit/{openId}");
 
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
-        Assert.Contains("评定周期已关闭", closedPage.QuerySelector("#locked-reason")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("该周期已关闭", closedPage.QuerySelector("#locked-reason")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
 
         await factory.WithDbAsync(async db =>
         {
-            await db.Database.ExecuteSqlAsync($"UPDATE Visits SET CreatedUtc = {DateTime.UtcNow.AddDays(-8)} WHERE Id = {openId}");
+            await db.Database.ExecuteSqlAsync($"UPDATE Visits SET CreatedUtc = {factory.Clock.GetUtcNow().UtcDateTime.AddDays(-8)} WHERE Id = {openId}");
         });
         using var tooLate = await client.GetAsync($"/Visits/Edit/{openId}");
         Assert.Equal(HttpStatusCode.Redirect, tooLate.StatusCode);
-        Assert.Contains("已超过可修改期限", (await client.GetDocumentAsync($"/Visits/Details/{openId}")).QuerySelector("#locked-reason")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("已超过 7 天的修改期限", (await client.GetDocumentAsync($"/Visits/Details/{openId}")).QuerySelector("#locked-reason")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public class AuditTrailTests(CustomerManagerFactory factory) : IClassFixture<Cus
         await using var db = NewContext("chief");
         var manager = await db.AccountManagers.SingleAsync(m => m.EmployeeNumber == "A101");
         manager.UpdateProfile("审计乙", "13900000009", "城北片区");
-        manager.Deactivate();
+        manager.Deactivate(currentCustomers: 0);
         await db.SaveChangesAsync();
 
         var entry = await db.AuditEntries.Where(a => a.EntityType == nameof(AccountManager) && a.Action == AuditTrailInterceptor.Updated)
@@ -140,7 +140,7 @@ public class AuditTrailTests(CustomerManagerFactory factory) : IClassFixture<Cus
         var user = new AppUser { UserName = "audited-user", DisplayName = "被审计" };
         Assert.True((await users.CreateAsync(user, "Audit#Pass1")).Succeeded);
         await users.AddToRoleAsync(user, AppRoles.PanelMember);
-        await users.SetLockoutEndDateAsync(user, DateTimeOffset.UtcNow.AddDays(1));
+        await users.SetLockoutEndDateAsync(user, Now.AddDays(1));
 
         var entries = await db.AuditEntries.Where(a => a.EntityType == nameof(AppUser) && a.EntityId == user.Id).OrderBy(a => a.Id).ToListAsync();
 

@@ -5,18 +5,32 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerManager.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real application on a real SQLite file of its own (one per test class), migrated and seeded with
-/// the demo data, in the "Testing" environment (so errors get the friendly pages, as in production).
+/// the demo data, in the "Testing" environment (so errors get the friendly pages, as in production), with its
+/// clock stopped at <see cref="DefaultNow"/>: nothing a test sees depends on the day it runs.
 /// </summary>
 public class CustomerManagerFactory : WebApplicationFactory<Program>
 {
+    /// <summary>Friday 20 November 2026, 12:00 (UTC, the zone of the test clock): the seed's "today".</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cm-web-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(_directory, "customermanager.db");
+
+    /// <summary>The app's clock; a test may move it forward (never back), so a class that does owns its factory.</summary>
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+
+    /// <summary>The app's local time now (the test clock's zone).</summary>
+    public DateTime LocalNow => Clock.GetLocalNow().DateTime;
+
+    /// <summary>The app's calendar day today.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(LocalNow);
 
     /// <summary>Settings on top of the test defaults; a subclass may change them.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -49,7 +63,11 @@ public class CustomerManagerFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddMvc().AddApplicationPart(typeof(CustomerManagerFactory).Assembly));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddMvc().AddApplicationPart(typeof(CustomerManagerFactory).Assembly);
+        });
     }
 
     /// <summary>A scope on the app's services, for arranging and checking data directly.</summary>

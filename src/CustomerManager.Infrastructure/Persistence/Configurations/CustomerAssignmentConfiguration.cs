@@ -15,6 +15,10 @@ internal sealed class CustomerAssignmentConfiguration : IEntityTypeConfiguration
         builder.HasOne<AccountManager>().WithMany().HasForeignKey(a => a.AccountManagerId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasIndex(a => new { a.CustomerId, a.From });
+
+        // At most one current assignment per customer, whatever two administrators do at the same moment.
+        // Double quotes name the column on SQLite, SQL Server (QUOTED_IDENTIFIER is on for filtered indexes) and PostgreSQL.
+        builder.HasIndex(a => a.CustomerId).IsUnique().HasFilter("\"To\" IS NULL").HasDatabaseName("IX_CustomerAssignments_OneCurrentPerCustomer");
         builder.HasIndex(a => new { a.AccountManagerId, a.From });
     }
 }

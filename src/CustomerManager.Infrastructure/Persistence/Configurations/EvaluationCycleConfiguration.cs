@@ -23,7 +23,11 @@ internal sealed class EvaluationCycleConfiguration : IEntityTypeConfiguration<Ev
             p.Property(x => x.UserId).HasMaxLength(450).IsRequired();
         });
         builder.Navigation(c => c.Panel).HasField("_panel");
+        builder.HasMany(c => c.Results).WithOne().HasForeignKey(r => r.CycleId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Results).HasField("_results");
+        builder.Ignore(c => c.Period);
         builder.AuditStamps();
+        builder.HasIndex(c => c.Name).IsUnique();
         builder.HasIndex(c => c.PeriodStart);
         builder.HasIndex(c => c.Status);
     }

@@ -11,8 +11,7 @@ internal sealed class PanelScoreConfiguration : IEntityTypeConfiguration<PanelSc
     public void Configure(EntityTypeBuilder<PanelScore> builder)
     {
         builder.Property(s => s.Comment).HasMaxLength(PanelScore.CommentMaxLength);
-        builder.Property(s => s.PanelMemberId).IsRequired();
-        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.PanelMemberId).HasMaxLength(PanelScore.PanelMemberIdMaxLength).IsRequired();
         builder.AuditStamps();
 
         builder.HasOne<EvaluationCycle>().WithMany().HasForeignKey(s => s.CycleId).OnDelete(DeleteBehavior.Restrict);
@@ -32,7 +31,6 @@ internal sealed class EvaluationResultConfiguration : IEntityTypeConfiguration<E
     {
         builder.ToTable("Results");
         builder.AuditStamps();
-        builder.HasOne<EvaluationCycle>().WithMany().HasForeignKey(r => r.CycleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AccountManager>().WithMany().HasForeignKey(r => r.AccountManagerId).OnDelete(DeleteBehavior.Restrict);
         builder.OwnsMany(r => r.CriterionScores, s =>
         {
@@ -42,6 +40,10 @@ internal sealed class EvaluationResultConfiguration : IEntityTypeConfiguration<E
             s.HasKey("Id");
         });
         builder.Navigation(r => r.CriterionScores).HasField("_criterionScores");
+
+        // The evidence snapshot: the figures the panel saw, in columns of the result's own row.
+        builder.OwnsOne(r => r.Evidence);
+        builder.Navigation(r => r.Evidence).IsRequired();
 
         builder.HasIndex(r => new { r.CycleId, r.AccountManagerId }).IsUnique();
         builder.HasIndex(r => new { r.AccountManagerId, r.CycleId });

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CustomerManager.Infrastructure.Persistence.Interceptors;
 
-/// <summary>Stamps who created and last changed every <see cref="Entity"/>, and when (UTC, from <see cref="TimeProvider"/>).</summary>
+/// <summary>
+/// Stamps who created and last changed every <see cref="Entity"/>, and when (UTC, from <see cref="TimeProvider"/>),
+/// and moves its version on by one with every saved change (the concurrency token checks the version read).
+/// </summary>
 public sealed class AuditStampInterceptor(TimeProvider clock, ICurrentUser currentUser) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -39,6 +42,8 @@ public sealed class AuditStampInterceptor(TimeProvider clock, ICurrentUser curre
             {
                 entry.Entity.ModifiedUtc = now;
                 entry.Entity.ModifiedBy = currentUser.UserName;
+                var version = entry.Property(e => e.Version);
+                version.CurrentValue = version.OriginalValue + 1;
             }
         }
     }

@@ -31,7 +31,7 @@ public sealed class AuditTrailInterceptor(TimeProvider clock, ICurrentUser curre
     [
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
         nameof(AppUser.NormalizedUserName), nameof(AppUser.NormalizedEmail), nameof(AppUser.AccessFailedCount),
-        nameof(Entity.CreatedUtc), nameof(Entity.CreatedBy), nameof(Entity.ModifiedUtc), nameof(Entity.ModifiedBy),
+        nameof(Entity.CreatedUtc), nameof(Entity.CreatedBy), nameof(Entity.ModifiedUtc), nameof(Entity.ModifiedBy), nameof(Entity.Version),
     ];
 
     /// <summary>Records created in bulk whose creation the audit stamps already tell; their changes are still audited.</summary>

@@ -2,6 +2,7 @@ using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerManager.Web.Features.AccountManagers;
@@ -25,7 +26,8 @@ public sealed record AccountManagerDetailsModel(
     IReadOnlyList<ManagerCustomerRow> Customers,
     IReadOnlyList<ManagerVisitRow> RecentVisits,
     EvidencePeriod Period,
-    Evidence.EvidenceFigures Evidence)
+    EvidenceFigures Evidence,
+    DateTime? EvidenceFrozenUtc)
 {
     public const int CustomersShown = 20;
     public const int VisitsShown = 10;
@@ -37,10 +39,10 @@ public sealed record AccountManagerDetailsModel(
 public sealed record CycleOption(int Id, string Name, DateOnly PeriodStart, DateOnly PeriodEnd);
 
 /// <summary>The period the evidence figures cover, and the cycles offered as periods.</summary>
-public sealed record EvidencePeriod(DateOnly From, DateOnly To, int? CycleId, IReadOnlyList<CycleOption> Cycles);
+public sealed record EvidencePeriod(DateOnly From, DateOnly To, int? CycleId, IReadOnlyList<CycleOption> Cycles, bool CycleIsClosed = false);
 
 /// <summary>One manager's page: profile, tier across published cycles, customers, recent visits and evidence.</summary>
-public sealed class AccountManagerDetailsQuery(AppDbContext db, Evidence.EvidenceQuery evidence, TimeProvider clock)
+public sealed class AccountManagerDetailsQuery(AppDbContext db, EvidenceQuery evidence, TimeProvider clock)
 {
     public const int DefaultEvidenceDays = 90;
 
@@ -51,14 +53,14 @@ public sealed class AccountManagerDetailsQuery(AppDbContext db, Evidence.Evidenc
     public async Task<EvidencePeriod> PeriodAsync(int? cycleId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
         var cycles = await db.Cycles.AsNoTracking().OrderByDescending(c => c.PeriodStart)
-            .Select(c => new { c.Id, c.Name, c.PeriodStart, c.PeriodEnd, c.Status })
+            .Select(c => new CyclePeriod(c.Id, c.Name, c.PeriodStart, c.PeriodEnd, c.Status))
             .ToListAsync(cancellationToken);
-        var options = cycles.Select(c => new CycleOption(c.Id, c.Name, c.PeriodStart, c.PeriodEnd)).ToList();
-        var chosen = cycles.FirstOrDefault(c => c.Id == cycleId)
+        var options = cycles.Select(c => new CycleOption(c.CycleId, c.Name, c.Start, c.End)).ToList();
+        var chosen = cycles.FirstOrDefault(c => c.CycleId == cycleId)
             ?? (from is null && to is null ? cycles.FirstOrDefault(c => c.Status == CycleStatus.Open) : null);
         if (chosen is not null)
         {
-            return new EvidencePeriod(chosen.PeriodStart, chosen.PeriodEnd, chosen.Id, options);
+            return new EvidencePeriod(chosen.Start, chosen.End, chosen.CycleId, options, chosen.FreezesEvidence);
         }
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
@@ -95,8 +97,13 @@ public sealed class AccountManagerDetailsQuery(AppDbContext db, Evidence.Evidenc
             .Select(x => new ManagerVisitRow(x.v.Id, x.v.VisitedAt, x.v.Kind, x.c.Id, x.c.StoreName, x.v.VolumeCartons, x.v.Complaint != null))
             .ToListAsync(cancellationToken);
 
-        var figures = await evidence.ForManagerAsync(id, period.From, period.To, cancellationToken);
+        // A closed cycle's figures are the ones stored with the result, as the panel saw them; any other period is counted now.
+        var frozen = period is { CycleId: { } cycle, CycleIsClosed: true }
+            ? await db.Results.AsNoTracking().Where(r => r.CycleId == cycle && r.AccountManagerId == id)
+                .Select(r => new { r.Evidence, r.EvidenceTakenUtc }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var figures = frozen?.Evidence ?? await evidence.ForManagerAsync(id, period.From, period.To, cancellationToken);
         return new AccountManagerDetailsModel(manager.Id, manager.EmployeeNumber, manager.Name, manager.Phone, manager.District, manager.IsActive,
-            userName, history, customerCount, customerRows, visits, period, figures);
+            userName, history, customerCount, customerRows, visits, period, figures, frozen?.EvidenceTakenUtc);
     }
 }

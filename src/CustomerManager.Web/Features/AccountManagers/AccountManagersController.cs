@@ -1,4 +1,5 @@
 using CustomerManager.Domain.AccountManagers;
+using CustomerManager.Domain.Common;
 using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Infrastructure;
@@ -118,34 +119,48 @@ public sealed class AccountManagersController(
         return model is null ? NotFound() : View(model);
     }
 
+    /// <summary>
+    /// Deactivates the manager and their login together, in one transaction that first locks the manager: a
+    /// customer assigned to them at the same moment (assignments lock the manager too) either stops this, or
+    /// waits for it and then finds the manager inactive.
+    /// </summary>
     [HttpPost]
     [Authorize(Policy = Policies.Administrator)]
     [ActionName(nameof(Deactivate))]
     public async Task<IActionResult> DeactivateConfirmed(int id, CancellationToken cancellationToken)
     {
-        var manager = await db.AccountManagers.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (manager is null)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.AccountManagers.Where(m => m.Id == id).LockForUpdateAsync(cancellationToken) == 0)
         {
             return NotFound();
         }
 
-        if (await db.Customers.AnyAsync(c => c.CurrentManagerId == id, cancellationToken))
+        var manager = await db.AccountManagers.SingleAsync(m => m.Id == id, cancellationToken);
+        try
         {
-            ModelState.AddModelError(string.Empty, l["AccountManager.ReassignFirst"]);
+            manager.Deactivate(await db.Customers.CountAsync(c => c.CurrentManagerId == id, cancellationToken));
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(string.Empty, l.Message(e));
             return View(nameof(Deactivate), await DeactivationModelAsync(id, cancellationToken));
         }
 
-        manager.Deactivate();
         await db.SaveChangesAsync(cancellationToken);
 
         // A manager who left cannot sign in any more; the session they may have ends at the next check.
         if (await users.Users.SingleOrDefaultAsync(u => u.AccountManagerId == id, cancellationToken) is { IsActive: true } user)
         {
             user.IsActive = false;
-            await users.UpdateAsync(user);
-            await users.UpdateSecurityStampAsync(user);
+            var updated = await users.UpdateSecurityStampAsync(user);
+            if (!updated.Succeeded)
+            {
+                ModelState.AddModelError(string.Empty, l.Message(ErrorCodes.General.ChangedMeanwhile, []));
+                return View(nameof(Deactivate), await DeactivationModelAsync(id, cancellationToken));
+            }
         }
 
+        await transaction.CommitAsync(cancellationToken);
         TempData.Flash(l["AccountManager.Deactivated", manager.Name]);
         return RedirectToAction(nameof(Details), new { id });
     }

@@ -27,6 +27,9 @@ public sealed class AssignmentForm
 
     public int? ToManagerId { get; set; }
 
+    /// <summary>The customer's version when the page was shown (Reassign of one customer).</summary>
+    public int? Version { get; set; }
+
     public DateOnly? EffectiveDate { get; set; }
 
     public string? Reason { get; set; }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerManager.Web.Features.Assignments;
 
-public sealed record SelectedCustomer(int Id, string LicenceNumber, string StoreName, string? CurrentManager);
+public sealed record SelectedCustomer(int Id, string LicenceNumber, string StoreName, string? CurrentManager, int Version);
 
 public sealed record AssignmentPageModel(string Mode, AssignmentForm Form, IReadOnlyList<SelectedCustomer> Customers, int CustomerCount, string? FromManagerName, IReadOnlyList<ManagerOption> Managers)
 {
@@ -72,8 +72,20 @@ public sealed class AssignmentsController(
         return ApplyAsync(nameof(All), form, cancellationToken);
     }
 
+    /// <summary>
+    /// Applies the order in one transaction. It locks the new manager first, so that a deactivation at the same
+    /// moment cannot leave customers with an inactive manager; two administrators moving the same customer at
+    /// once cannot both succeed (the customer's version and the one-current-assignment index decide), and the
+    /// one who loses is told.
+    /// </summary>
     private async Task<IActionResult> ApplyAsync(string view, AssignmentForm form, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (form.ToManagerId is { } target)
+        {
+            await db.AccountManagers.Where(m => m.Id == target).LockForUpdateAsync(cancellationToken);
+        }
+
         var customers = await Selected(form).Include(c => c.Assignments).ToListAsync(cancellationToken);
         if (customers.Count == 0 || (form.FromManagerId is null && customers.Count != form.CustomerIds.Distinct().Count()))
         {
@@ -82,6 +94,15 @@ public sealed class AssignmentsController(
 
         if (!await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
         {
+            return await PageAsync(view, form, cancellationToken);
+        }
+
+        if (form.CustomerId is not null && form.Version is { } seen && customers[0].Version != seen)
+        {
+            // The customer was reassigned (or edited) since this page was shown.
+            ModelState.AddModelError(string.Empty, l["Assignment.ChangedMeanwhile"]);
+            db.ChangeTracker.Clear();
+            form.Version = null; // the page shows the customer as it is now
             return await PageAsync(view, form, cancellationToken);
         }
 
@@ -94,7 +115,7 @@ public sealed class AssignmentsController(
                 customer.AssignTo(form.ToManagerId!.Value, form.EffectiveDate!.Value, form.Reason, User.Identity?.Name);
                 moved++;
             }
-            catch (DomainException e) when (e.Code == "Assignment.BeforeCurrent")
+            catch (DomainException e) when (e.Code == ErrorCodes.Assignment.BeforeCurrent)
             {
                 tooEarly.Add(customer.LicenceNumber);
             }
@@ -107,7 +128,20 @@ public sealed class AssignmentsController(
             return await PageAsync(view, form, cancellationToken);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another administrator moved one of these customers at the same moment: nothing of this order is saved.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, l["Assignment.ChangedMeanwhile"]);
+            return await PageAsync(view, form, cancellationToken);
+        }
+
         logger.LogInformation("{Count} customers assigned to manager {ManagerId}", moved, form.ToManagerId);
         TempData.Flash(moved == customers.Count
             ? l["Assignment.Done", moved]
@@ -155,8 +189,13 @@ public sealed class AssignmentsController(
         }
 
         var shown = await selected.OrderBy(c => c.StoreName).Take(50)
-            .Select(c => new SelectedCustomer(c.Id, c.LicenceNumber, c.StoreName, db.AccountManagers.Where(m => m.Id == c.CurrentManagerId).Select(m => m.Name).FirstOrDefault()))
+            .Select(c => new SelectedCustomer(c.Id, c.LicenceNumber, c.StoreName, db.AccountManagers.Where(m => m.Id == c.CurrentManagerId).Select(m => m.Name).FirstOrDefault(), c.Version))
             .ToListAsync(cancellationToken);
+        if (form.CustomerId is not null)
+        {
+            form.Version ??= shown.FirstOrDefault()?.Version;
+        }
+
         var managers = await db.ActiveManagerOptionsAsync(cancellationToken, except: form.FromManagerId);
         return View("Assign", new AssignmentPageModel(view, form, shown, count, fromName, managers));
     }

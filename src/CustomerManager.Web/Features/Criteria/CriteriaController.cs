@@ -121,22 +121,24 @@ public sealed class CriteriaController(
             return NotFound();
         }
 
-        if (!criterion.IsRetired && await db.Criteria.CountAsync(c => !c.IsRetired, cancellationToken) == 1)
+        try
         {
-            TempData.Flash(l["Criteria.LastOne"]);
-            return RedirectToAction(nameof(Index));
+            if (criterion.IsRetired)
+            {
+                criterion.Reinstate();
+            }
+            else
+            {
+                criterion.Retire(await db.Criteria.CountAsync(c => !c.IsRetired, cancellationToken));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainException e)
+        {
+            TempData.Flash(l.Message(e));
         }
 
-        if (criterion.IsRetired)
-        {
-            criterion.Reinstate();
-        }
-        else
-        {
-            criterion.Retire();
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
         return RedirectToAction(nameof(Index));
     }
 
@@ -154,7 +156,7 @@ public sealed class CriteriaController(
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(nameof(SettingsForm.FiveStar), l[e.Code]);
+            ModelState.AddModelError(nameof(SettingsForm.FiveStar), l.Message(e));
             return null;
         }
     }
@@ -178,7 +180,7 @@ public sealed class CriteriaController(
         var criteria = await db.Criteria.AsNoTracking().OrderBy(c => c.IsRetired).ThenBy(c => c.SortOrder).ToListAsync(cancellationToken);
         var used = await db.CycleCriteria.AsNoTracking().Select(c => c.CriterionId).Distinct().ToListAsync(cancellationToken);
         var total = criteria.Where(c => !c.IsRetired).Sum(c => c.Weight);
-        var rows = criteria.Select(c => new CriterionRow(c.Id, c.NameZh, c.NameEn, c.Description, c.Weight, c.IsRetired || total == 0 ? 0 : c.Weight / total,
+        var rows = criteria.Select(c => new CriterionRow(c.Id, c.NameZh, c.NameEn, c.Description, c.Weight, c.IsRetired ? 0 : Weighting.Share(c.Weight, total),
             c.ScoredBy, c.SortOrder, c.IsRetired, used.Contains(c.Id))).ToList();
         if (!whatIf)
         {

@@ -32,9 +32,7 @@ public sealed class SettingsFormValidator : AbstractValidator<SettingsForm>
     public SettingsFormValidator(IStringLocalizer<SharedResource> l)
     {
         RuleForEach(f => f.Weights).ChildRules(w =>
-            w.RuleFor(x => x.Weight).NotNull().WithMessage(l["Validation.Required"])
-                .GreaterThan(0).WithMessage(l["Criterion.WeightOutOfRange", Criterion.MaxWeight])
-                .LessThanOrEqualTo(Criterion.MaxWeight).WithMessage(l["Criterion.WeightOutOfRange", Criterion.MaxWeight]));
+            w.RuleFor(x => x.Weight).NotNull().WithMessage(l["Validation.Required"]).Weight(l));
         RuleFor(f => f.FiveStar).NotNull().WithMessage(l["Validation.Required"]);
         RuleFor(f => f.FourStar).NotNull().WithMessage(l["Validation.Required"]);
         RuleFor(f => f.ThreeStar).NotNull().WithMessage(l["Validation.Required"]);
@@ -71,10 +69,21 @@ public sealed class CriterionFormValidator : AbstractValidator<CriterionForm>
         RuleFor(f => f.NameZh).RequiredText(l, Criterion.NameMaxLength);
         RuleFor(f => f.NameEn).RequiredText(l, Criterion.NameMaxLength);
         RuleFor(f => f.Description).OptionalText(l, Criterion.DescriptionMaxLength);
-        RuleFor(f => f.Weight).NotNull().WithMessage(l["Validation.Required"])
-            .GreaterThan(0).WithMessage(l["Criterion.WeightOutOfRange", Criterion.MaxWeight])
-            .LessThanOrEqualTo(Criterion.MaxWeight).WithMessage(l["Criterion.WeightOutOfRange", Criterion.MaxWeight]);
+        RuleFor(f => f.Weight).NotNull().WithMessage(l["Validation.Required"]).Weight(l);
         RuleFor(f => f.ScoredBy).NotEmpty().WithMessage(l["Criterion.NoScoringRole"]);
         RuleForEach(f => f.ScoredBy).IsInEnum().WithMessage(l["Validation.Choose"]);
     }
+}
+
+public static class WeightRules
+{
+    /// <summary>The domain's rule of a weight (<see cref="Criterion.CheckWeight"/>), with its message.</summary>
+    public static IRuleBuilderOptionsConditions<T, decimal?> Weight<T>(this IRuleBuilder<T, decimal?> rule, IStringLocalizer<SharedResource> l) =>
+        rule.Custom((weight, context) =>
+        {
+            if (weight is { } value && Criterion.CheckWeight(value) is { } refusal)
+            {
+                context.AddFailure(l.Message(refusal));
+            }
+        });
 }

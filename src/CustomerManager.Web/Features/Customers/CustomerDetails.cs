@@ -28,7 +28,10 @@ public sealed record CustomerDetailsModel(
     public const int VisitsShown = 20;
 }
 
-/// <summary>One customer's page: record, who served it when (newest first) and its recent visits.</summary>
+/// <summary>
+/// One customer's page: record, who served it when (newest first) and its recent visits, as far as the user's
+/// <see cref="DataScope"/> reaches (an account manager sees their own visits, not a predecessor's notes).
+/// </summary>
 public sealed class CustomerDetailsQuery(AppDbContext db)
 {
     public async Task<CustomerDetailsModel?> RunAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -59,7 +62,7 @@ public sealed class CustomerDetailsQuery(AppDbContext db)
             .OrderByDescending(x => x.a.From)
             .Select(x => new AssignmentHistoryRow(x.m.Id, x.m.Name, x.m.EmployeeNumber, x.a.From, x.a.To, x.a.Reason, x.a.ChangedBy))
             .ToListAsync(cancellationToken);
-        var visits = await db.Visits.AsNoTracking()
+        var visits = await db.Visits.AsNoTracking().VisibleTo(user)
             .Where(v => v.CustomerId == id)
             .Join(db.AccountManagers, v => v.AccountManagerId, m => m.Id, (v, m) => new { v, m })
             .OrderByDescending(x => x.v.VisitedAt)

@@ -1,35 +1,41 @@
+using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
-using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Localization;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerManager.Web.Features.Cycles;
 
+/// <summary>A draft cycle's name and period, to create or change it.</summary>
 public sealed class CycleForm
 {
+    public int? Id { get; set; }
+
     public string? Name { get; set; }
 
     public DateOnly? PeriodStart { get; set; }
 
     public DateOnly? PeriodEnd { get; set; }
+
+    /// <summary>The form field a broken rule of the cycle's name or period belongs to.</summary>
+    public static string FieldOf(DomainException e) => e.Code switch
+    {
+        ErrorCodes.Cycle.NameTaken or ErrorCodes.Cycle.NameRequired or ErrorCodes.Cycle.NameTooLong => nameof(Name),
+        ErrorCodes.Cycle.Overlaps => nameof(PeriodStart),
+        ErrorCodes.Cycle.PeriodReversed => nameof(PeriodEnd),
+        _ => string.Empty,
+    };
 }
 
+/// <summary>What the form can check alone; unique names and periods are the domain's (<see cref="EvaluationCalendar"/>).</summary>
 public sealed class CycleFormValidator : AbstractValidator<CycleForm>
 {
-    public CycleFormValidator(IStringLocalizer<SharedResource> l, AppDbContext db)
+    public CycleFormValidator(IStringLocalizer<SharedResource> l)
     {
         RuleFor(f => f.Name).RequiredText(l, EvaluationCycle.NameMaxLength);
         RuleFor(f => f.PeriodStart).NotNull().WithMessage(l["Validation.Required"]);
         RuleFor(f => f.PeriodEnd).NotNull().WithMessage(l["Validation.Required"]);
-        RuleFor(f => f.PeriodEnd).GreaterThanOrEqualTo(f => f.PeriodStart).WithMessage(l["Cycle.PeriodReversed"])
-            .When(f => f.PeriodStart is not null && f.PeriodEnd is not null);
-        RuleFor(f => f.PeriodStart)
-            .MustAsync(async (form, _, ct) => !await db.Cycles.AnyAsync(c => form.PeriodStart <= c.PeriodEnd && form.PeriodEnd >= c.PeriodStart, ct))
-            .WithMessage(l["Cycle.Overlaps"])
-            .When(f => f.PeriodStart is not null && f.PeriodEnd is not null && f.PeriodEnd >= f.PeriodStart);
     }
 }
 

@@ -1,6 +1,8 @@
 using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
+using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Queries;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Localization;
 using CustomerManager.Web.Security;
@@ -23,14 +25,15 @@ public sealed record FlagRow(ManagerName Manager, string Criterion, decimal Spre
 
 public sealed record CloseCheck(IReadOnlyList<ManagerName> NotRated, IReadOnlyList<FlagRow> Flags, decimal Threshold);
 
-public sealed record CycleDetailsModel(EvaluationCycle Cycle, ProgressBoard? Progress, IReadOnlyList<TierCount> Tiers, CloseCheck? Check, ReopenForm Reopen);
+public sealed record CycleDetailsModel(EvaluationCycle Cycle, DateOnly Today, ProgressBoard? Progress, IReadOnlyList<TierCount> Tiers, CloseCheck? Check, ReopenForm Reopen);
 
 public sealed record TierCount(Tier? Tier, int Count);
 
 /// <summary>
-/// Evaluation cycles (评定周期): create, open (freezing criteria, weights, scoring roles and bounds), follow
-/// the panel's progress, close (computing every result in one pass), publish, and reopen with a reason.
-/// Every state change is audited.
+/// Evaluation cycles (评定周期): plan (and correct or delete a draft), open once the period has started
+/// (freezing criteria, weights, scoring roles, bounds and panel), follow the panel's progress, close once the
+/// period is over (computing every result and storing the evidence the panel saw), publish, and reopen with a
+/// reason. Every state change is audited.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
 public sealed class CyclesController(
@@ -49,16 +52,107 @@ public sealed class CyclesController(
     [HttpPost]
     public async Task<IActionResult> Create(CycleForm form, CancellationToken cancellationToken)
     {
-        if (!await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
+        form.Id = null;
+        if (await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
         {
-            return View(nameof(Index), await ListAsync(form, cancellationToken));
+            try
+            {
+                var cycle = EvaluationCycle.Plan(form.Name!, form.PeriodStart!.Value, form.PeriodEnd!.Value, await db.CalendarAsync(cancellationToken));
+                db.Cycles.Add(cycle);
+                await db.SaveChangesAsync(cancellationToken);
+                TempData.Flash(l["Cycles.Created", cycle.Name]);
+                return RedirectToAction(nameof(Details), new { id = cycle.Id });
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError(CycleForm.FieldOf(e), l.Message(e));
+            }
+            catch (DbUpdateException)
+            {
+                // Another administrator created a cycle of this name at the same moment (unique index).
+                ModelState.AddModelError(nameof(CycleForm.Name), l.Message(ErrorCodes.Cycle.NameTaken, [form.Name!.Trim()]));
+            }
         }
 
-        var cycle = new EvaluationCycle(form.Name!, form.PeriodStart!.Value, form.PeriodEnd!.Value);
-        db.Cycles.Add(cycle);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData.Flash(l["Cycles.Created", cycle.Name]);
-        return RedirectToAction(nameof(Details), new { id = cycle.Id });
+        return View(nameof(Index), await ListAsync(form, cancellationToken));
+    }
+
+    /// <summary>A draft's name and period can still change.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var cycle = await db.Cycles.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (cycle is null)
+        {
+            return NotFound();
+        }
+
+        return cycle.Status != CycleStatus.Draft
+            ? RedirectToAction(nameof(Details), new { id })
+            : View(new CycleForm { Id = id, Name = cycle.Name, PeriodStart = cycle.PeriodStart, PeriodEnd = cycle.PeriodEnd });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Edit(int id, CycleForm form, CancellationToken cancellationToken)
+    {
+        var cycle = await db.Cycles.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (cycle is null)
+        {
+            return NotFound();
+        }
+
+        form.Id = id;
+        if (await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
+        {
+            try
+            {
+                cycle.Reschedule(form.Name!, form.PeriodStart!.Value, form.PeriodEnd!.Value, await db.CalendarAsync(cancellationToken));
+                await db.SaveChangesAsync(cancellationToken);
+                TempData.Flash(l["Cycles.Saved", cycle.Name]);
+                return RedirectToAction(nameof(Details), new { id });
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError(CycleForm.FieldOf(e), l.Message(e));
+            }
+            catch (DbUpdateException)
+            {
+                ModelState.AddModelError(string.Empty, l.Message(ErrorCodes.General.ChangedMeanwhile, []));
+            }
+        }
+
+        return View(form);
+    }
+
+    /// <summary>A draft nobody has scored in can be deleted.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
+    {
+        var cycle = await db.Cycles.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (cycle is null)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            cycle.EnsureDeletable();
+            db.Cycles.Remove(cycle);
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Draft cycle {CycleId} deleted", id);
+            TempData.Flash(l["Cycles.Deleted", cycle.Name]);
+            return RedirectToAction(nameof(Index));
+        }
+        catch (DomainException e)
+        {
+            TempData.Flash(l.Message(e));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData.Flash(l.Message(ErrorCodes.General.ChangedMeanwhile, []));
+        }
+
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     [HttpGet]
@@ -74,10 +168,10 @@ public sealed class CyclesController(
         {
             var criteria = await db.Criteria.ToListAsync(cancellationToken);
             var bounds = (await db.RatingSettings.SingleAsync(cancellationToken)).Bounds;
-            var panelRoleId = await db.Roles.Where(r => r.Name == CustomerManager.Infrastructure.Identity.AppRoles.PanelMember).Select(r => r.Id).SingleAsync(cancellationToken);
+            var panelRoleId = await db.Roles.Where(r => r.Name == AppRoles.PanelMember).Select(r => r.Id).SingleAsync(cancellationToken);
             var panel = await db.Users.Where(u => u.IsActive && u.PanelRole != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == panelRoleId))
                 .Select(u => new PanelSeat(u.Id, u.PanelRole!.Value)).ToListAsync(cancellationToken);
-            cycle.Open(criteria, bounds, panel, clock.GetUtcNow().UtcDateTime);
+            cycle.Open(criteria, bounds, panel, clock.GetLocalNow());
         }, "Cycles.Opened", cancellationToken);
 
     /// <summary>The close step: who is not rated and where the panel disagrees, before confirming.</summary>
@@ -90,23 +184,28 @@ public sealed class CyclesController(
             return NotFound();
         }
 
-        return cycle.Status != CycleStatus.Open
+        return !cycle.CanCloseOn(Today)
             ? RedirectToAction(nameof(Details), new { id })
             : View(nameof(Details), await DetailsModelAsync(cycle, progress, await CheckAsync(cycle, cancellationToken), cancellationToken));
     }
 
+    /// <summary>
+    /// Closes the cycle in one transaction that first locks it: a score saved at the same moment is either in
+    /// the results or refused (scoring takes the same lock), never stored in a closed cycle.
+    /// </summary>
     [HttpPost]
     [ActionName(nameof(Close))]
-    public async Task<IActionResult> CloseConfirmed(int id, bool confirmNotRated, [FromServices] CycleProgressQuery progress, CancellationToken cancellationToken)
+    public async Task<IActionResult> CloseConfirmed(int id, bool confirmNotRated, [FromServices] CycleProgressQuery progress, [FromServices] EvidenceQuery evidence, CancellationToken cancellationToken)
     {
-        var cycle = await LoadAsync(id, cancellationToken);
-        if (cycle is null)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Cycles.Where(c => c.Id == id).LockForUpdateAsync(cancellationToken) == 0)
         {
             return NotFound();
         }
 
-        var check = await CheckAsync(cycle, cancellationToken);
-        if (check.NotRated.Count > 0 && !confirmNotRated)
+        var cycle = (await db.Cycles.Include(c => c.Criteria).Include(c => c.Results).SingleAsync(c => c.Id == id, cancellationToken))!;
+        var check = cycle.Status == CycleStatus.Open ? await CheckAsync(cycle, cancellationToken) : null;
+        if (check is { NotRated.Count: > 0 } && !confirmNotRated)
         {
             ModelState.AddModelError(nameof(confirmNotRated), l["Cycles.ConfirmNotRatedRequired", check.NotRated.Count]);
             return View(nameof(Details), await DetailsModelAsync(cycle, progress, check, cancellationToken));
@@ -114,19 +213,18 @@ public sealed class CyclesController(
 
         try
         {
-            var now = clock.GetUtcNow().UtcDateTime;
             var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == id).ToListAsync(cancellationToken);
-            var managers = await RatedManagerIdsAsync(id, cancellationToken);
-            db.Results.RemoveRange(await db.Results.Where(r => r.CycleId == id).ToListAsync(cancellationToken));
-            db.Results.AddRange(cycle.ComputeResults(managers, scores, now));
-            cycle.Close(now);
+            var active = await ActiveManagerIdsAsync(cancellationToken);
+            var figures = await evidence.ForAllAsync(cycle.PeriodStart, cycle.PeriodEnd, cancellationToken);
+            cycle.Close(active, scores, figures, clock.GetLocalNow());
             await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Cycle {CycleId} closed: {Managers} results", id, managers.Count);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Cycle {CycleId} closed: {Results} results", id, cycle.Results.Count);
             TempData.Flash(l["Cycles.Closed", cycle.Name]);
         }
         catch (DomainException e)
         {
-            TempData.Flash(l[e.Code]);
+            TempData.Flash(l.Message(e));
         }
 
         return RedirectToAction(nameof(Details), new { id });
@@ -136,14 +234,15 @@ public sealed class CyclesController(
     public Task<IActionResult> Publish(int id, CancellationToken cancellationToken) =>
         ChangeAsync(id, cycle =>
         {
-            cycle.Publish(clock.GetUtcNow().UtcDateTime);
+            cycle.Publish(clock.GetLocalNow());
             return Task.CompletedTask;
         }, "Cycles.Published", cancellationToken);
 
+    /// <summary>Reopening withdraws the results (the cycle is loaded with them) and unfreezes the period's visits.</summary>
     [HttpPost]
     public async Task<IActionResult> Reopen(int id, ReopenForm form, [FromServices] CycleProgressQuery progress, CancellationToken cancellationToken)
     {
-        var cycle = await LoadAsync(id, cancellationToken);
+        var cycle = await db.Cycles.Include(c => c.Criteria).Include(c => c.Results).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (cycle is null)
         {
             return NotFound();
@@ -155,12 +254,14 @@ public sealed class CyclesController(
             return View(nameof(Details), model with { Reopen = form });
         }
 
-        return await ChangeAsync(id, async c =>
+        return await ChangeAsync(id, c =>
         {
             c.Reopen(form.Reason!);
-            db.Results.RemoveRange(await db.Results.Where(r => r.CycleId == id).ToListAsync(cancellationToken));
+            return Task.CompletedTask;
         }, "Cycles.Reopened", cancellationToken, cycle);
     }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     private async Task<IActionResult> ChangeAsync(int id, Func<EvaluationCycle, Task> change, string done, CancellationToken cancellationToken, EvaluationCycle? loaded = null)
     {
@@ -179,7 +280,11 @@ public sealed class CyclesController(
         }
         catch (DomainException e)
         {
-            TempData.Flash(l[e.Code]);
+            TempData.Flash(l.Message(e));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData.Flash(l.Message(ErrorCodes.General.ChangedMeanwhile, []));
         }
 
         return RedirectToAction(nameof(Details), new { id });
@@ -188,36 +293,31 @@ public sealed class CyclesController(
     private Task<EvaluationCycle?> LoadAsync(int id, CancellationToken cancellationToken) =>
         db.Cycles.Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
 
-    /// <summary>Every active manager, and anyone who has scores in the cycle.</summary>
-    private async Task<List<int>> RatedManagerIdsAsync(int cycleId, CancellationToken cancellationToken) =>
-        await db.AccountManagers.Where(m => m.IsActive || db.PanelScores.Any(s => s.CycleId == cycleId && s.AccountManagerId == m.Id))
-            .Select(m => m.Id).ToListAsync(cancellationToken);
+    private Task<List<int>> ActiveManagerIdsAsync(CancellationToken cancellationToken) =>
+        db.AccountManagers.Where(m => m.IsActive).Select(m => m.Id).ToListAsync(cancellationToken);
 
     private async Task<CloseCheck> CheckAsync(EvaluationCycle cycle, CancellationToken cancellationToken)
     {
         var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id).ToListAsync(cancellationToken);
-        var managerIds = await RatedManagerIdsAsync(cycle.Id, cancellationToken);
-        var names = await db.AccountManagers.AsNoTracking().Where(m => managerIds.Contains(m.Id))
+        var ratings = cycle.RateAll(EvaluationCycle.RatedManagers(await ActiveManagerIdsAsync(cancellationToken), scores), scores);
+        var flagged = Disagreement.Flags(scores, options.Value.DisagreementThreshold);
+        var ids = ratings.Keys.ToList();
+        var names = await db.AccountManagers.AsNoTracking().Where(m => ids.Contains(m.Id))
             .ToDictionaryAsync(m => m.Id, m => new ManagerName(m.Id, m.Name, m.EmployeeNumber), cancellationToken);
-        var results = cycle.ComputeResults(managerIds, scores, clock.GetUtcNow().UtcDateTime);
-        var notRated = results.Where(r => !r.IsRated).Select(r => names[r.AccountManagerId]).OrderBy(m => m.EmployeeNumber).ToList();
+        var notRated = ratings.Where(r => !r.Value.IsRated).Select(r => names[r.Key]).OrderBy(m => m.EmployeeNumber).ToList();
         var criteria = cycle.Criteria.ToDictionary(c => c.Id);
-        var threshold = options.Value.DisagreementThreshold;
-        var flags = Disagreement.Flags(scores, threshold)
-            .Select(f => new FlagRow(names[f.AccountManagerId], CriterionName(criteria[f.CycleCriterionId]), f.Spread))
+        var flags = flagged
+            .Select(f => new FlagRow(names[f.AccountManagerId], Cultures.Pick(criteria[f.CycleCriterionId].NameZh, criteria[f.CycleCriterionId].NameEn), f.Spread))
             .ToList();
-        return new CloseCheck(notRated, flags, threshold);
+        return new CloseCheck(notRated, flags, options.Value.DisagreementThreshold);
     }
-
-    private static string CriterionName(CycleCriterion c) =>
-        Cultures.Pick(c.NameZh, c.NameEn);
 
     private async Task<CycleDetailsModel> DetailsModelAsync(EvaluationCycle cycle, CycleProgressQuery progress, CloseCheck? check, CancellationToken cancellationToken)
     {
         var board = cycle.Status == CycleStatus.Open ? await progress.RunAsync(cycle, cancellationToken) : null;
         var tiers = await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id)
             .GroupBy(r => r.Tier).Select(g => new TierCount(g.Key, g.Count())).ToListAsync(cancellationToken);
-        return new CycleDetailsModel(cycle, board, [.. tiers.OrderByDescending(t => t.Tier)], check, new ReopenForm());
+        return new CycleDetailsModel(cycle, Today, board, [.. tiers.OrderByDescending(t => t.Tier)], check, new ReopenForm());
     }
 
     private async Task<CyclesModel> ListAsync(CycleForm form, CancellationToken cancellationToken) =>

@@ -5,6 +5,7 @@ using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Localization;
 using CustomerManager.Web.Security;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,24 +14,57 @@ using Microsoft.Extensions.Localization;
 namespace CustomerManager.Web.Features.Inbox;
 
 public sealed record InboxItem(
-    int Id, ReportKind Kind, string Message, ReportStatus Status, string? Reply, string? HandledBy, DateTime? HandledUtc,
+    int Id, ReportKind Kind, string Message, ReportStatus Status, string? Reply, string? HandledBy, DateTime? HandledUtc, int Version,
     int VisitId, DateTime VisitedAt, string ManagerName, string StoreName, string Address);
 
-public sealed record InboxModel(PanelRole Seat, IReadOnlyList<ReportKind> Kinds, ReportStatus? Status, int Unhandled, PagedList<InboxItem> Page);
+public sealed record InboxModel(PanelRole Seat, IReadOnlyList<ReportKind> Kinds, ReportStatus? Status, int Unhandled, PagedList<InboxItem> Page, int? PostedId = null, string? PostedReply = null);
+
+/// <summary>Acknowledging or closing an item: the reply, and the item's version when the page showed it.</summary>
+public sealed class InboxActionForm
+{
+    public string? Reply { get; set; }
+
+    public int Version { get; set; }
+
+    /// <summary>The list the user came from, to go back to.</summary>
+    public ReportStatus? Status { get; set; }
+
+    public int? Page { get; set; }
+}
+
+public sealed class InboxActionFormValidator : AbstractValidator<InboxActionForm>
+{
+    public InboxActionFormValidator(IStringLocalizer<SharedResource> l) =>
+        RuleFor(f => f.Reply).OptionalText(l, VisitReport.ReplyMaxLength);
+}
 
 /// <summary>
 /// What visits pass on, for the panel seat that receives it: information for logistics and for the call
 /// centre, violations and unlicensed retail for the monopoly leader. Recipients acknowledge (with a reply);
-/// the monopoly leader closes cases once dealt with.
+/// the monopoly leader closes cases once dealt with. An item someone else handled meanwhile is never
+/// overwritten unseen (its version is checked).
 /// </summary>
 [Authorize(Policy = Policies.PanelMember)]
-public sealed class InboxController(AppDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
+public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
+    public const int PageSize = 25;
+
     public static IReadOnlyList<ReportKind> KindsFor(PanelRole seat) =>
         Enum.GetValues<ReportKind>().Where(k => VisitReport.RecipientOf(k) == seat).ToList();
 
     [HttpGet]
-    public async Task<IActionResult> Index(ReportStatus? status, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(ReportStatus? status, int? page, CancellationToken cancellationToken) =>
+        View(await ModelAsync(status, page, cancellationToken));
+
+    [HttpPost]
+    public Task<IActionResult> Acknowledge(int id, InboxActionForm form, CancellationToken cancellationToken) =>
+        HandleAsync(id, form, (report, seat) => report.Acknowledge(seat, User.Identity!.Name!, form.Reply, clock.GetUtcNow().UtcDateTime), "Inbox.Acknowledged", cancellationToken);
+
+    [HttpPost]
+    public Task<IActionResult> Close(int id, InboxActionForm form, CancellationToken cancellationToken) =>
+        HandleAsync(id, form, (report, seat) => report.Close(seat, User.Identity!.Name!, form.Reply, clock.GetUtcNow().UtcDateTime), "Inbox.Closed", cancellationToken);
+
+    private async Task<InboxModel> ModelAsync(ReportStatus? status, int? page, CancellationToken cancellationToken)
     {
         var seat = User.PanelRoleOf()!.Value;
         var kinds = KindsFor(seat);
@@ -46,19 +80,11 @@ public sealed class InboxController(AppDbContext db, IStringLocalizer<SharedReso
                     join m in db.AccountManagers on v.AccountManagerId equals m.Id
                     join c in db.Customers on v.CustomerId equals c.Id
                     orderby r.Status, v.VisitedAt descending
-                    select new InboxItem(r.Id, r.Kind, r.Message, r.Status, r.Reply, r.HandledBy, r.HandledUtc, v.Id, v.VisitedAt, m.Name, c.StoreName, c.Address);
-        return View(new InboxModel(seat, kinds, status, unhandled, await items.ToPagedListAsync(page, 25, cancellationToken)));
+                    select new InboxItem(r.Id, r.Kind, r.Message, r.Status, r.Reply, r.HandledBy, r.HandledUtc, r.Version, v.Id, v.VisitedAt, m.Name, c.StoreName, c.Address);
+        return new InboxModel(seat, kinds, status, unhandled, await items.ToPagedListAsync(page, PageSize, cancellationToken));
     }
 
-    [HttpPost]
-    public Task<IActionResult> Acknowledge(int id, string? reply, CancellationToken cancellationToken) =>
-        HandleAsync(id, (report, seat) => report.Acknowledge(seat, User.Identity!.Name!, reply, clock.GetUtcNow().UtcDateTime), "Inbox.Acknowledged", cancellationToken);
-
-    [HttpPost]
-    public Task<IActionResult> Close(int id, string? reply, CancellationToken cancellationToken) =>
-        HandleAsync(id, (report, seat) => report.Close(seat, User.Identity!.Name!, reply, clock.GetUtcNow().UtcDateTime), "Inbox.Closed", cancellationToken);
-
-    private async Task<IActionResult> HandleAsync(int id, Action<VisitReport, PanelRole> act, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> HandleAsync(int id, InboxActionForm form, Action<VisitReport, PanelRole> act, string done, CancellationToken cancellationToken)
     {
         var seat = User.PanelRoleOf()!.Value;
         var kinds = KindsFor(seat);
@@ -68,17 +94,34 @@ public sealed class InboxController(AppDbContext db, IStringLocalizer<SharedReso
             return NotFound();
         }
 
+        if (!await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
+        {
+            // The typed reply comes back in the item's form, beside the message.
+            return View(nameof(Index), await ModelAsync(form.Status, form.Page, cancellationToken) with { PostedId = id, PostedReply = form.Reply });
+        }
+
         try
         {
+            if (report.Version != form.Version)
+            {
+                throw new DbUpdateConcurrencyException();
+            }
+
             act(report, seat);
             await db.SaveChangesAsync(cancellationToken);
             TempData.Flash(l[done]);
         }
         catch (DomainException e)
         {
-            TempData.Flash(l[e.Code]);
+            TempData.Flash(l.Message(e));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone handled the item between the page being shown and this action (or at the same moment).
+            var handledBy = await db.VisitReports.AsNoTracking().Where(r => r.Id == id).Select(r => r.HandledBy).SingleOrDefaultAsync(cancellationToken);
+            TempData.Flash(l["Inbox.ChangedMeanwhile", handledBy ?? "?"]);
         }
 
-        return RedirectToAction(nameof(Index));
+        return RedirectToAction(nameof(Index), new { status = form.Status, page = form.Page > 1 ? form.Page : null });
     }
 }

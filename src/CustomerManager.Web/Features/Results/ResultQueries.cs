@@ -11,7 +11,7 @@ public sealed record RankingColumn(int CycleCriterionId, string Name, decimal We
 
 public sealed record RankingRow(
     int Rank, int ManagerId, string Name, string EmployeeNumber, string District, bool IsRated, decimal? FinalScore, Tier? Tier,
-    Tier? PreviousTier, Movement Movement, IReadOnlyDictionary<int, decimal?> CriterionScores, int Flags);
+    Tier? PreviousTier, Movement Movement, IReadOnlyDictionary<int, decimal?> CriterionScores, int Flags, EvidenceFigures Evidence);
 
 public sealed record RankingModel(
     int CycleId, string CycleName, CycleStatus Status, IReadOnlyList<(int Id, string Name)> Cycles, IReadOnlyList<string> Districts,
@@ -25,9 +25,9 @@ public sealed record EvaluationFormModel(
     int CycleId, string CycleName, DateOnly PeriodStart, DateOnly PeriodEnd, CycleStatus Status, DateTime? ClosedUtc, DateTime? PublishedUtc,
     int ManagerId, string ManagerName, string EmployeeNumber, string District, TierBounds Bounds,
     bool IsRated, decimal? FinalScore, Tier? Tier, IReadOnlyList<FormCriterion> Criteria, IReadOnlyList<string> Panel,
-    bool RecomputedEquals, bool ShowPanelMembers);
+    bool RecomputedEquals, bool ShowPanelMembers, EvidenceFigures Evidence, DateTime? EvidenceTakenUtc);
 
-public sealed record HistoryPoint(int CycleId, string CycleName, DateOnly PeriodEnd, bool IsRated, decimal? FinalScore, Tier? Tier);
+public sealed record HistoryPoint(int CycleId, string CycleName, DateOnly PeriodEnd, bool IsRated, decimal? FinalScore, Tier? Tier, EvidenceFigures Evidence);
 
 /// <summary>Results of closed and published cycles: the ranking, the evaluation form, a manager's history.</summary>
 public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> options)
@@ -59,7 +59,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
             .Select((x, i) => new RankingRow(
                 x.r.IsRated ? i + 1 : 0, x.r.AccountManagerId, x.Name, x.EmployeeNumber, x.District, x.r.IsRated, x.r.FinalScore, x.r.Tier,
                 previous.GetValueOrDefault(x.r.AccountManagerId), TierMovement.Of(previous.GetValueOrDefault(x.r.AccountManagerId), x.r.Tier),
-                x.r.CriterionScores.ToDictionary(s => s.CycleCriterionId, s => s.Score), flags.GetValueOrDefault(x.r.AccountManagerId)))
+                x.r.CriterionScores.ToDictionary(s => s.CycleCriterionId, s => s.Score), flags.GetValueOrDefault(x.r.AccountManagerId), x.r.Evidence))
             .ToList();
         var distribution = ranked.GroupBy(r => r.Tier).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
         var filtered = ranked.Where(r => (district is null || r.District == district) && (tier is null || r.Tier == tier)).ToList();
@@ -81,10 +81,9 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
         var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycleId && s.AccountManagerId == managerId).ToListAsync(cancellationToken);
         var memberIds = scores.Select(s => s.PanelMemberId).Distinct().ToList();
         var members = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
-        var total = cycle.Criteria.Sum(c => c.Weight);
         var stored = result.CriterionScores.ToDictionary(s => s.CycleCriterionId, s => s.Score);
         var criteria = cycle.Criteria.OrderBy(c => c.SortOrder).Select(c => new FormCriterion(
-            c.Id, Cultures.Pick(c.NameZh, c.NameEn), c.Weight, c.Weight / total, stored.GetValueOrDefault(c.Id),
+            c.Id, Cultures.Pick(c.NameZh, c.NameEn), c.Weight, cycle.ShareOf(c), stored.GetValueOrDefault(c.Id),
             scores.Where(s => s.CycleCriterionId == c.Id).OrderBy(s => s.PanelRole)
                 .Select(s => new FormScore(members.GetValueOrDefault(s.PanelMemberId) ?? "?", s.PanelRole, s.Value, s.Comment)).ToList())).ToList();
 
@@ -94,13 +93,13 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
         var panel = scores.Select(s => (s.PanelRole, Name: members.GetValueOrDefault(s.PanelMemberId) ?? "?")).Distinct().OrderBy(p => p.PanelRole).Select(p => p.Name).ToList();
         return new EvaluationFormModel(cycle.Id, cycle.Name, cycle.PeriodStart, cycle.PeriodEnd, cycle.Status, cycle.ClosedUtc, cycle.PublishedUtc,
             manager.Id, manager.Name, manager.EmployeeNumber, manager.District, cycle.Bounds, result.IsRated, result.FinalScore, result.Tier,
-            criteria, panel, equals, showPanelMembers);
+            criteria, panel, equals, showPanelMembers, result.Evidence, result.EvidenceTakenUtc);
     }
 
     public Task<List<HistoryPoint>> HistoryAsync(int managerId, bool publishedOnly, CancellationToken cancellationToken) =>
         db.Results.AsNoTracking().Where(r => r.AccountManagerId == managerId)
             .Join(db.Cycles.Where(c => c.Status == CycleStatus.Published || (!publishedOnly && c.Status == CycleStatus.Closed)), r => r.CycleId, c => c.Id, (r, c) => new { r, c })
             .OrderBy(x => x.c.PeriodEnd)
-            .Select(x => new HistoryPoint(x.c.Id, x.c.Name, x.c.PeriodEnd, x.r.IsRated, x.r.FinalScore, x.r.Tier))
+            .Select(x => new HistoryPoint(x.c.Id, x.c.Name, x.c.PeriodEnd, x.r.IsRated, x.r.FinalScore, x.r.Tier, x.r.Evidence))
             .ToListAsync(cancellationToken);
 }

@@ -40,14 +40,16 @@ public sealed class ResultsController(ResultQueries queries, AppDbContext db, IS
         string[] headers =
         [
             l["Results.Rank"], l["AccountManager.EmployeeNumber"], l["AccountManager.Name"], l["AccountManager.District"], l["Result.FinalScore"],
-            l["Result.Tier"], l["Results.PreviousTier"], l["Results.Movement"], .. model.Columns.Select(c => c.Name), l["Results.Flags"],
+            l["Result.Tier"], l["Results.PreviousTier"], l["Results.Movement"], .. model.Columns.Select(c => c.Name),
+            l["Evidence.Visits"], l["Export.CustomersCovered"], l["Export.CustomersAssigned"], l["Results.Flags"],
         ];
         string TierName(Tier? t) => t is { } v ? l[$"Tier.{v}"] : l["Tier.NotRated"];
         return await TableExport.FileAsync(
             headers,
             model.Rows.AsQueryable(),
             r => [r.Rank == 0 ? null : r.Rank, r.EmployeeNumber, r.Name, r.District, r.FinalScore, TierName(r.Tier), TierName(r.PreviousTier), l[$"Movement.{r.Movement}"].Value,
-                  .. model.Columns.Select(c => (object?)r.CriterionScores.GetValueOrDefault(c.CycleCriterionId)?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)), r.Flags],
+                  .. model.Columns.Select(c => (object?)r.CriterionScores.GetValueOrDefault(c.CycleCriterionId)?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)),
+                  r.Evidence.Visits, r.Evidence.CustomersCovered, r.Evidence.CustomersAssigned, r.Flags],
             format,
             $"{l["Export.ResultsFile"]}-{model.CycleName}-{clock.GetLocalNow():yyyyMMdd}",
             cancellationToken);

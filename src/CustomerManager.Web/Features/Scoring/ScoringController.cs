@@ -2,11 +2,12 @@ using System.Globalization;
 using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Queries;
 using CustomerManager.Web.Features.Cycles;
-using CustomerManager.Web.Features.Evidence;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Localization;
 using CustomerManager.Web.Security;
+using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -59,15 +60,26 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
         return model is null ? NotFound() : View(model);
     }
 
+    /// <summary>
+    /// Saves the member's scores for one manager in one transaction that first locks the cycle: closing takes
+    /// the same lock, so a score is either in the results or refused, never stored in a closed cycle.
+    /// </summary>
     [HttpPost]
-    public async Task<IActionResult> Score(int cycleId, int managerId, ScoreForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Score(int cycleId, int managerId, ScoreForm form, [FromServices] IValidator<ScoreForm> validator, CancellationToken cancellationToken)
     {
-        var cycle = await db.Cycles.Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
-        if (cycle is null || !await db.AccountManagers.AnyAsync(m => m.Id == managerId && m.IsActive, cancellationToken))
+        if (!await db.AccountManagers.AnyAsync(m => m.Id == managerId && m.IsActive, cancellationToken))
         {
             return NotFound();
         }
 
+        await validator.ValidateIntoAsync(form, ModelState, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Cycles.Where(c => c.Id == cycleId).LockForUpdateAsync(cancellationToken) == 0)
+        {
+            return NotFound();
+        }
+
+        var cycle = await db.Cycles.Include(c => c.Criteria).SingleAsync(c => c.Id == cycleId, cancellationToken);
         var existing = await db.PanelScores.Where(s => s.CycleId == cycleId && s.AccountManagerId == managerId && s.PanelMemberId == Me)
             .ToDictionaryAsync(s => s.CycleCriterionId, cancellationToken);
         if (form.Items.Count == 0 || (form.Items.All(i => string.IsNullOrWhiteSpace(i.Value)) && existing.Count == 0))
@@ -75,7 +87,7 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
             ModelState.AddModelError("Items[0].Value", l["Scoring.NothingEntered"]);
         }
 
-        for (var i = 0; i < form.Items.Count; i++)
+        for (var i = 0; i < form.Items.Count && ModelState.IsValid; i++)
         {
             var item = form.Items[i];
             var field = $"Items[{i}].Value";
@@ -89,13 +101,7 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
                 continue;
             }
 
-            if (!decimal.TryParse(item.Value.Trim(), NumberStyles.Number, CultureInfo.CurrentCulture, out var value)
-                && !decimal.TryParse(item.Value.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out value))
-            {
-                ModelState.AddModelError(field, l["Scoring.NotANumber"]);
-                continue;
-            }
-
+            var value = ScoreFormValidator.ValueOf(item);
             try
             {
                 if (existing.TryGetValue(item.CycleCriterionId, out var score))
@@ -119,34 +125,34 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
             }
             catch (DomainException e)
             {
-                ModelState.AddModelError(e.Code.StartsWith("Score.", StringComparison.Ordinal) ? field : string.Empty, l[e.Code]);
+                ModelState.AddModelError(e.Code == ErrorCodes.Cycle.NotOpen ? string.Empty : field, l.Message(e));
             }
         }
 
-        if (!ModelState.IsValid)
+        if (ModelState.IsValid)
         {
-            db.ChangeTracker.Clear();
-            return View(await PageAsync(await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleAsync(c => c.Id == cycleId, cancellationToken), managerId, form, cancellationToken));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                logger.LogInformation("Scores saved in cycle {CycleId} for manager {ManagerId}", cycleId, managerId);
+                TempData.Flash(l["Scoring.Saved"]);
+                var next = form.Then == "next" ? await NextAsync(managerId, 1, cancellationToken) : null;
+                return next is { } nextId
+                    ? RedirectToAction(nameof(Score), new { cycleId, managerId = nextId })
+                    : RedirectToAction(form.Then == "next" ? nameof(Index) : nameof(Score), form.Then == "next" ? new { cycleId } : new { cycleId, managerId });
+            }
+            catch (DbUpdateException)
+            {
+                // Someone (another tab) saved the same score between our read and our write.
+                ModelState.AddModelError(string.Empty, l["Scoring.Conflict"]);
+            }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone (another tab) saved the same score between our read and our write.
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(string.Empty, l["Scoring.Conflict"]);
-            return View(await PageAsync(await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleAsync(c => c.Id == cycleId, cancellationToken), managerId, form, cancellationToken));
-        }
-
-        logger.LogInformation("Scores saved in cycle {CycleId} for manager {ManagerId}", cycleId, managerId);
-        TempData.Flash(l["Scoring.Saved"]);
-        var next = form.Then == "next" ? await NextAsync(managerId, 1, cancellationToken) : null;
-        return next is { } nextId
-            ? RedirectToAction(nameof(Score), new { cycleId, managerId = nextId })
-            : RedirectToAction(form.Then == "next" ? nameof(Index) : nameof(Score), form.Then == "next" ? new { cycleId } : new { cycleId, managerId });
+        await transaction.RollbackAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        var page = await PageAsync(await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleAsync(c => c.Id == cycleId, cancellationToken), managerId, form, cancellationToken);
+        return page is null ? NotFound() : View(page);
     }
 
     private string Me => User.UserIdOf()!;
@@ -180,9 +186,8 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
             return null;
         }
 
-        var total = cycle.Criteria.Sum(c => c.Weight);
         var criteria = cycle.Criteria.Where(c => c.IsScoredBy(Seat)).OrderBy(c => c.SortOrder)
-            .Select(c => new CriterionToScore(c.Id, Cultures.Pick(c.NameZh, c.NameEn), c.Weight, c.Weight / total)).ToList();
+            .Select(c => new CriterionToScore(c.Id, Cultures.Pick(c.NameZh, c.NameEn), c.Weight, cycle.ShareOf(c))).ToList();
         var mine = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id && s.AccountManagerId == managerId && s.PanelMemberId == Me)
             .ToDictionaryAsync(s => s.CycleCriterionId, cancellationToken);
         var form = posted ?? new ScoreForm

@@ -1,6 +1,10 @@
+using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Web.Features.Cycles;
-using CustomerManager.Web.Features.Evidence;
+using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Localization;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
 
 namespace CustomerManager.Web.Features.Scoring;
 
@@ -8,7 +12,10 @@ public sealed record ScoringListRow(int ManagerId, string Name, string EmployeeN
 
 public sealed record ScoringListModel(int CycleId, string CycleName, PanelRole Seat, int CriteriaToScore, IReadOnlyList<ScoringListRow> Rows);
 
-/// <summary>One criterion on the scoring page: the value is text so that "abc" gets a message, not a binding error.</summary>
+/// <summary>
+/// One criterion on the scoring page. The value stays text: the validator reads it with the one strict reader
+/// and refuses, in words, anything but digits and one decimal point; what was typed comes back untouched.
+/// </summary>
 public sealed class ScoreItem
 {
     public int CycleCriterionId { get; set; }
@@ -49,3 +56,40 @@ public sealed record ScorePageModel(
     int? NextManagerId,
     int? PreviousManagerId,
     bool IsOpen);
+
+/// <summary>Every typed score is read exactly (<see cref="NumberText"/>) and lies on the scale of <see cref="ScoreRules"/>.</summary>
+public sealed class ScoreFormValidator : AbstractValidator<ScoreForm>
+{
+    public ScoreFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleForEach(f => f.Items).ChildRules(item =>
+        {
+            item.RuleFor(i => i.Value).Custom((text, context) =>
+            {
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    return;
+                }
+
+                if (NumberText.TryParseDecimal(text, out var value) != NumberTextError.None)
+                {
+                    context.AddFailure(l["Scoring.NotANumber"]);
+                }
+                else if (ScoreRules.CheckPanelScore(value) is { } refusal)
+                {
+                    context.AddFailure(l.Message(refusal));
+                }
+            });
+            item.RuleFor(i => i.Comment).OptionalText(l, PanelScore.CommentMaxLength);
+        });
+    }
+
+    /// <summary>The value of a score the validator accepted.</summary>
+    public static decimal ValueOf(ScoreItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return NumberText.TryParseDecimal(item.Value, out var value) == NumberTextError.None
+            ? value
+            : throw new InvalidOperationException("Validate the form before reading its scores.");
+    }
+}

@@ -41,9 +41,66 @@ public static class UserAdministrationRules
     };
 }
 
-/// <summary>Users, roles and passwords through Identity, with <see cref="UserAdministrationRules"/> applied.</summary>
+/// <summary>
+/// Users, roles and passwords through Identity, with <see cref="UserAdministrationRules"/> applied. Every act of
+/// several steps runs in one transaction: it happens whole or not at all.
+/// </summary>
 public sealed class UserAdministration(UserManager<AppUser> users, AppDbContext db)
 {
+    /// <summary>Creates the user with their one role, panel seat or manager link, all or nothing.</summary>
+    public async Task<IdentityResult> CreateAsync(AppUser user, string temporaryPassword, string role, PanelRole? panelRole, int? accountManagerId)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await users.CreateAsync(user, temporaryPassword);
+        if (result.Succeeded)
+        {
+            result = await SetRoleAsync(user, role, panelRole, accountManagerId);
+        }
+
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Runs an act of several steps on <paramref name="target"/> in one transaction. When it may take
+    /// administrator access away (a role change, deactivation, lock), the last-administrator rule is checked in
+    /// the same transaction, under a lock every such act takes first: two administrators removing each other at
+    /// the same moment cannot both succeed.
+    /// </summary>
+    /// <param name="actingUserId">The administrator acting.</param>
+    /// <param name="target">The user changed.</param>
+    /// <param name="removesAccess">Whether the act can take administrator access away from the target.</param>
+    /// <param name="act">Changes the user (its changes are made after the user is read again inside the transaction).</param>
+    /// <returns>The resource key of the refusal (nothing done), or null and the act's result.</returns>
+    public async Task<(string? Refusal, IdentityResult Result)> ChangeAsync(string actingUserId, AppUser target, bool removesAccess, Func<Task<IdentityResult>> act)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(act);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (removesAccess)
+        {
+            await db.Roles.Where(r => r.Name == AppRoles.Administrator)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ConcurrencyStamp, r => r.ConcurrencyStamp));
+            await db.Entry(target).ReloadAsync();
+            if (await CheckRemovalAsync(actingUserId, target) is { } refusal)
+            {
+                return (refusal, IdentityResult.Failed());
+            }
+        }
+
+        var result = await act();
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync();
+        }
+
+        return (null, result);
+    }
+
     public async Task<int> ActiveAdministratorCountAsync() =>
         (await users.GetUsersInRoleAsync(AppRoles.Administrator)).Count(u => u.IsActive);
 

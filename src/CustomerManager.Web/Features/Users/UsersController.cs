@@ -44,11 +44,7 @@ public sealed class UsersController(
         }
 
         var user = new AppUser { UserName = form.UserName!.Trim(), DisplayName = form.DisplayName!.Trim(), MustChangePassword = true };
-        var created = await users.CreateAsync(user, form.TemporaryPassword!);
-        if (created.Succeeded)
-        {
-            created = await administration.SetRoleAsync(user, form.Role!, form.PanelRole, form.AccountManagerId);
-        }
+        var created = await administration.CreateAsync(user, form.TemporaryPassword!, form.Role!, form.PanelRole, form.AccountManagerId);
 
         if (!created.Succeeded)
         {
@@ -89,14 +85,17 @@ public sealed class UsersController(
             return View(await EditModelAsync(form, user, cancellationToken));
         }
 
-        if (form.Role != AppRoles.Administrator && await administration.CheckRemovalAsync(User.UserIdOf()!, user) is { } refusal)
+        var (refusal, result) = await administration.ChangeAsync(User.UserIdOf()!, user, removesAccess: form.Role != AppRoles.Administrator, () =>
+        {
+            user.DisplayName = form.DisplayName!.Trim();
+            return administration.SetRoleAsync(user, form.Role!, form.PanelRole, form.AccountManagerId);
+        });
+        if (refusal is not null)
         {
             ModelState.AddModelError(nameof(UserForm.Role), l[refusal]);
             return View(await EditModelAsync(form, user, cancellationToken));
         }
 
-        user.DisplayName = form.DisplayName!.Trim();
-        var result = await administration.SetRoleAsync(user, form.Role!, form.PanelRole, form.AccountManagerId);
         if (!result.Succeeded)
         {
             AddErrors(result, string.Empty);
@@ -158,16 +157,17 @@ public sealed class UsersController(
             return NotFound();
         }
 
-        if (removesAccess && await administration.CheckRemovalAsync(User.UserIdOf()!, user) is { } refusal)
+        var (refusal, result) = await administration.ChangeAsync(User.UserIdOf()!, user, removesAccess, () => change(user));
+        if (refusal is not null)
         {
             TempData.Flash(l[refusal]);
             return RedirectToAction(nameof(Edit), new { id });
         }
 
-        var result = await change(user);
         if (!result.Succeeded)
         {
-            return StatusCode(StatusCodes.Status409Conflict);
+            TempData.Flash(l.Message(CustomerManager.Domain.Common.ErrorCodes.General.ChangedMeanwhile, []));
+            return RedirectToAction(nameof(Edit), new { id });
         }
 
         logger.LogInformation("User {UserId}: {Change}", user.Id, done);

@@ -1,4 +1,5 @@
 using CustomerManager.Domain.Customers;
+using CustomerManager.Domain.Evaluation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Infrastructure;
@@ -13,6 +14,9 @@ namespace CustomerManager.Web.Features.Visits;
 public sealed class VisitForm
 {
     public int? Id { get; set; }
+
+    /// <summary>The visit's version when the form was opened (a correction never overwrites another unseen).</summary>
+    public int Version { get; set; }
 
     public int? CustomerId { get; set; }
 
@@ -60,6 +64,9 @@ public sealed class VisitForm
 
     public IReadOnlyList<string> BrandOptions { get; set; } = [];
 
+    /// <summary>The periods of closed cycles: the form says at once when the chosen date lies in one.</summary>
+    public IReadOnlyList<CyclePeriod> FrozenPeriods { get; set; } = [];
+
     public VisitContent ToContent() => new()
     {
         BrandsRecommended = Brands,
@@ -82,6 +89,7 @@ public sealed class VisitForm
     public static VisitForm From(Visit v) => new()
     {
         Id = v.Id,
+        Version = v.Version,
         CustomerId = v.CustomerId,
         VisitedAt = v.VisitedAt,
         Kind = v.Kind,
@@ -112,7 +120,6 @@ public sealed class VisitFormValidator : AbstractValidator<VisitForm>
         RuleFor(f => f.CustomerId).NotNull().WithMessage(l["Visit.CustomerRequired"]);
         RuleFor(f => f.VisitedAt).NotNull().WithMessage(l["Visit.WhenRequired"]);
         RuleFor(f => f.VisitedAt)
-            .Must(t => t <= clock.GetLocalNow().DateTime.AddMinutes(1)).WithMessage(l["Visit.InFuture"])
             .Must(t => t >= clock.GetLocalNow().DateTime.AddYears(-1)).WithMessage(l["Visit.TooOld"])
             .When(f => f.VisitedAt is not null);
         RuleFor(f => f.Kind).NotNull().WithMessage(l["Validation.Required"]).IsInEnum().WithMessage(l["Validation.Choose"]);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Infrastructure;
@@ -109,4 +110,4 @@ public sealed record VisitReportView(int Id, ReportKind Kind, string Message, Re
 
 public sealed record VisitDetailsModel(
     int Id, DateTime VisitedAt, VisitKind Kind, int ManagerId, string ManagerName, int CustomerId, string StoreName, string LicenceNumber,
-    Visit Visit, IReadOnlyList<VisitReportView> Reports, string? CannotChangeBecause);
+    Visit Visit, IReadOnlyList<VisitReportView> Reports, Refusal? CannotChange, Refusal? CannotDelete);

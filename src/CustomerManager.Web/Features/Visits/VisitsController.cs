@@ -1,8 +1,8 @@
 using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Customers;
-using CustomerManager.Domain.Evaluation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Queries;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Localization;
 using CustomerManager.Web.Security;
@@ -64,35 +64,38 @@ public sealed class VisitsController(
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == visit.CustomerId).Select(c => new { c.StoreName, c.LicenceNumber }).SingleAsync(cancellationToken);
         var reports = visit.Reports.OrderBy(r => r.Kind)
             .Select(r => new VisitReportView(r.Id, r.Kind, r.Message, r.Status, r.HandledBy, r.HandledUtc, r.Reply)).ToList();
-        var reason = User.AccountManagerIdOf() is { } me ? await CannotChangeAsync(visit, me, cancellationToken) : "Visit.NotAuthor";
-        return View(new VisitDetailsModel(visit.Id, visit.VisitedAt, visit.Kind, visit.AccountManagerId, manager, visit.CustomerId, customer.StoreName, customer.LicenceNumber, visit, reports, reason));
+        var rules = await RulesAsync(cancellationToken);
+        var me = User.AccountManagerIdOf();
+        return View(new VisitDetailsModel(visit.Id, visit.VisitedAt, visit.Kind, visit.AccountManagerId, manager, visit.CustomerId, customer.StoreName, customer.LicenceNumber,
+            visit, reports, rules.WhyNotChange(visit, me), rules.WhyNotDelete(visit, me)));
     }
 
     [HttpGet]
     [Authorize(Policy = Policies.AccountManager)]
     public async Task<IActionResult> Create(int? customerId, CancellationToken cancellationToken) =>
-        View("Edit", await WithOptionsAsync(new VisitForm { CustomerId = customerId, VisitedAt = Now() }, cancellationToken));
+        View("Edit", await WithOptionsAsync(new VisitForm { CustomerId = customerId, VisitedAt = Now() }, null, cancellationToken));
 
     [HttpPost]
     [Authorize(Policy = Policies.AccountManager)]
     public async Task<IActionResult> Create(VisitForm form, CancellationToken cancellationToken)
     {
         form.Id = null;
-        if (!await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
+        var rules = await RulesAsync(cancellationToken);
+        if (!await ValidAsync(form, rules, cancellationToken))
         {
-            return View("Edit", await WithOptionsAsync(form, cancellationToken));
+            return View("Edit", await WithOptionsAsync(form, rules, cancellationToken));
         }
 
         var customer = await OwnCustomerAsync(form.CustomerId!.Value, cancellationToken);
         if (customer is null)
         {
             ModelState.AddModelError(nameof(VisitForm.CustomerId), l["Visit.NotAssigned"]);
-            return View("Edit", await WithOptionsAsync(form, cancellationToken));
+            return View("Edit", await WithOptionsAsync(form, rules, cancellationToken));
         }
 
         try
         {
-            var visit = Visit.Log(Me, customer, form.VisitedAt!.Value, Now(), form.Kind!.Value, WithDataChange(form, customer));
+            var visit = Visit.Log(Me, customer, form.VisitedAt!.Value, form.Kind!.Value, WithDataChange(form, customer), rules);
             db.Visits.Add(visit);
             await db.SaveChangesAsync(cancellationToken);
             TempData.Flash(l["Visit.Logged", customer.StoreName]);
@@ -100,8 +103,9 @@ public sealed class VisitsController(
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(string.Empty, l[e.Code]);
-            return View("Edit", await WithOptionsAsync(form, cancellationToken));
+            ModelState.AddModelError(FieldOf(e), l.Message(e));
+            db.ChangeTracker.Clear();
+            return View("Edit", await WithOptionsAsync(form, rules, cancellationToken));
         }
     }
 
@@ -109,19 +113,20 @@ public sealed class VisitsController(
     [Authorize(Policy = Policies.AccountManager)]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
-        var visit = await db.Visits.AsNoTracking().VisibleTo(User).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        var visit = await db.Visits.AsNoTracking().Include(v => v.Reports).VisibleTo(User).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (visit is null)
         {
             return NotFound();
         }
 
-        if (await CannotChangeAsync(visit, Me, cancellationToken) is { } reason)
+        var rules = await RulesAsync(cancellationToken);
+        if (rules.WhyNotChange(visit, Me) is { } refusal)
         {
-            TempData.Flash(l[reason]);
+            TempData.Flash(l.Message(refusal));
             return RedirectToAction(nameof(Details), new { id });
         }
 
-        return View(await WithOptionsAsync(VisitForm.From(visit), cancellationToken));
+        return View(await WithOptionsAsync(VisitForm.From(visit), rules, cancellationToken));
     }
 
     [HttpPost]
@@ -136,30 +141,38 @@ public sealed class VisitsController(
 
         form.Id = id;
         form.CustomerId = visit.CustomerId;
-        if (await CannotChangeAsync(visit, Me, cancellationToken) is { } reason)
+        var rules = await RulesAsync(cancellationToken);
+        if (rules.WhyNotChange(visit, Me) is { } refusal)
         {
-            ModelState.AddModelError(string.Empty, l[reason]);
-            return View(await WithOptionsAsync(form, cancellationToken));
+            ModelState.AddModelError(string.Empty, l.Message(refusal));
+            return View(await WithOptionsAsync(form, rules, cancellationToken));
         }
 
-        if (!await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
+        if (!await ValidAsync(form, rules, cancellationToken))
         {
-            return View(await WithOptionsAsync(form, cancellationToken));
+            return View(await WithOptionsAsync(form, rules, cancellationToken));
         }
 
         var customer = await db.Customers.Include(c => c.Assignments).SingleAsync(c => c.Id == visit.CustomerId, cancellationToken);
         try
         {
-            visit.Revise(customer, form.VisitedAt!.Value, Now(), form.Kind!.Value, WithDataChange(form, customer));
+            db.Entry(visit).Property(v => v.Version).OriginalValue = form.Version;
+            visit.Revise(Me, customer, form.VisitedAt!.Value, form.Kind!.Value, WithDataChange(form, customer), rules);
             await db.SaveChangesAsync(cancellationToken);
             TempData.Flash(l["Visit.Saved"]);
             return RedirectToAction(nameof(Details), new { id });
         }
         catch (DomainException e)
         {
-            ModelState.AddModelError(string.Empty, l[e.Code]);
-            return View(await WithOptionsAsync(form, cancellationToken));
+            ModelState.AddModelError(FieldOf(e), l.Message(e));
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, l.Message(ErrorCodes.General.ChangedMeanwhile, []));
+        }
+
+        db.ChangeTracker.Clear();
+        return View(await WithOptionsAsync(form, rules, cancellationToken));
     }
 
     [HttpPost]
@@ -172,30 +185,53 @@ public sealed class VisitsController(
             return NotFound();
         }
 
-        var reason = await CannotChangeAsync(visit, Me, cancellationToken)
-            ?? (visit.Reports.Any(r => r.Status != ReportStatus.New) ? "Report.AlreadyAcknowledged" : null);
-        if (reason is not null)
+        try
         {
-            TempData.Flash(l[reason]);
-            return RedirectToAction(nameof(Details), new { id });
+            visit.EnsureDeletable(Me, await RulesAsync(cancellationToken));
+            db.Visits.Remove(visit);
+            await db.SaveChangesAsync(cancellationToken);
+            TempData.Flash(l["Visit.Deleted"]);
+            return RedirectToAction(nameof(Index));
+        }
+        catch (DomainException e)
+        {
+            TempData.Flash(l.Message(e));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // An item of the visit was acknowledged at the same moment.
+            TempData.Flash(l.Message(ErrorCodes.General.ChangedMeanwhile, []));
         }
 
-        db.Visits.Remove(visit);
-        await db.SaveChangesAsync(cancellationToken);
-        TempData.Flash(l["Visit.Deleted"]);
-        return RedirectToAction(nameof(Index));
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     private int Me => User.AccountManagerIdOf()!.Value;
 
     private DateTime Now() => clock.GetLocalNow().DateTime;
 
-    /// <summary>Null when the author may still change the visit; otherwise why not.</summary>
-    private async Task<string?> CannotChangeAsync(Visit visit, int managerId, CancellationToken cancellationToken)
+    /// <summary>The form field a broken rule of a visit belongs to.</summary>
+    private static string FieldOf(DomainException e) => e.Code switch
     {
-        var day = DateOnly.FromDateTime(visit.VisitedAt);
-        var closed = await db.Cycles.AnyAsync(c => (c.Status == CycleStatus.Closed || c.Status == CycleStatus.Published) && c.PeriodStart <= day && c.PeriodEnd >= day, cancellationToken);
-        return VisitChangeRules.Check(visit, managerId, clock.GetUtcNow().UtcDateTime, options.Value.EditWindowDays, closed);
+        ErrorCodes.Visit.InFuture or ErrorCodes.Visit.CycleClosed or ErrorCodes.Visit.NotAssigned => nameof(VisitForm.VisitedAt),
+        _ => string.Empty,
+    };
+
+    private async Task<VisitChangeRules> RulesAsync(CancellationToken cancellationToken) =>
+        new(await db.CalendarAsync(cancellationToken), options.Value.EditWindowDays, clock.GetLocalNow());
+
+    /// <summary>The form's own checks, then whether the visit may carry its date (the domain's rule, shown at the field).</summary>
+    private async Task<bool> ValidAsync(VisitForm form, VisitChangeRules rules, CancellationToken cancellationToken)
+    {
+        var valid = await validator.ValidateIntoAsync(form, ModelState, cancellationToken);
+        if (form.VisitedAt is { } when && ModelState.GetFieldValidationState(nameof(VisitForm.VisitedAt)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid
+            && rules.WhyNotOn(when) is { } refusal)
+        {
+            ModelState.AddModelError(nameof(VisitForm.VisitedAt), l.Message(refusal));
+            return false;
+        }
+
+        return valid;
     }
 
     private Task<RetailCustomer?> OwnCustomerAsync(int customerId, CancellationToken cancellationToken) =>
@@ -204,24 +240,23 @@ public sealed class VisitsController(
     /// <summary>A new phone or address goes into the customer's record (audited) and is noted on the visit.</summary>
     private VisitContent WithDataChange(VisitForm form, RetailCustomer customer)
     {
+        var correction = customer.CorrectContact(form.NewPhone, form.NewAddress);
         var notes = new List<string>();
-        if (!string.IsNullOrWhiteSpace(form.NewPhone) && form.NewPhone.Trim() != customer.Phone)
+        if (correction.NewPhone is { } phone)
         {
-            notes.Add(l["Visit.PhoneChangedTo", form.NewPhone.Trim()]);
-            customer.Update(customer.StoreName, customer.Owner, form.NewPhone, customer.Address, customer.BusinessType, customer.Status);
+            notes.Add(l["Visit.PhoneChangedTo", phone]);
         }
 
-        if (!string.IsNullOrWhiteSpace(form.NewAddress) && form.NewAddress.Trim() != customer.Address)
+        if (correction.NewAddress is { } address)
         {
-            notes.Add(l["Visit.AddressChangedTo", form.NewAddress.Trim()]);
-            customer.Update(customer.StoreName, customer.Owner, customer.Phone, form.NewAddress, customer.BusinessType, customer.Status);
+            notes.Add(l["Visit.AddressChangedTo", address]);
         }
 
         var content = form.ToContent();
         return notes.Count == 0 ? content : content with { DataChange = string.Join("; ", new[] { form.DataChange?.Trim() }.Where(s => !string.IsNullOrEmpty(s)).Concat(notes)) };
     }
 
-    private async Task<VisitForm> WithOptionsAsync(VisitForm form, CancellationToken cancellationToken)
+    private async Task<VisitForm> WithOptionsAsync(VisitForm form, VisitChangeRules? rules, CancellationToken cancellationToken)
     {
         var me = User.AccountManagerIdOf() ?? -1;
         form.Customers = await db.Customers.AsNoTracking()
@@ -230,6 +265,8 @@ public sealed class VisitsController(
             .Select(c => new CustomerOption(c.Id, c.StoreName, c.LicenceNumber))
             .ToListAsync(cancellationToken);
         form.BrandOptions = await db.Brands.AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.SortOrder).Select(b => b.Name).ToListAsync(cancellationToken);
+        rules ??= await RulesAsync(cancellationToken);
+        form.FrozenPeriods = rules.FrozenPeriods.ToList();
         return form;
     }
 }

@@ -68,7 +68,30 @@
         });
     }
 
+    // Warn as soon as a date is chosen that a closed cycle holds (the server refuses it too):
+    // <input data-frozen-periods='[{"start":"2026-07-01","end":"2026-09-30","message":"…"}]' aria-describedby="warning-id">
+    function applyFrozenPeriods() {
+        document.querySelectorAll('input[data-frozen-periods]').forEach(function (input) {
+            var periods = JSON.parse(input.getAttribute('data-frozen-periods') || '[]');
+            var warning = document.getElementById(input.getAttribute('aria-describedby'));
+            if (!warning || periods.length === 0) {
+                return;
+            }
+            var update = function () {
+                var day = (input.value || '').substring(0, 10);
+                var hit = day && periods.find(function (p) { return day >= p.start && day <= p.end; });
+                warning.textContent = hit ? hit.message : '';
+                warning.hidden = !hit;
+                input.classList.toggle('is-invalid', !!hit);
+            };
+            input.addEventListener('input', update);
+            input.addEventListener('change', update);
+            update();
+        });
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
+        applyFrozenPeriods();
         applyPrintButtons();
         applyDependencies();
         applyConfirmations();

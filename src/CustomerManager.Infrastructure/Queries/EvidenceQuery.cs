@@ -1,40 +1,19 @@
+using CustomerManager.Domain.Evaluation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace CustomerManager.Web.Features.Evidence;
+namespace CustomerManager.Infrastructure.Queries;
 
 /// <summary>
-/// A manager's figures from the visit records for a period: what the evaluation panel looks at before it
-/// scores (domain.md, "Evidence for the panel").
-/// </summary>
-public sealed record EvidenceFigures(
-    int AccountManagerId,
-    int Visits,
-    int CustomersCovered,
-    int CustomersAssigned,
-    int BrandsRecommended,
-    int VolumeCartons,
-    int MarketInformation,
-    int DataChanges,
-    int Violations,
-    int UnlicensedRetail,
-    int ItemsShared,
-    int ItemsAcknowledged,
-    int Complaints,
-    int ComplaintsResolvedOnSpot)
-{
-    public static EvidenceFigures None(int managerId) => new(managerId, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-}
-
-/// <summary>
-/// The evidence figures for one manager or all of them, in a handful of grouped SQL queries over the
-/// (manager, time) index — never a query per manager or per visit.
+/// The evidence figures (domain.md, "Evidence for the panel") of one manager or all of them for a period, in a
+/// handful of grouped SQL queries over the (manager, time) index — never a query per manager or per visit.
+/// The scoring page shows them live while a cycle is open; closing stores them with each result.
 /// </summary>
 public sealed class EvidenceQuery(AppDbContext db)
 {
     public async Task<EvidenceFigures> ForManagerAsync(int managerId, DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
-        (await RunAsync(from, to, managerId, cancellationToken)).GetValueOrDefault(managerId) ?? EvidenceFigures.None(managerId);
+        (await RunAsync(from, to, managerId, cancellationToken)).GetValueOrDefault(managerId) ?? EvidenceFigures.None;
 
     public Task<Dictionary<int, EvidenceFigures>> ForAllAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         RunAsync(from, to, null, cancellationToken);
@@ -85,16 +64,11 @@ public sealed class EvidenceQuery(AppDbContext db)
             .Select(g => new { ManagerId = g.Key, Customers = g.Select(a => a.CustomerId).Distinct().Count() })
             .ToDictionaryAsync(x => x.ManagerId, x => x.Customers, cancellationToken);
 
-        var result = assigned.Keys.ToDictionary(id => id, EvidenceFigures.None);
-        foreach (var (id, customers) in assigned)
-        {
-            result[id] = result[id] with { CustomersAssigned = customers };
-        }
-
+        var result = assigned.ToDictionary(a => a.Key, a => EvidenceFigures.None with { CustomersAssigned = a.Value });
         foreach (var v in visitFigures)
         {
             var s = shared.GetValueOrDefault(v.ManagerId);
-            result[v.ManagerId] = (result.GetValueOrDefault(v.ManagerId) ?? EvidenceFigures.None(v.ManagerId)) with
+            result[v.ManagerId] = (result.GetValueOrDefault(v.ManagerId) ?? EvidenceFigures.None) with
             {
                 Visits = v.Visits,
                 CustomersCovered = v.Covered,

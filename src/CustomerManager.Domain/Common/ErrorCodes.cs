@@ -1,0 +1,163 @@
+namespace CustomerManager.Domain.Common;
+
+/// <summary>
+/// Every code a <see cref="DomainException"/> (or a rule check) can carry, in one place. The web layer shows
+/// each through a resource of the same name, in zh-CN and en (a test checks that every code has both texts);
+/// code compares with these constants, never with string literals.
+/// </summary>
+public static class ErrorCodes
+{
+    public static class General
+    {
+        public const string RuleBroken = "Domain.Error";
+
+        /// <summary>Someone else saved the same record between reading and writing it.</summary>
+        public const string ChangedMeanwhile = "Domain.ChangedMeanwhile";
+    }
+
+    public static class AccountManager
+    {
+        public const string EmployeeNumberRequired = "AccountManager.EmployeeNumber.Required";
+        public const string EmployeeNumberTooLong = "AccountManager.EmployeeNumber.TooLong";
+        public const string NameRequired = "AccountManager.Name.Required";
+        public const string NameTooLong = "AccountManager.Name.TooLong";
+        public const string PhoneTooLong = "AccountManager.Phone.TooLong";
+        public const string DistrictRequired = "AccountManager.District.Required";
+        public const string DistrictTooLong = "AccountManager.District.TooLong";
+
+        /// <summary>A manager who still has customers cannot be deactivated ({0}: how many).</summary>
+        public const string HasCustomers = "AccountManager.HasCustomers";
+    }
+
+    public static class Assignment
+    {
+        public const string SameManager = "Assignment.SameManager";
+        public const string BeforeCurrent = "Assignment.BeforeCurrent";
+        public const string ReasonTooLong = "Assignment.Reason.TooLong";
+    }
+
+    public static class Brand
+    {
+        public const string NameRequired = "Brand.Name.Required";
+        public const string NameTooLong = "Brand.Name.TooLong";
+    }
+
+    public static class Criterion
+    {
+        public const string NameZhRequired = "Criterion.NameZh.Required";
+        public const string NameZhTooLong = "Criterion.NameZh.TooLong";
+        public const string NameEnRequired = "Criterion.NameEn.Required";
+        public const string NameEnTooLong = "Criterion.NameEn.TooLong";
+        public const string DescriptionTooLong = "Criterion.Description.TooLong";
+        public const string WeightOutOfRange = "Criterion.WeightOutOfRange";
+        public const string WeightTooManyDecimals = "Criterion.WeightTooManyDecimals";
+        public const string NoScoringRole = "Criterion.NoScoringRole";
+        public const string UnknownRole = "Criterion.UnknownRole";
+
+        /// <summary>The last active criterion cannot be retired: a cycle needs at least one.</summary>
+        public const string LastActive = "Criterion.LastActive";
+    }
+
+    public static class Customer
+    {
+        public const string LicenceNumberRequired = "Customer.LicenceNumber.Required";
+        public const string LicenceNumberTooLong = "Customer.LicenceNumber.TooLong";
+        public const string LicenceNumberFormat = "Customer.LicenceNumber.Format";
+        public const string StoreNameRequired = "Customer.StoreName.Required";
+        public const string StoreNameTooLong = "Customer.StoreName.TooLong";
+        public const string OwnerRequired = "Customer.Owner.Required";
+        public const string OwnerTooLong = "Customer.Owner.TooLong";
+        public const string PhoneTooLong = "Customer.Phone.TooLong";
+        public const string AddressRequired = "Customer.Address.Required";
+        public const string AddressTooLong = "Customer.Address.TooLong";
+        public const string BusinessType = "Customer.BusinessType.Unknown";
+        public const string Status = "Customer.Status.Unknown";
+    }
+
+    public static class Cycle
+    {
+        public const string NameRequired = "Cycle.Name.Required";
+        public const string NameTooLong = "Cycle.Name.TooLong";
+
+        /// <summary>Another cycle has this name ({0}: the name).</summary>
+        public const string NameTaken = "Cycle.NameTaken";
+        public const string PeriodReversed = "Cycle.PeriodReversed";
+
+        /// <summary>The period overlaps another cycle's ({0}: its name).</summary>
+        public const string Overlaps = "Cycle.Overlaps";
+        public const string NotDraft = "Cycle.NotDraft";
+        public const string NotOpen = "Cycle.NotOpen";
+        public const string NotClosed = "Cycle.NotClosed";
+        public const string NoCriteria = "Cycle.NoCriteria";
+        public const string NoPanel = "Cycle.NoPanel";
+        public const string NotOpened = "Cycle.NotOpened";
+
+        /// <summary>A cycle opens once its period has started ({0}: the first day).</summary>
+        public const string NotStarted = "Cycle.NotStarted";
+
+        /// <summary>A cycle closes once its period is over ({0}: the first day it can close).</summary>
+        public const string PeriodNotOver = "Cycle.PeriodNotOver";
+        public const string ReopenReasonRequired = "Cycle.ReopenReason.Required";
+        public const string ReopenReasonTooLong = "Cycle.ReopenReason.TooLong";
+    }
+
+    public static class Report
+    {
+        public const string AlreadyAcknowledged = "Report.AlreadyAcknowledged";
+        public const string AlreadyClosed = "Report.AlreadyClosed";
+        public const string NotACase = "Report.NotACase";
+        public const string NotRecipient = "Report.NotRecipient";
+        public const string ReplyTooLong = "Report.Reply.TooLong";
+    }
+
+    public static class Score
+    {
+        public const string NotOnPanel = "Score.NotOnPanel";
+        public const string NotYours = "Score.NotYours";
+        public const string OutOfRange = "Score.OutOfRange";
+        public const string TooManyDecimals = "Score.TooManyDecimals";
+        public const string RoleNotAllowed = "Score.RoleNotAllowed";
+        public const string UnknownCriterion = "Score.UnknownCriterion";
+        public const string WrongCycle = "Score.WrongCycle";
+        public const string CommentTooLong = "Score.Comment.TooLong";
+        public const string PanelMemberRequired = "Score.PanelMember.Required";
+        public const string PanelMemberTooLong = "Score.PanelMember.TooLong";
+    }
+
+    public static class TierBounds
+    {
+        public const string OutOfRange = "TierBounds.OutOfRange";
+        public const string NotDescending = "TierBounds.NotDescending";
+        public const string TooManyDecimals = "TierBounds.TooManyDecimals";
+    }
+
+    public static class Visit
+    {
+        public const string InFuture = "Visit.InFuture";
+        public const string Kind = "Visit.Kind.Unknown";
+        public const string NotAssigned = "Visit.NotAssigned";
+        public const string OtherCustomer = "Visit.OtherCustomer";
+        public const string ResolutionRequired = "Visit.ResolutionRequired";
+        public const string TooManyBrands = "Visit.TooManyBrands";
+        public const string UnlicensedPlaceRequired = "Visit.UnlicensedPlaceRequired";
+        public const string ViolationTypeRequired = "Visit.ViolationTypeRequired";
+        public const string Volume = "Visit.VolumeRange";
+        public const string BrandRequired = "Visit.Brand.Required";
+        public const string BrandTooLong = "Visit.Brand.TooLong";
+
+        /// <summary>Any free text of a visit is longer than its limit ({0}: the limit).</summary>
+        public const string TextTooLong = "Visit.Text.TooLong";
+
+        /// <summary>Only the author changes or deletes a visit.</summary>
+        public const string NotAuthor = "Visit.NotAuthor";
+
+        /// <summary>The date lies in the period of a closed or published cycle ({0}: its name).</summary>
+        public const string CycleClosed = "Visit.CycleClosed";
+
+        /// <summary>The author's time to correct the visit has passed ({0}: the number of days).</summary>
+        public const string EditWindowPassed = "Visit.EditWindowPassed";
+
+        /// <summary>A visit whose items were acknowledged cannot be deleted.</summary>
+        public const string HasAcknowledgedItems = "Visit.HasAcknowledgedItems";
+    }
+}

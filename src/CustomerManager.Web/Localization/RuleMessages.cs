@@ -1,0 +1,26 @@
+using System.Globalization;
+using CustomerManager.Domain.Common;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerManager.Web.Localization;
+
+/// <summary>The user's-language text of a broken rule: its code's resource, filled in with its arguments.</summary>
+public static class RuleMessages
+{
+    public static string Message(this IStringLocalizer<SharedResource> l, DomainException exception) =>
+        l.Message(exception.Code, exception.Arguments);
+
+    public static string Message(this IStringLocalizer<SharedResource> l, Refusal refusal) =>
+        l.Message(refusal.Code, refusal.Arguments);
+
+    public static string Message(this IStringLocalizer<SharedResource> l, string code, IReadOnlyList<object> arguments) =>
+        l[code, [.. arguments.Select(Format)]].Value;
+
+    /// <summary>Dates and numbers as the request's culture writes them.</summary>
+    private static object Format(object argument) => argument switch
+    {
+        DateOnly day => day.ToString("d", CultureInfo.CurrentCulture),
+        decimal number => number.ToString("0.##", CultureInfo.CurrentCulture),
+        _ => argument,
+    };
+}
