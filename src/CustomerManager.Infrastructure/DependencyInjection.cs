@@ -22,7 +22,10 @@ public static class DependencyInjection
         var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         services.AddSingleton(options);
+        // The one place the system clock is read; everything else injects TimeProvider (tests replace it).
+#pragma warning disable RS0030
         services.AddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
         services.AddScoped<AuditStampInterceptor>();
         services.AddScoped<AuditTrailInterceptor>();
 

@@ -57,4 +57,26 @@ public class VisitJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Contains("已加入周五提醒名单", await phone.InnerTextAsync("#my-shared"), StringComparison.Ordinal);
         await phone.Context.CloseAsync();
     }
+
+    [BrowserTheory]
+    [InlineData("zh-CN", "此日期属于已关闭的评定周期“2026 Q2”")]
+    [InlineData("en-US", "This date lies in the closed cycle 2026 Q2")]
+    public async Task TheVisitFormSaysAtOnceWhenTheDateLiesInAClosedCycle(string locale, string warning)
+    {
+        var phone = await browser.NewPageAsync(390, 844, locale);
+        await phone.SignInAsync("am04");
+        await phone.GotoAsync("/Visits/Create");
+        Assert.True(await phone.Locator("#frozen-warning").IsHiddenAsync());
+
+        // 2026 Q2 is published: choosing a day of it shows why, before anything else is typed.
+        await phone.FillAsync("#VisitedAt", "2026-05-12T10:30");
+        await phone.Locator("#frozen-warning").WaitForAsync();
+        Assert.Contains(warning, await phone.InnerTextAsync("#frozen-warning"), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(phone, $"visit-{locale}-5-closed-period-phone");
+
+        // A day of the open quarter is fine again.
+        await phone.FillAsync("#VisitedAt", "2026-11-19T10:30");
+        Assert.True(await phone.Locator("#frozen-warning").IsHiddenAsync());
+        await phone.Context.CloseAsync();
+    }
 }

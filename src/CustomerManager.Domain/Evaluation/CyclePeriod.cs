@@ -31,8 +31,6 @@ public sealed class EvaluationCalendar(IEnumerable<CyclePeriod> periods)
 
     public static EvaluationCalendar Empty { get; } = new([]);
 
-    public IReadOnlyList<CyclePeriod> Periods => _periods;
-
     /// <summary>The closed or published cycle whose evidence <paramref name="day"/> belongs to, if any.</summary>
     public CyclePeriod? FrozenOn(DateOnly day) => _periods.FirstOrDefault(p => p.FreezesEvidence && p.Covers(day));
 

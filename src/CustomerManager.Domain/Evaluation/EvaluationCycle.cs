@@ -94,8 +94,6 @@ public sealed class EvaluationCycle : Entity
     public void EnsureDeletable() =>
         EnsureStatus(CycleStatus.Draft, ErrorCodes.Cycle.NotDraft, "Only a draft cycle can be deleted.");
 
-    public bool Covers(DateOnly day) => Period.Covers(day);
-
     public bool CanOpenOn(DateOnly today) => Status == CycleStatus.Draft && today >= OpensOn;
 
     public bool CanCloseOn(DateOnly today) => Status == CycleStatus.Open && today >= ClosesOn;

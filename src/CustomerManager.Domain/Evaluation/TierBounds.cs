@@ -13,14 +13,9 @@ public sealed record TierBounds
     public TierBounds(decimal fiveStar, decimal fourStar, decimal threeStar, decimal ordinary)
     {
         decimal[] bounds = [fiveStar, fourStar, threeStar, ordinary];
-        if (bounds.Any(b => decimal.Round(b, ScoreRules.FinalScoreDecimals) != b))
+        if (bounds.Select(CheckBound).FirstOrDefault(r => r is not null) is { } refusal)
         {
-            throw new DomainException(ErrorCodes.TierBounds.TooManyDecimals, "Tier bounds have at most two decimals, like final scores.", ScoreRules.FinalScoreDecimals);
-        }
-
-        if (bounds.Any(b => b is < ScoreRules.Min or > ScoreRules.Max))
-        {
-            throw new DomainException(ErrorCodes.TierBounds.OutOfRange, "Tier bounds must lie between 0 and 100.", ScoreRules.Min, ScoreRules.Max);
+            throw refusal.ToException("A tier bound lies between 0 and 100, with two decimals at most.");
         }
 
         if (!(fiveStar > fourStar && fourStar > threeStar && threeStar > ordinary))
@@ -41,6 +36,12 @@ public sealed record TierBounds
     public decimal ThreeStar { get; }
 
     public decimal Ordinary { get; }
+
+    /// <summary>Null when <paramref name="bound"/> can be a tier bound (0–100, two decimals like final scores); otherwise why not.</summary>
+    public static Refusal? CheckBound(decimal bound) =>
+        bound is < ScoreRules.Min or > ScoreRules.Max ? new Refusal(ErrorCodes.TierBounds.OutOfRange, ScoreRules.Min, ScoreRules.Max)
+        : decimal.Round(bound, ScoreRules.FinalScoreDecimals) != bound ? new Refusal(ErrorCodes.TierBounds.TooManyDecimals, ScoreRules.FinalScoreDecimals)
+        : null;
 
     /// <summary>The tier of a final score, after rounding it to two decimals; bounds are inclusive.</summary>
     public Tier TierFor(decimal finalScore)

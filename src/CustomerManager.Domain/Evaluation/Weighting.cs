@@ -8,11 +8,4 @@ public static class Weighting
 {
     /// <summary>The share (0–1) of <paramref name="weight"/> in <paramref name="total"/>; 0 when there is no total.</summary>
     public static decimal Share(decimal weight, decimal total) => total <= 0 ? 0 : weight / total;
-
-    /// <summary>The share of each weight in the sum of all of them, in the same order.</summary>
-    public static IReadOnlyList<decimal> Shares(IReadOnlyCollection<decimal> weights)
-    {
-        var total = weights.Sum();
-        return [.. weights.Select(w => Share(w, total))];
-    }
 }

@@ -59,6 +59,8 @@ public static class ApplicationSetup
         services.AddScoped<CustomerManager.Infrastructure.Queries.EvidenceBackfill>();
         services.AddScoped<Features.Cycles.CycleProgressQuery>();
         services.AddScoped<Features.Results.ResultQueries>();
+        services.AddScoped<Features.Cycles.CycleClosing>();
+        services.AddScoped<Features.Scoring.ScoreRecorder>();
         services.Configure<Features.Cycles.EvaluationOptions>(builder.Configuration.GetSection(Features.Cycles.EvaluationOptions.Section));
         services.Configure<Features.Visits.VisitOptions>(builder.Configuration.GetSection(Features.Visits.VisitOptions.Section));
         services.AddScoped<Features.CustomerImport.ImportPlanner>();

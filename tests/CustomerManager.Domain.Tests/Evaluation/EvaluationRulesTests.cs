@@ -82,7 +82,7 @@ public class EvaluationRulesTests
     [Fact]
     public void WeightsCountAsTheirShareOfTheTotal()
     {
-        Assert.Equal([0.25m, 0.75m], Weighting.Shares([10m, 30m]));
+        Assert.Equal(0.25m, Weighting.Share(10m, 40m));
         Assert.Equal(0m, Weighting.Share(5m, 0m));
     }
 

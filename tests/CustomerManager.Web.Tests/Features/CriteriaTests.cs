@@ -29,6 +29,44 @@ public class CriteriaTests(CustomerManagerFactory factory) : IClassFixture<Custo
         Assert.Equal(90m, (await factory.QueryAsync(db => db.RatingSettings.SingleAsync())).Bounds.FiveStar);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "Weights[0].Weight", "8,5", "请输入数字：只能包含数字和一个小数点，例如 85 或 85.5（不要逗号、空格或其他符号）。")]
+    [InlineData("zh-CN", "FiveStar", "abc", "请输入数字：只能包含数字和一个小数点，例如 85 或 85.5（不要逗号、空格或其他符号）。")]
+    [InlineData("zh-CN", "FourStar", "1,00", "请输入数字：只能包含数字和一个小数点，例如 85 或 85.5（不要逗号、空格或其他符号）。")]
+    [InlineData("zh-CN", "Weights[1].Weight", "12.345", "权重最多保留 2 位小数，例如 12.5。")]
+    [InlineData("zh-CN", "Ordinary", "60.005", "等级分数线最多保留 2 位小数（与最终得分一致）。")]
+    [InlineData("en", "FiveStar", "abc", "Type the number with digits and at most one decimal point, for example 85 or 85.5 (no commas, spaces or other signs).")]
+    [InlineData("en", "Weights[0].Weight", "2,5", "Type the number with digits and at most one decimal point, for example 85 or 85.5 (no commas, spaces or other signs).")]
+    public async Task AWeightOrBoundThatIsNotAPlainNumberGetsAMessageInTheUsersLanguageAndStaysTyped(string culture, string field, string typed, string message)
+    {
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        using var _ = await admin.SubmitFormAsync("/Admin", "#language-switch", new Dictionary<string, string> { ["culture"] = culture });
+        var before = await factory.QueryAsync(async db => (await db.Criteria.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Weight).ToListAsync(), (await db.RatingSettings.AsNoTracking().SingleAsync()).Bounds));
+
+        using var response = await admin.SubmitFormAsync("/Criteria", "#settings-form", new Dictionary<string, string> { [field] = typed });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ToDocumentAsync();
+        Assert.Equal(message, page.QuerySelector($"[data-valmsg-for='{field}']")!.TextContent.Trim());
+        Assert.Equal(typed, page.QuerySelector($"input[name='{field}']")!.GetAttribute("value"));
+        var after = await factory.QueryAsync(async db => (await db.Criteria.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Weight).ToListAsync(), (await db.RatingSettings.AsNoTracking().SingleAsync()).Bounds));
+        Assert.Equal(before.Item1, after.Item1);
+        Assert.Equal(before.Bounds, after.Bounds);
+    }
+
+    [Fact]
+    public async Task AWeightTypedWithAFullWidthPointIsTheSameNumber()
+    {
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        var last = await factory.QueryAsync(db => db.Criteria.Where(c => !c.IsRetired).OrderByDescending(c => c.SortOrder).Select(c => c.Id).FirstAsync());
+        var count = await factory.QueryAsync(db => db.Criteria.CountAsync(c => !c.IsRetired));
+
+        using var saved = await admin.SubmitFormAsync("/Criteria", "#settings-form", new Dictionary<string, string> { [$"Weights[{count - 1}].Weight"] = "１５．５" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(15.5m, await factory.QueryAsync(db => db.Criteria.Where(c => c.Id == last).Select(c => c.Weight).SingleAsync()));
+    }
+
     [Fact]
     public async Task SavedWeightsAndBoundsApplyLaterAndLeaveOpenCyclesAlone()
     {

@@ -122,6 +122,35 @@ public class CustomersPagesTests(CustomerManagerFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task AManagerSeesOnlyTheirOwnVisitsOfACustomerHandedToThemNotThePredecessorsNotes()
+    {
+        // KM001's customer moves to KM002 today: its visits so far are KM001's.
+        var (customerId, km001, km002) = await factory.QueryAsync(async db =>
+        {
+            var first = await db.AccountManagers.Where(m => m.EmployeeNumber == "KM001").Select(m => m.Id).SingleAsync();
+            var second = await db.AccountManagers.Where(m => m.EmployeeNumber == "KM002").Select(m => m.Id).SingleAsync();
+            var id = await db.Customers.Where(c => c.CurrentManagerId == first && db.Visits.Any(v => v.CustomerId == c.Id)).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
+            return (id, first, second);
+        });
+        var predecessors = await factory.QueryAsync(db => db.Visits.CountAsync(v => v.CustomerId == customerId && v.AccountManagerId == km001));
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        using var moved = await admin.SubmitFormAsync($"/Assignments/Reassign?customerId={customerId}", "#assignment-form", new Dictionary<string, string>
+        {
+            ["ToManagerId"] = km002.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Reason"] = "交接",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        using var successor = await factory.CreateBrowserlessClient().SignedInAsync("am02");
+
+        var theirView = await successor.GetDocumentAsync($"/Customers/Details/{customerId}");
+        var staffView = await admin.GetDocumentAsync($"/Customers/Details/{customerId}");
+
+        Assert.True(predecessors > 0);
+        Assert.Empty(theirView.QuerySelectorAll("#customer-visits tbody tr"));
+        Assert.Equal(Math.Min(predecessors, 20), staffView.QuerySelectorAll("#customer-visits tbody tr").Length);
+    }
+
+    [Fact]
     public async Task AdministratorCreatesACustomerWithItsFirstManager()
     {
         var managerId = await factory.QueryAsync(db => db.AccountManagers.Where(m => m.EmployeeNumber == "KM006").Select(m => m.Id).SingleAsync());

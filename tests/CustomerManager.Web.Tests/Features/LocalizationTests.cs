@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
+using System.Reflection;
 using System.Resources;
+using CustomerManager.Domain.Common;
 using CustomerManager.Web.Localization;
 using CustomerManager.Web.Tests.Infrastructure;
 
@@ -106,5 +108,53 @@ public class LocalizationTests(CustomerManagerFactory factory) : IClassFixture<C
         Assert.True(chinese.Count > 50);
         Assert.Equal(chinese.Keys.Order(), english.Keys.Order());
         Assert.All(chinese.Concat(english), e => Assert.False(string.IsNullOrWhiteSpace(e.Value), e.Key));
+    }
+
+    [Fact]
+    public void EveryErrorCodeHasAChineseAndAnEnglishText()
+    {
+        var resources = new ResourceManager("CustomerManager.Web.Resources.Localization.SharedResource", typeof(SharedResource).Assembly);
+        var codes = typeof(ErrorCodes).GetNestedTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+
+        Assert.True(codes.Count > 80, $"only {codes.Count} codes found");
+        Assert.Equal(codes.Count, codes.Distinct().Count());
+        foreach (var culture in new[] { "zh-CN", "en" })
+        {
+            var texts = resources.GetResourceSet(new CultureInfo(culture), createIfNotExists: true, tryParents: false)!;
+            var missing = codes.Where(c => string.IsNullOrWhiteSpace(texts.GetString(c))).ToList();
+            Assert.True(missing.Count == 0, $"{culture} has no text for {string.Join(", ", missing)}");
+        }
+    }
+
+    [Fact]
+    public void EveryTextTheCodeAsksForExists()
+    {
+        // l["Key"] and L["Key"] with a literal key, in controllers, services and views.
+        var root = Path.Combine(RepositoryRoot(), "src", "CustomerManager.Web");
+        var keys = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"\b[lL]\[""([A-Za-z][A-Za-z0-9.]*)""").Select(m => m.Groups[1].Value))
+            .Distinct()
+            .ToList();
+        var english = new ResourceManager("CustomerManager.Web.Resources.Localization.SharedResource", typeof(SharedResource).Assembly)
+            .GetResourceSet(new CultureInfo("en"), createIfNotExists: true, tryParents: false)!;
+
+        Assert.True(keys.Count > 300, $"only {keys.Count} keys found");
+        Assert.DoesNotContain(keys, k => english.GetString(k) is null);
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CustomerManager.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The repository root (CustomerManager.sln) was not found.");
     }
 }

@@ -158,6 +158,32 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
         Assert.Equal(before, await factory.QueryAsync(db => db.Visits.CountAsync()));
     }
 
+    [Theory]
+    [InlineData("8,5")]
+    [InlineData("1,000")]
+    [InlineData("12.5")]
+    [InlineData("1e3")]
+    public async Task CartonsAreAWholeNumberTypedAsIsOrRefusedWithTheTextKept(string typed)
+    {
+        var customerId = await OwnCustomerAsync("KM005", skip: 3);
+        var before = await factory.QueryAsync(db => db.Visits.CountAsync());
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("am05");
+
+        using var response = await client.SubmitFormAsync($"/Visits/Create?customerId={customerId}", "#visit-form", new Dictionary<string, string>
+        {
+            ["VisitedAt"] = Now(),
+            ["VolumeCartons"] = typed,
+            ["MarketInformation"] = "竞品降价，需要跟进",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ToDocumentAsync();
+        Assert.Equal("请输入整数：只能包含数字，例如 12（不要逗号、空格或小数点）。", page.QuerySelector("[data-valmsg-for=VolumeCartons]")!.TextContent.Trim());
+        Assert.Equal(typed, page.QuerySelector("#VolumeCartons")!.GetAttribute("value"));
+        Assert.Equal("竞品降价，需要跟进", page.QuerySelector("#MarketInformation")!.TextContent);
+        Assert.Equal(before, await factory.QueryAsync(db => db.Visits.CountAsync()));
+    }
+
     [Fact]
     public async Task DataChangeUpdatesTheCustomerRecordAndIsAudited()
     {

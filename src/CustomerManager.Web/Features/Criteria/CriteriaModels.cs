@@ -33,10 +33,10 @@ public sealed class SettingsFormValidator : AbstractValidator<SettingsForm>
     {
         RuleForEach(f => f.Weights).ChildRules(w =>
             w.RuleFor(x => x.Weight).NotNull().WithMessage(l["Validation.Required"]).Weight(l));
-        RuleFor(f => f.FiveStar).NotNull().WithMessage(l["Validation.Required"]);
-        RuleFor(f => f.FourStar).NotNull().WithMessage(l["Validation.Required"]);
-        RuleFor(f => f.ThreeStar).NotNull().WithMessage(l["Validation.Required"]);
-        RuleFor(f => f.Ordinary).NotNull().WithMessage(l["Validation.Required"]);
+        RuleFor(f => f.FiveStar).NotNull().WithMessage(l["Validation.Required"]).Bound(l);
+        RuleFor(f => f.FourStar).NotNull().WithMessage(l["Validation.Required"]).Bound(l);
+        RuleFor(f => f.ThreeStar).NotNull().WithMessage(l["Validation.Required"]).Bound(l);
+        RuleFor(f => f.Ordinary).NotNull().WithMessage(l["Validation.Required"]).Bound(l);
     }
 }
 
@@ -79,9 +79,16 @@ public static class WeightRules
 {
     /// <summary>The domain's rule of a weight (<see cref="Criterion.CheckWeight"/>), with its message.</summary>
     public static IRuleBuilderOptionsConditions<T, decimal?> Weight<T>(this IRuleBuilder<T, decimal?> rule, IStringLocalizer<SharedResource> l) =>
-        rule.Custom((weight, context) =>
+        rule.Refused(Criterion.CheckWeight, l);
+
+    /// <summary>The domain's rule of one tier bound (<see cref="TierBounds.CheckBound"/>), with its message.</summary>
+    public static IRuleBuilderOptionsConditions<T, decimal?> Bound<T>(this IRuleBuilder<T, decimal?> rule, IStringLocalizer<SharedResource> l) =>
+        rule.Refused(TierBounds.CheckBound, l);
+
+    private static IRuleBuilderOptionsConditions<T, decimal?> Refused<T>(this IRuleBuilder<T, decimal?> rule, Func<decimal, Domain.Common.Refusal?> check, IStringLocalizer<SharedResource> l) =>
+        rule.Custom((number, context) =>
         {
-            if (weight is { } value && Criterion.CheckWeight(value) is { } refusal)
+            if (number is { } value && check(value) is { } refusal)
             {
                 context.AddFailure(l.Message(refusal));
             }

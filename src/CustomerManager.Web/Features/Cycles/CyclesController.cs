@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace CustomerManager.Web.Features.Cycles;
 
@@ -42,7 +41,6 @@ public sealed class CyclesController(
     IValidator<ReopenForm> reopenValidator,
     IStringLocalizer<SharedResource> l,
     TimeProvider clock,
-    IOptions<EvaluationOptions> options,
     ILogger<CyclesController> logger) : Controller
 {
     [HttpGet]
@@ -176,7 +174,7 @@ public sealed class CyclesController(
 
     /// <summary>The close step: who is not rated and where the panel disagrees, before confirming.</summary>
     [HttpGet]
-    public async Task<IActionResult> Close(int id, [FromServices] CycleProgressQuery progress, CancellationToken cancellationToken)
+    public async Task<IActionResult> Close(int id, [FromServices] CycleProgressQuery progress, [FromServices] CycleClosing closing, CancellationToken cancellationToken)
     {
         var cycle = await LoadAsync(id, cancellationToken);
         if (cycle is null)
@@ -186,45 +184,29 @@ public sealed class CyclesController(
 
         return !cycle.CanCloseOn(Today)
             ? RedirectToAction(nameof(Details), new { id })
-            : View(nameof(Details), await DetailsModelAsync(cycle, progress, await CheckAsync(cycle, cancellationToken), cancellationToken));
+            : View(nameof(Details), await DetailsModelAsync(cycle, progress, await closing.CheckAsync(cycle, cancellationToken), cancellationToken));
     }
 
-    /// <summary>
-    /// Closes the cycle in one transaction that first locks it: a score saved at the same moment is either in
-    /// the results or refused (scoring takes the same lock), never stored in a closed cycle.
-    /// </summary>
+    /// <summary>Closes the cycle (see <see cref="CycleClosing"/>), once the not-rated are confirmed.</summary>
     [HttpPost]
     [ActionName(nameof(Close))]
-    public async Task<IActionResult> CloseConfirmed(int id, bool confirmNotRated, [FromServices] CycleProgressQuery progress, [FromServices] EvidenceQuery evidence, CancellationToken cancellationToken)
+    public async Task<IActionResult> CloseConfirmed(int id, bool confirmNotRated, [FromServices] CycleProgressQuery progress, [FromServices] CycleClosing closing, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await db.Cycles.Where(c => c.Id == id).LockForUpdateAsync(cancellationToken) == 0)
+        var outcome = await closing.CloseAsync(id, confirmNotRated, cancellationToken);
+        switch (outcome.Status)
         {
-            return NotFound();
-        }
-
-        var cycle = (await db.Cycles.Include(c => c.Criteria).Include(c => c.Results).SingleAsync(c => c.Id == id, cancellationToken))!;
-        var check = cycle.Status == CycleStatus.Open ? await CheckAsync(cycle, cancellationToken) : null;
-        if (check is { NotRated.Count: > 0 } && !confirmNotRated)
-        {
-            ModelState.AddModelError(nameof(confirmNotRated), l["Cycles.ConfirmNotRatedRequired", check.NotRated.Count]);
-            return View(nameof(Details), await DetailsModelAsync(cycle, progress, check, cancellationToken));
-        }
-
-        try
-        {
-            var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == id).ToListAsync(cancellationToken);
-            var active = await ActiveManagerIdsAsync(cancellationToken);
-            var figures = await evidence.ForAllAsync(cycle.PeriodStart, cycle.PeriodEnd, cancellationToken);
-            cycle.Close(active, scores, figures, clock.GetLocalNow());
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            logger.LogInformation("Cycle {CycleId} closed: {Results} results", id, cycle.Results.Count);
-            TempData.Flash(l["Cycles.Closed", cycle.Name]);
-        }
-        catch (DomainException e)
-        {
-            TempData.Flash(l.Message(e));
+            case CloseStatus.NotFound:
+                return NotFound();
+            case CloseStatus.NeedsConfirmation:
+                ModelState.AddModelError(nameof(confirmNotRated), l["Cycles.ConfirmNotRatedRequired", outcome.Check!.NotRated.Count]);
+                return View(nameof(Details), await DetailsModelAsync((await LoadAsync(id, cancellationToken))!, progress, outcome.Check, cancellationToken));
+            case CloseStatus.Refused:
+                TempData.Flash(l.Message(outcome.Error!));
+                break;
+            default:
+                logger.LogInformation("Cycle {CycleId} closed: {Results} results", id, outcome.Cycle!.Results.Count);
+                TempData.Flash(l["Cycles.Closed", outcome.Cycle.Name]);
+                break;
         }
 
         return RedirectToAction(nameof(Details), new { id });
@@ -292,25 +274,6 @@ public sealed class CyclesController(
 
     private Task<EvaluationCycle?> LoadAsync(int id, CancellationToken cancellationToken) =>
         db.Cycles.Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-
-    private Task<List<int>> ActiveManagerIdsAsync(CancellationToken cancellationToken) =>
-        db.AccountManagers.Where(m => m.IsActive).Select(m => m.Id).ToListAsync(cancellationToken);
-
-    private async Task<CloseCheck> CheckAsync(EvaluationCycle cycle, CancellationToken cancellationToken)
-    {
-        var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id).ToListAsync(cancellationToken);
-        var ratings = cycle.RateAll(EvaluationCycle.RatedManagers(await ActiveManagerIdsAsync(cancellationToken), scores), scores);
-        var flagged = Disagreement.Flags(scores, options.Value.DisagreementThreshold);
-        var ids = ratings.Keys.ToList();
-        var names = await db.AccountManagers.AsNoTracking().Where(m => ids.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, m => new ManagerName(m.Id, m.Name, m.EmployeeNumber), cancellationToken);
-        var notRated = ratings.Where(r => !r.Value.IsRated).Select(r => names[r.Key]).OrderBy(m => m.EmployeeNumber).ToList();
-        var criteria = cycle.Criteria.ToDictionary(c => c.Id);
-        var flags = flagged
-            .Select(f => new FlagRow(names[f.AccountManagerId], Cultures.Pick(criteria[f.CycleCriterionId].NameZh, criteria[f.CycleCriterionId].NameEn), f.Spread))
-            .ToList();
-        return new CloseCheck(notRated, flags, options.Value.DisagreementThreshold);
-    }
 
     private async Task<CycleDetailsModel> DetailsModelAsync(EvaluationCycle cycle, CycleProgressQuery progress, CloseCheck? check, CancellationToken cancellationToken)
     {

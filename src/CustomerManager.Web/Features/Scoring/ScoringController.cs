@@ -1,5 +1,4 @@
 using System.Globalization;
-using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Infrastructure.Queries;
@@ -60,81 +59,25 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
         return model is null ? NotFound() : View(model);
     }
 
-    /// <summary>
-    /// Saves the member's scores for one manager in one transaction that first locks the cycle: closing takes
-    /// the same lock, so a score is either in the results or refused, never stored in a closed cycle.
-    /// </summary>
+    /// <summary>Saves the member's scores for one manager (see <see cref="ScoreRecorder"/>): all of them, or none and why.</summary>
     [HttpPost]
-    public async Task<IActionResult> Score(int cycleId, int managerId, ScoreForm form, [FromServices] IValidator<ScoreForm> validator, CancellationToken cancellationToken)
+    public async Task<IActionResult> Score(int cycleId, int managerId, ScoreForm form, [FromServices] IValidator<ScoreForm> validator, [FromServices] ScoreRecorder recorder, CancellationToken cancellationToken)
     {
         if (!await db.AccountManagers.AnyAsync(m => m.Id == managerId && m.IsActive, cancellationToken))
         {
             return NotFound();
         }
 
-        await validator.ValidateIntoAsync(form, ModelState, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await db.Cycles.Where(c => c.Id == cycleId).LockForUpdateAsync(cancellationToken) == 0)
+        if (await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
         {
-            return NotFound();
-        }
-
-        var cycle = await db.Cycles.Include(c => c.Criteria).SingleAsync(c => c.Id == cycleId, cancellationToken);
-        var existing = await db.PanelScores.Where(s => s.CycleId == cycleId && s.AccountManagerId == managerId && s.PanelMemberId == Me)
-            .ToDictionaryAsync(s => s.CycleCriterionId, cancellationToken);
-        if (form.Items.Count == 0 || (form.Items.All(i => string.IsNullOrWhiteSpace(i.Value)) && existing.Count == 0))
-        {
-            ModelState.AddModelError("Items[0].Value", l["Scoring.NothingEntered"]);
-        }
-
-        for (var i = 0; i < form.Items.Count && ModelState.IsValid; i++)
-        {
-            var item = form.Items[i];
-            var field = $"Items[{i}].Value";
-            if (string.IsNullOrWhiteSpace(item.Value))
+            var problems = await recorder.SaveAsync(cycleId, managerId, Me, Seat, form.Items, cancellationToken);
+            if (problems is null)
             {
-                if (existing.ContainsKey(item.CycleCriterionId))
-                {
-                    ModelState.AddModelError(field, l["Scoring.CannotClear"]);
-                }
-
-                continue;
+                return NotFound();
             }
 
-            var value = ScoreFormValidator.ValueOf(item);
-            try
+            if (problems.Count == 0)
             {
-                if (existing.TryGetValue(item.CycleCriterionId, out var score))
-                {
-                    if (score.Version != item.Version)
-                    {
-                        ModelState.AddModelError(field, l["Scoring.ChangedMeanwhile", score.Value.ToString("0.#", CultureInfo.CurrentCulture)]);
-                        continue;
-                    }
-
-                    cycle.ChangeScore(score, Me, value, item.Comment);
-                }
-                else if (item.Version != 0)
-                {
-                    ModelState.AddModelError(field, l["Scoring.ChangedMeanwhile", "—"]);
-                }
-                else
-                {
-                    db.PanelScores.Add(cycle.RecordScore(item.CycleCriterionId, Me, Seat, managerId, value, item.Comment));
-                }
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddModelError(e.Code == ErrorCodes.Cycle.NotOpen ? string.Empty : field, l.Message(e));
-            }
-        }
-
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
                 logger.LogInformation("Scores saved in cycle {CycleId} for manager {ManagerId}", cycleId, managerId);
                 TempData.Flash(l["Scoring.Saved"]);
                 var next = form.Then == "next" ? await NextAsync(managerId, 1, cancellationToken) : null;
@@ -142,16 +85,15 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
                     ? RedirectToAction(nameof(Score), new { cycleId, managerId = nextId })
                     : RedirectToAction(form.Then == "next" ? nameof(Index) : nameof(Score), form.Then == "next" ? new { cycleId } : new { cycleId, managerId });
             }
-            catch (DbUpdateException)
+
+            foreach (var problem in problems)
             {
-                // Someone (another tab) saved the same score between our read and our write.
-                ModelState.AddModelError(string.Empty, l["Scoring.Conflict"]);
+                ModelState.AddModelError(problem.Item is { } i ? $"Items[{i}].Value" : string.Empty, problem.Message);
             }
         }
 
-        await transaction.RollbackAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        var page = await PageAsync(await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleAsync(c => c.Id == cycleId, cancellationToken), managerId, form, cancellationToken);
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
+        var page = cycle is null ? null : await PageAsync(cycle, managerId, form, cancellationToken);
         return page is null ? NotFound() : View(page);
     }
 

@@ -45,24 +45,32 @@ public static class UserAdministrationRules
 /// Users, roles and passwords through Identity, with <see cref="UserAdministrationRules"/> applied. Every act of
 /// several steps runs in one transaction: it happens whole or not at all.
 /// </summary>
-public sealed class UserAdministration(UserManager<AppUser> users, AppDbContext db)
+public sealed class UserAdministration(UserManager<AppUser> users, AppDbContext db, IdentityErrorDescriber describer)
 {
     /// <summary>Creates the user with their one role, panel seat or manager link, all or nothing.</summary>
     public async Task<IdentityResult> CreateAsync(AppUser user, string temporaryPassword, string role, PanelRole? panelRole, int? accountManagerId)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var result = await users.CreateAsync(user, temporaryPassword);
-        if (result.Succeeded)
+        try
         {
-            result = await SetRoleAsync(user, role, panelRole, accountManagerId);
-        }
+            var result = await users.CreateAsync(user, temporaryPassword);
+            if (result.Succeeded)
+            {
+                result = await SetRoleAsync(user, role, panelRole, accountManagerId);
+            }
 
-        if (result.Succeeded)
+            if (result.Succeeded)
+            {
+                await transaction.CommitAsync();
+            }
+
+            return result;
+        }
+        catch (DbUpdateException)
         {
-            await transaction.CommitAsync();
+            // The same user name or manager was taken by someone else at the same moment: nothing is kept.
+            return IdentityResult.Failed(describer.ConcurrencyFailure());
         }
-
-        return result;
     }
 
     /// <summary>
@@ -92,13 +100,20 @@ public sealed class UserAdministration(UserManager<AppUser> users, AppDbContext 
             }
         }
 
-        var result = await act();
-        if (result.Succeeded)
+        try
         {
-            await transaction.CommitAsync();
-        }
+            var result = await act();
+            if (result.Succeeded)
+            {
+                await transaction.CommitAsync();
+            }
 
-        return (null, result);
+            return (null, result);
+        }
+        catch (DbUpdateException)
+        {
+            return (null, IdentityResult.Failed(describer.ConcurrencyFailure()));
+        }
     }
 
     public async Task<int> ActiveAdministratorCountAsync() =>

@@ -1,0 +1,90 @@
+using CustomerManager.Domain.Common;
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Queries;
+using CustomerManager.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerManager.Web.Features.Cycles;
+
+public enum CloseStatus
+{
+    NotFound = 0,
+
+    /// <summary>Some managers would not be rated: the administrator confirms first.</summary>
+    NeedsConfirmation = 1,
+
+    /// <summary>A rule refused (the period is not over, the cycle is not open).</summary>
+    Refused = 2,
+
+    Closed = 3,
+}
+
+public sealed record CloseOutcome(CloseStatus Status, EvaluationCycle? Cycle = null, CloseCheck? Check = null, DomainException? Error = null);
+
+/// <summary>
+/// Closing a cycle: who would not be rated and where the panel disagrees (the check the administrator sees
+/// first), then the close itself in one transaction that first locks the cycle. Scoring takes the same lock
+/// (<see cref="Scoring.ScoreRecorder"/>): a score saved at the same moment is either part of the results or
+/// refused. The results are stored with the evidence figures of the period as they are at that moment.
+/// </summary>
+public sealed class CycleClosing(AppDbContext db, EvidenceQuery evidence, TimeProvider clock, IOptions<EvaluationOptions> options)
+{
+    public async Task<CloseOutcome> CloseAsync(int cycleId, bool confirmNotRated, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Cycles.Where(c => c.Id == cycleId).LockForUpdateAsync(cancellationToken) == 0)
+        {
+            return new CloseOutcome(CloseStatus.NotFound);
+        }
+
+        var cycle = await db.Cycles.Include(c => c.Criteria).Include(c => c.Results).SingleAsync(c => c.Id == cycleId, cancellationToken);
+        try
+        {
+            var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycleId).ToListAsync(cancellationToken);
+            var active = await ActiveManagerIdsAsync(cancellationToken);
+            if (cycle.Status == CycleStatus.Open && !confirmNotRated && await CheckAsync(cycle, scores, active, cancellationToken) is { NotRated.Count: > 0 } check)
+            {
+                return new CloseOutcome(CloseStatus.NeedsConfirmation, cycle, check);
+            }
+
+            var figures = await evidence.ForAllAsync(cycle.PeriodStart, cycle.PeriodEnd, cancellationToken);
+            cycle.Close(active, scores, figures, clock.GetLocalNow());
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new CloseOutcome(CloseStatus.Closed, cycle);
+        }
+        catch (DomainException e)
+        {
+            return new CloseOutcome(CloseStatus.Refused, cycle, Error: e);
+        }
+    }
+
+    /// <summary>Who would not be rated if the cycle closed now, and where the panel's scores spread too far.</summary>
+    public async Task<CloseCheck> CheckAsync(EvaluationCycle cycle, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id).ToListAsync(cancellationToken);
+        return await CheckAsync(cycle, scores, await ActiveManagerIdsAsync(cancellationToken), cancellationToken);
+    }
+
+    private async Task<CloseCheck> CheckAsync(EvaluationCycle cycle, List<PanelScore> scores, List<int> active, CancellationToken cancellationToken)
+    {
+        var ratings = cycle.RateAll(EvaluationCycle.RatedManagers(active, scores), scores);
+        var threshold = options.Value.DisagreementThreshold;
+        var flagged = Disagreement.Flags(scores, threshold);
+        var ids = ratings.Keys.ToList();
+        var names = await db.AccountManagers.AsNoTracking().Where(m => ids.Contains(m.Id))
+            .ToDictionaryAsync(m => m.Id, m => new ManagerName(m.Id, m.Name, m.EmployeeNumber), cancellationToken);
+        var notRated = ratings.Where(r => !r.Value.IsRated).Select(r => names[r.Key]).OrderBy(m => m.EmployeeNumber).ToList();
+        var criteria = cycle.Criteria.ToDictionary(c => c.Id);
+        var flags = flagged
+            .Select(f => new FlagRow(names[f.AccountManagerId], Cultures.Pick(criteria[f.CycleCriterionId].NameZh, criteria[f.CycleCriterionId].NameEn), f.Spread))
+            .ToList();
+        return new CloseCheck(notRated, flags, threshold);
+    }
+
+    private Task<List<int>> ActiveManagerIdsAsync(CancellationToken cancellationToken) =>
+        db.AccountManagers.Where(m => m.IsActive).Select(m => m.Id).ToListAsync(cancellationToken);
+}
