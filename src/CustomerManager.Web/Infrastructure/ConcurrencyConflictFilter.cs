@@ -23,7 +23,7 @@ public sealed class ConcurrencyConflictFilter(IStringLocalizer<SharedResource> l
         }
 
         logger.LogWarning("Concurrent change refused on {Path}", context.HttpContext.Request.Path);
-        tempData.GetTempData(context.HttpContext).Flash(l.Message(ErrorCodes.General.ChangedMeanwhile, []));
+        tempData.GetTempData(context.HttpContext).Warn(l.Message(ErrorCodes.General.ChangedMeanwhile, []));
         var referer = context.HttpContext.Request.Headers.Referer.ToString();
         var back = Uri.TryCreate(referer, UriKind.Absolute, out var uri) && uri.Host == context.HttpContext.Request.Host.Host ? uri.PathAndQuery : "/";
         context.Result = new LocalRedirectResult(back);

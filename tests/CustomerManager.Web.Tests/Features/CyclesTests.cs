@@ -88,7 +88,7 @@ public class CyclesTests(CustomerManagerFactory factory) : IClassFixture<Custome
         var after = await admin.GetDocumentAsync(opened.Headers.Location!.OriginalString);
 
         Assert.Equal(CycleStatus.Draft, await StatusAsync(id));
-        Assert.Contains("本周期自 2027/4/1（期间首日）起才能开启。", after.QuerySelector(".alert-success, .alert-info, [role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("本周期自 2027/4/1（期间首日）起才能开启。", after.QuerySelector("#flash-warning")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -136,7 +136,7 @@ public sealed class CriteriaController(
         }
         catch (DomainException e)
         {
-            TempData.Flash(l.Message(e));
+            TempData.Warn(l.Message(e));
         }
 
         return RedirectToAction(nameof(Index));

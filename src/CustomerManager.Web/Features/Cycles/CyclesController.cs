@@ -143,11 +143,11 @@ public sealed class CyclesController(
         }
         catch (DomainException e)
         {
-            TempData.Flash(l.Message(e));
+            TempData.Warn(l.Message(e));
         }
         catch (DbUpdateConcurrencyException)
         {
-            TempData.Flash(l.Message(ErrorCodes.General.ChangedMeanwhile, []));
+            TempData.Warn(l.Message(ErrorCodes.General.ChangedMeanwhile, []));
         }
 
         return RedirectToAction(nameof(Details), new { id });
@@ -201,7 +201,7 @@ public sealed class CyclesController(
                 ModelState.AddModelError(nameof(confirmNotRated), l["Cycles.ConfirmNotRatedRequired", outcome.Check!.NotRated.Count]);
                 return View(nameof(Details), await DetailsModelAsync((await LoadAsync(id, cancellationToken))!, progress, outcome.Check, cancellationToken));
             case CloseStatus.Refused:
-                TempData.Flash(l.Message(outcome.Error!));
+                TempData.Warn(l.Message(outcome.Error!));
                 break;
             default:
                 logger.LogInformation("Cycle {CycleId} closed: {Results} results", id, outcome.Cycle!.Results.Count);
@@ -262,11 +262,11 @@ public sealed class CyclesController(
         }
         catch (DomainException e)
         {
-            TempData.Flash(l.Message(e));
+            TempData.Warn(l.Message(e));
         }
         catch (DbUpdateConcurrencyException)
         {
-            TempData.Flash(l.Message(ErrorCodes.General.ChangedMeanwhile, []));
+            TempData.Warn(l.Message(ErrorCodes.General.ChangedMeanwhile, []));
         }
 
         return RedirectToAction(nameof(Details), new { id });

@@ -113,13 +113,13 @@ public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm>
         }
         catch (DomainException e)
         {
-            TempData.Flash(l.Message(e));
+            TempData.Warn(l.Message(e));
         }
         catch (DbUpdateConcurrencyException)
         {
             // Someone handled the item between the page being shown and this action (or at the same moment).
             var handledBy = await db.VisitReports.AsNoTracking().Where(r => r.Id == id).Select(r => r.HandledBy).SingleOrDefaultAsync(cancellationToken);
-            TempData.Flash(l["Inbox.ChangedMeanwhile", handledBy ?? "?"]);
+            TempData.Warn(l["Inbox.ChangedMeanwhile", handledBy ?? "?"]);
         }
 
         return RedirectToAction(nameof(Index), new { status = form.Status, page = form.Page > 1 ? form.Page : null });

@@ -160,13 +160,13 @@ public sealed class UsersController(
         var (refusal, result) = await administration.ChangeAsync(User.UserIdOf()!, user, removesAccess, () => change(user));
         if (refusal is not null)
         {
-            TempData.Flash(l[refusal]);
+            TempData.Warn(l[refusal]);
             return RedirectToAction(nameof(Edit), new { id });
         }
 
         if (!result.Succeeded)
         {
-            TempData.Flash(l.Message(CustomerManager.Domain.Common.ErrorCodes.General.ChangedMeanwhile, []));
+            TempData.Warn(l.Message(CustomerManager.Domain.Common.ErrorCodes.General.ChangedMeanwhile, []));
             return RedirectToAction(nameof(Edit), new { id });
         }
 

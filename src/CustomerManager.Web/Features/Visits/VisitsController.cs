@@ -122,7 +122,7 @@ public sealed class VisitsController(
         var rules = await RulesAsync(cancellationToken);
         if (rules.WhyNotChange(visit, Me) is { } refusal)
         {
-            TempData.Flash(l.Message(refusal));
+            TempData.Warn(l.Message(refusal));
             return RedirectToAction(nameof(Details), new { id });
         }
 
@@ -195,12 +195,12 @@ public sealed class VisitsController(
         }
         catch (DomainException e)
         {
-            TempData.Flash(l.Message(e));
+            TempData.Warn(l.Message(e));
         }
         catch (DbUpdateConcurrencyException)
         {
             // An item of the visit was acknowledged at the same moment.
-            TempData.Flash(l.Message(ErrorCodes.General.ChangedMeanwhile, []));
+            TempData.Warn(l.Message(ErrorCodes.General.ChangedMeanwhile, []));
         }
 
         return RedirectToAction(nameof(Details), new { id });
