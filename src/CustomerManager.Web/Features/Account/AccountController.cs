@@ -139,14 +139,33 @@ public sealed class AccountController(
     [AllowAnonymous]
     public IActionResult SetLanguage(string culture, string? returnUrl)
     {
+        RememberLanguage(culture);
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+
+    /// <summary>
+    /// The language switch on a page that answered a form (a validation error, a preview): the page's form,
+    /// with everything typed, comes here with the language and the address it was posted to, and goes back
+    /// there by a 307 redirect, which makes the browser post the same body again. The page comes back in the
+    /// other language with nothing lost (site.js; without JavaScript the switch returns to the page the form
+    /// was on).
+    /// </summary>
+    [HttpPost]
+    [AllowAnonymous]
+    public IActionResult SetLanguageAndRepost([FromForm(Name = "__culture")] string? culture, [FromForm(Name = "__postedTo")] string? postedTo)
+    {
+        RememberLanguage(culture);
+        return Url.IsLocalUrl(postedTo) ? new RedirectResult(postedTo, permanent: false, preserveMethod: true) : LocalRedirect("/");
+    }
+
+    private void RememberLanguage(string? culture)
+    {
         if (Cultures.IsSupported(culture))
         {
             Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture!)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
         }
-
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

@@ -60,11 +60,27 @@ public sealed class CustomerImportController(
             return View(nameof(Index));
         }
 
-        var fileName = Path.GetFileName(file.FileName);
-        var plan = await planner.PlanAsync(table, cancellationToken);
-        var token = await store.SaveAsync(User.UserIdOf()!, fileName, table, cancellationToken);
+        var token = await store.SaveAsync(User.UserIdOf()!, Path.GetFileName(file.FileName), table, cancellationToken);
+        return RedirectToAction(nameof(Preview), new { token });
+    }
+
+    /// <summary>
+    /// The preview of an uploaded file, at an address of its own: reloading it or switching the language shows
+    /// it again (checked against the database as it is now) without uploading the file again.
+    /// </summary>
+    [HttpGet]
+    public async Task<IActionResult> Preview(string? token, CancellationToken cancellationToken)
+    {
+        var stored = await store.LoadAsync(token, User.UserIdOf()!, cancellationToken);
+        if (stored is null)
+        {
+            ModelState.AddModelError("file", l["Import.Expired"]);
+            return View(nameof(Index));
+        }
+
+        var plan = await planner.PlanAsync(stored.Table, cancellationToken);
         logger.LogInformation("Import preview: {Rows} rows, {Errors} errors", plan.Rows.Count, plan.Errors.Count);
-        return View(new ImportPreviewModel(token, fileName, plan));
+        return View(new ImportPreviewModel(token!, stored.FileName, plan));
     }
 
     [HttpPost]

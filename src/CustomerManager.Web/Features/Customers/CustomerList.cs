@@ -10,7 +10,7 @@ namespace CustomerManager.Web.Features.Customers;
 /// <summary>The filters, sort and page of the customer list, bound from the query string.</summary>
 public sealed class CustomerListFilter
 {
-    /// <summary>Licence number, store name, owner or phone.</summary>
+    /// <summary>Words to find in the store name, owner, address, licence or phone number.</summary>
     public string? Q { get; set; }
 
     public int? ManagerId { get; set; }
@@ -57,32 +57,9 @@ public sealed class CustomerListQuery(AppDbContext db)
         }
 
         var customers = db.Customers.AsNoTracking().VisibleTo(user);
-        if (!string.IsNullOrWhiteSpace(filter.Q))
+        foreach (var word in SearchWords(filter.Q))
         {
-            var q = filter.Q.Trim();
-            if (q.All(char.IsAsciiLetterOrDigit))
-            {
-                // A licence or phone number: a prefix search the indexes answer. SQLite's LIKE ignores case and
-                // so cannot use an index: there the prefix becomes a range [q, next(q)) in binary order.
-                var licence = q.ToUpperInvariant();
-                if (db.Database.IsSqlite())
-                {
-                    var licenceEnd = NextPrefix(licence);
-                    var phoneEnd = NextPrefix(q);
-                    customers = customers.Where(c =>
-                        (string.Compare(c.LicenceNumber, licence) >= 0 && string.Compare(c.LicenceNumber, licenceEnd) < 0)
-                        || (c.Phone != null && string.Compare(c.Phone, q) >= 0 && string.Compare(c.Phone, phoneEnd) < 0));
-                }
-                else
-                {
-                    customers = customers.Where(c => c.LicenceNumber.StartsWith(licence) || (c.Phone != null && c.Phone.StartsWith(q)));
-                }
-            }
-            else
-            {
-                // Words: part of the store's or the owner's name.
-                customers = customers.Where(c => c.StoreName.Contains(q) || c.Owner.Contains(q));
-            }
+            customers = Matching(customers, word);
         }
 
         if (filter.Unassigned)
@@ -131,6 +108,43 @@ public sealed class CustomerListQuery(AppDbContext db)
             r.c.Id, r.c.LicenceNumber, r.c.StoreName, r.c.Owner, r.c.Phone, r.c.Address, r.c.BusinessType, r.c.Status,
             r.c.CurrentManagerId, r.m == null ? null : r.m.EmployeeNumber, r.m == null ? null : r.m.Name, r.m == null ? null : r.m.District));
     }
+
+    /// <summary>The words of a search, each of which a customer must match (at most five).</summary>
+    public static IReadOnlyList<string> SearchWords(string? q) =>
+        string.IsNullOrWhiteSpace(q) ? [] : [.. q.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Take(5)];
+
+    /// <summary>
+    /// One word of a search. Digits only: the start of a licence or phone number, which the indexes answer
+    /// (SQLite's LIKE ignores case and so cannot use an index: there the prefix becomes a range [q, next(q)) in
+    /// binary order). Anything else: part of the store's name, the owner's name or the address, in any script,
+    /// Latin letters in any case — or, for letters and digits, the start of a licence number.
+    /// </summary>
+    private IQueryable<RetailCustomer> Matching(IQueryable<RetailCustomer> customers, string word)
+    {
+        if (word.All(char.IsAsciiDigit))
+        {
+            if (db.Database.IsSqlite())
+            {
+                var end = NextPrefix(word);
+                return customers.Where(c =>
+                    (string.Compare(c.LicenceNumber, word) >= 0 && string.Compare(c.LicenceNumber, end) < 0)
+                    || (c.Phone != null && string.Compare(c.Phone, word) >= 0 && string.Compare(c.Phone, end) < 0));
+            }
+
+            return customers.Where(c => c.LicenceNumber.StartsWith(word) || (c.Phone != null && c.Phone.StartsWith(word)));
+        }
+
+        var pattern = "%" + EscapeLike(word) + "%";
+        var licence = word.All(char.IsAsciiLetterOrDigit) ? word.ToUpperInvariant() : null;
+        return customers.Where(c =>
+            EF.Functions.Like(c.StoreName, pattern, LikeEscape) || EF.Functions.Like(c.Owner, pattern, LikeEscape) || EF.Functions.Like(c.Address, pattern, LikeEscape)
+            || (licence != null && c.LicenceNumber.StartsWith(licence)));
+    }
+
+    private const string LikeEscape = "\\";
+
+    private static string EscapeLike(string word) =>
+        word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     /// <summary>The smallest string after every string that starts with <paramref name="prefix"/> (ASCII letters and digits).</summary>
     private static string NextPrefix(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);

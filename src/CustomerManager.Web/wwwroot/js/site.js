@@ -90,7 +90,42 @@
         });
     }
 
+    // On a page that answered a form (a validation error, a preview), switching the language posts that form
+    // again, with everything typed, through the server (which sets the language and sends it back with a 307):
+    // <body data-posted-to="/Cycles/Create">, the work form marked data-keeps-work or posted to that address.
+    function applyLanguageSwitchAfterPost() {
+        var postedTo = document.body.getAttribute('data-posted-to');
+        var switcher = document.getElementById('language-switch');
+        if (!postedTo || !switcher) {
+            return;
+        }
+        var postedPath = new URL(postedTo, window.location.href).pathname;
+        var work = document.querySelector('form[data-keeps-work]') ||
+            Array.prototype.find.call(document.querySelectorAll('main form[method="post"]'), function (form) {
+                return new URL(form.getAttribute('action') || postedTo, window.location.href).pathname === postedPath;
+            });
+        if (!work) {
+            return;
+        }
+        switcher.querySelectorAll('button[name="culture"]').forEach(function (button) {
+            button.addEventListener('click', function (event) {
+                event.preventDefault();
+                [['__culture', button.value], ['__postedTo', postedTo]].forEach(function (pair) {
+                    var input = document.createElement('input');
+                    input.type = 'hidden';
+                    input.name = pair[0];
+                    input.value = pair[1];
+                    work.appendChild(input);
+                });
+                work.setAttribute('action', switcher.getAttribute('data-repost-action'));
+                work.setAttribute('method', 'post');
+                HTMLFormElement.prototype.submit.call(work);
+            });
+        });
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
+        applyLanguageSwitchAfterPost();
         applyFrozenPeriods();
         applyPrintButtons();
         applyDependencies();

@@ -1,0 +1,51 @@
+using System.Net;
+using CustomerManager.Domain.Customers;
+using CustomerManager.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Web.Tests.Features;
+
+/// <summary>The customer search, in both scripts, on a factory of its own (it adds a customer).</summary>
+public class CustomerSearchTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
+{
+    [Theory]
+    [InlineData("Tom")]
+    [InlineData("tom")]
+    [InlineData("Store")]
+    [InlineData("english store")]
+    [InlineData("ux")]
+    [InlineData("Park Road")]
+    [InlineData("雨花")]
+    [InlineData("uxb")]
+    public async Task SearchFindsLatinAndChineseWordsInNamesOwnersAndAddresses(string q)
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            if (!await db.Customers.AnyAsync(c => c.LicenceNumber == "UXB001"))
+            {
+                db.Customers.Add(new RetailCustomer("uxb001", "English Header Store", "Tom Lee", null, "12 Park Road, 雨花区", BusinessType.Other));
+                await db.SaveChangesAsync();
+            }
+        });
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        var page = await client.GetDocumentAsync("/Customers?q=" + Uri.EscapeDataString(q));
+
+        var row = Assert.Single(page.QuerySelectorAll("#customers tbody tr"));
+        Assert.Contains("UXB001", row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("100%")]
+    [InlineData("a_b")]
+    [InlineData("[x")]
+    public async Task SearchWildcardsAreTakenLiterally(string q)
+    {
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        using var response = await client.GetAsync("/Customers?q=" + Uri.EscapeDataString(q));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty((await response.ToDocumentAsync()).QuerySelectorAll("#customers tbody tr td a"));
+    }
+}
