@@ -154,6 +154,9 @@ public static class ErrorCodes
         /// <summary>The date lies in the period of a closed or published cycle ({0}: its name).</summary>
         public const string CycleClosed = "Visit.CycleClosed";
 
+        /// <summary>The visit's date lies in the period of a closed or published cycle ({0}: its name): it is locked.</summary>
+        public const string InClosedCycle = "Visit.InClosedCycle";
+
         /// <summary>The author's time to correct the visit has passed ({0}: the number of days).</summary>
         public const string EditWindowPassed = "Visit.EditWindowPassed";
 

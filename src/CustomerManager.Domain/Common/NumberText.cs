@@ -18,6 +18,9 @@ public enum NumberTextError
 
     /// <summary>More digits than any number in this application has.</summary>
     TooLong = 4,
+
+    /// <summary>A minus sign before a number: every number typed here is zero or more.</summary>
+    Negative = 5,
 }
 
 /// <summary>
@@ -48,6 +51,12 @@ public static class NumberText
         if (string.IsNullOrEmpty(trimmed))
         {
             return NumberTextError.Empty;
+        }
+
+        if (trimmed[0] is '-' or '－' && trimmed.Length > 1)
+        {
+            // Said as such ("zero or more"), rather than as a character that does not belong in a number.
+            return Parse(trimmed[1..], wholeOnly, out _) == NumberTextError.None ? NumberTextError.Negative : NumberTextError.NotANumber;
         }
 
         Span<char> ascii = stackalloc char[Math.Min(trimmed.Length, MaxDigits + 2)];

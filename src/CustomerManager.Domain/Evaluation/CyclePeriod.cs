@@ -34,6 +34,9 @@ public sealed class EvaluationCalendar(IEnumerable<CyclePeriod> periods)
     /// <summary>The closed or published cycle whose evidence <paramref name="day"/> belongs to, if any.</summary>
     public CyclePeriod? FrozenOn(DateOnly day) => _periods.FirstOrDefault(p => p.FreezesEvidence && p.Covers(day));
 
+    /// <summary>Every cycle whose period holds <paramref name="day"/> (at most one: periods never overlap).</summary>
+    public IEnumerable<CyclePeriod> Covering(DateOnly day) => _periods.Where(p => p.Covers(day));
+
     /// <summary>The closed or published cycles, for forms that warn before a frozen day is chosen.</summary>
     public IEnumerable<CyclePeriod> Frozen => _periods.Where(p => p.FreezesEvidence);
 

@@ -139,8 +139,8 @@ public sealed class EvaluationCycle : Entity
     /// Who gets a result when the cycle closes: every active manager, and anyone the panel scored (a manager
     /// who left during the cycle keeps the result their scores give).
     /// </summary>
-    public static IReadOnlyList<int> RatedManagers(IEnumerable<int> activeManagerIds, IEnumerable<PanelScore> scores) =>
-        [.. activeManagerIds.Concat(scores.Select(s => s.AccountManagerId)).Distinct().Order()];
+    public IReadOnlyList<int> RatedManagers(IEnumerable<int> activeManagerIds, IEnumerable<PanelScore> scores) =>
+        [.. activeManagerIds.Concat(scores.Where(s => s.CycleId == Id).Select(s => s.AccountManagerId)).Distinct().Order()];
 
     /// <summary>
     /// Closes the cycle once its period is over: computes every manager's result from the panel scores and the

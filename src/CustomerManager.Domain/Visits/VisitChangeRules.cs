@@ -47,7 +47,7 @@ public sealed class VisitChangeRules(EvaluationCalendar calendar, int editWindow
 
         if (calendar.FrozenOn(DateOnly.FromDateTime(visit.VisitedAt)) is { } cycle)
         {
-            return new Refusal(ErrorCodes.Visit.CycleClosed, cycle.Name);
+            return new Refusal(ErrorCodes.Visit.InClosedCycle, cycle.Name);
         }
 
         return now.UtcDateTime - visit.CreatedUtc > TimeSpan.FromDays(editWindowDays)

@@ -21,14 +21,23 @@ public sealed class EvidenceBackfill(AppDbContext db, EvidenceQuery evidence, Ti
         foreach (var cycle in cycles)
         {
             var figures = await evidence.ForAllAsync(cycle.PeriodStart, cycle.PeriodEnd, cancellationToken);
-            foreach (var result in cycle.Results.Where(r => r.EvidenceTakenUtc is null))
+            var missing = cycle.Results.Where(r => r.EvidenceTakenUtc is null).ToList();
+            foreach (var result in missing)
             {
                 result.RecordMissingEvidence(figures.GetValueOrDefault(result.AccountManagerId) ?? Domain.Evaluation.EvidenceFigures.None, clock.GetUtcNow().UtcDateTime);
-                recorded++;
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Evidence recorded for {Results} results of cycle {CycleId}", recorded, cycle.Id);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                recorded += missing.Count;
+                logger.LogInformation("Evidence recorded for {Results} results of cycle {CycleId}", missing.Count, cycle.Id);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another instance of the app, starting at the same moment, recorded them first.
+                db.ChangeTracker.Clear();
+            }
         }
 
         return recorded;

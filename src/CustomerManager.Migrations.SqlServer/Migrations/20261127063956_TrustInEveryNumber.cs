@@ -180,8 +180,10 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                 nullable: false,
                 defaultValue: 1);
 
-            // Data that the new unique indexes would refuse, from before they existed: a repeated cycle name gets its
-            // id appended; of two current assignments of one customer, the older ends where the newer begins.
+            // Data that the new unique indexes and rules would refuse, from before they existed: a repeated cycle name
+            // (the default collation compares without case, as the domain does) gets its id appended; of two current
+            // assignments of one customer, the older ends where the newer begins, and the customer's current manager
+            // is the newer one's.
             migrationBuilder.Sql("""
                 UPDATE [Cycles] SET [Name] = LEFT([Name], 88) + N' #' + CAST([Id] AS nvarchar(11))
                 WHERE EXISTS (SELECT 1 FROM [Cycles] AS o WHERE o.[Name] = [Cycles].[Name] AND o.[Id] < [Cycles].[Id]);
@@ -194,6 +196,12 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     SELECT 1 FROM [CustomerAssignments] AS n
                     WHERE n.[CustomerId] = [CustomerAssignments].[CustomerId] AND n.[To] IS NULL
                       AND (n.[From] > [CustomerAssignments].[From] OR (n.[From] = [CustomerAssignments].[From] AND n.[Id] > [CustomerAssignments].[Id])));
+                """);
+            migrationBuilder.Sql("""
+                UPDATE [Customers]
+                SET [CurrentManagerId] = (SELECT a.[AccountManagerId] FROM [CustomerAssignments] AS a WHERE a.[CustomerId] = [Customers].[Id] AND a.[To] IS NULL)
+                WHERE EXISTS (SELECT 1 FROM [CustomerAssignments] AS a
+                              WHERE a.[CustomerId] = [Customers].[Id] AND a.[To] IS NULL AND a.[AccountManagerId] <> COALESCE([Customers].[CurrentManagerId], -1));
                 """);
 
             migrationBuilder.CreateIndex(

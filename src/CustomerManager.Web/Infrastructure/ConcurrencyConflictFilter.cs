@@ -17,7 +17,8 @@ public sealed class ConcurrencyConflictFilter(IStringLocalizer<SharedResource> l
 {
     public void OnException(ExceptionContext context)
     {
-        if (context.Exception is not DbUpdateConcurrencyException)
+        // A concurrency token that moved on, or a unique value (a name, a licence number) someone took first.
+        if (context.Exception is not DbUpdateException)
         {
             return;
         }

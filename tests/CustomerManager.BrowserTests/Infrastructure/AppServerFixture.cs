@@ -16,8 +16,8 @@ namespace CustomerManager.BrowserTests.Infrastructure;
 /// </summary>
 public sealed class AppServerFixture : WebApplicationFactory<Program>
 {
-    /// <summary>Friday 20 November 2026, 12:00 (UTC): 2026 Q2 is published, 2026 Q3 open with its period over.</summary>
-    public static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+    /// <summary>Friday 20 November 2026, 12:00 in China: 2026 Q2 is published, 2026 Q3 open with its period over.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.FromHours(8));
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cm-browser-tests", Guid.NewGuid().ToString("N"));
 
@@ -30,7 +30,16 @@ public sealed class AppServerFixture : WebApplicationFactory<Program>
 
     public string BaseUrl { get; }
 
-    public FakeTimeProvider Clock { get; } = new(Now);
+    /// <summary>The app's clock, stopped, in the company's zone (China Standard Time).</summary>
+    public FakeTimeProvider Clock { get; } = ChinaClock(Now);
+
+    private static FakeTimeProvider ChinaClock(DateTimeOffset start)
+    {
+        // In UTC: TimeProvider.GetLocalNow adds the zone's offset to what GetUtcNow returns.
+        var clock = new FakeTimeProvider(start.ToUniversalTime());
+        clock.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        return clock;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

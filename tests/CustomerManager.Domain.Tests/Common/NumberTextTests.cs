@@ -35,7 +35,6 @@ public class NumberTextTests
     [InlineData("$85")]
     [InlineData("85%")]
     [InlineData("8 5")]
-    [InlineData("-3")]
     [InlineData("+3")]
     [InlineData(".")]
     [InlineData("85。5")]
@@ -48,6 +47,20 @@ public class NumberTextTests
         Assert.Equal(NumberTextError.NotANumber, NumberText.TryParseDecimal(typed, out var value));
         Assert.Equal(0m, value);
     }
+
+    [Theory]
+    [InlineData("-3")]
+    [InlineData("-8.5")]
+    [InlineData("－3")]
+    public void AMinusSignIsSaidToBeOutOfRange(string typed) =>
+        Assert.Equal(NumberTextError.Negative, NumberText.TryParseDecimal(typed, out _));
+
+    [Theory]
+    [InlineData("-8,5")]
+    [InlineData("--3")]
+    [InlineData("-")]
+    public void AMinusSignBeforeSomethingElseIsNotANumber(string typed) =>
+        Assert.Equal(NumberTextError.NotANumber, NumberText.TryParseDecimal(typed, out _));
 
     [Theory]
     [InlineData(null)]
@@ -68,7 +81,9 @@ public class NumberTextTests
     [Fact]
     public void MoreDigitsThanAnyNumberHereAreRefused()
     {
-        Assert.Equal(NumberTextError.None, NumberText.TryParseDecimal(new string('9', NumberText.MaxDigits), out _));
-        Assert.Equal(NumberTextError.TooLong, NumberText.TryParseDecimal(new string('9', NumberText.MaxDigits + 1), out _));
+        Assert.Equal(NumberTextError.None, NumberText.TryParseDecimal("999999999999999999", out var eighteen));
+        Assert.Equal(999_999_999_999_999_999m, eighteen);
+        Assert.Equal(NumberTextError.TooLong, NumberText.TryParseDecimal("9999999999999999999", out _));
+        Assert.Equal(NumberTextError.TooLong, NumberText.TryParseDecimal("1234567890.123456789", out _));
     }
 }

@@ -317,8 +317,10 @@ public class EvaluationCycleTests
     {
         var cycle = OpenCycle();
         var left = cycle.RecordScore(cycle.Criteria.First().Id, Member, PanelRole.MonopolyLeader, 9, 70, null);
+        var other = OpenCycle(id: 8);
+        var elsewhere = other.RecordScore(other.Criteria.First().Id, Member, PanelRole.MonopolyLeader, 5, 70, null);
 
-        Assert.Equal([1, 2, 9], EvaluationCycle.RatedManagers([2, 1, 2], [left]));
+        Assert.Equal([1, 2, 9], cycle.RatedManagers([2, 1, 2], [left, elsewhere]));
     }
 
     [Fact]

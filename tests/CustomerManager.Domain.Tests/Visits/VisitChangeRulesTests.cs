@@ -85,7 +85,7 @@ public class VisitChangeRulesTests
         var visit = LoggedVisit(at: new DateTime(2026, 3, 31, 18, 0, 0), period: reopened);
 
         Assert.Null(Rules(periods: reopened).WhyNotChange(visit, 1));
-        Assert.Equal(ErrorCodes.Visit.CycleClosed, Rules(periods: Q1).WhyNotChange(visit, 1)!.Code);
+        Assert.Equal(ErrorCodes.Visit.InClosedCycle, Rules(periods: Q1).WhyNotChange(visit, 1)!.Code);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class VisitChangeRulesTests
 
         var frozen = LoggedVisit(at: new DateTime(2026, 2, 1, 9, 0, 0), period: Q1 with { Status = CycleStatus.Open });
         error = Assert.Throws<DomainException>(() => frozen.Revise(1, WithId(customer, frozen.CustomerId), new DateTime(2026, 4, 2, 9, 0, 0), VisitKind.OnSite, new VisitContent(), Rules()));
-        Assert.Equal(ErrorCodes.Visit.CycleClosed, error.Code);
+        Assert.Equal(ErrorCodes.Visit.InClosedCycle, error.Code);
     }
 
     [Fact]

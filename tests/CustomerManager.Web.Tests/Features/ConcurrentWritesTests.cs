@@ -108,6 +108,54 @@ public class ConcurrentWritesTests(CustomerManagerFactory factory) : IClassFixtu
         await ReopenAsync(cycleId);
     }
 
+    /// <summary>
+    /// SQLite locks the whole database when a transaction starts, so the races above would pass even without the
+    /// row locks. On SQL Server and PostgreSQL (read committed) only the lock makes "check, then act" safe: each
+    /// write that checks first must lock the rows its check reads before reading them.
+    /// </summary>
+    [Fact]
+    public async Task EachCheckThenActWriteLocksTheRowsItChecksBeforeReadingThem()
+    {
+        var cycleId = await OpenCycleIdAsync();
+        var manager = await factory.ManagerIdAsync("KM005");
+        var callCentre = await UserIdAsync("callcentre");
+        var items = await CallCentreItemsAsync(cycleId, "70");
+
+        static int First(IReadOnlyList<string> commands, Func<string, bool> match) => commands.Select((c, i) => (c, i)).First(x => match(x.c)).i;
+        static bool LocksCycle(string sql) => sql.StartsWith("UPDATE \"Cycles\"", StringComparison.Ordinal) && sql.Contains("SET \"Version\" = \"c\".\"Version\"", StringComparison.Ordinal);
+        static bool ReadsCycle(string sql) => sql.StartsWith("SELECT", StringComparison.Ordinal) && sql.Contains("FROM \"Cycles\"", StringComparison.Ordinal);
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            using var log = SqlLog.Of(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+            await scope.ServiceProvider.GetRequiredService<ScoreRecorder>().SaveAsync(cycleId, manager, callCentre, PanelRole.CallCentreRep, items, CancellationToken.None);
+            Assert.True(First(log.Commands, LocksCycle) < First(log.Commands, ReadsCycle), "scoring reads the cycle before locking it:\n" + string.Join("\n---\n", log.Commands));
+        }
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            using var log = SqlLog.Of(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+            var outcome = await scope.ServiceProvider.GetRequiredService<CycleClosing>().CloseAsync(cycleId, confirmNotRated: true, CancellationToken.None);
+            Assert.Equal(CloseStatus.Closed, outcome.Status);
+            Assert.True(First(log.Commands, LocksCycle) < First(log.Commands, sql => ReadsCycle(sql) || sql.Contains("FROM \"PanelScores\"", StringComparison.Ordinal) || sql.Contains("FROM \"Visits\"", StringComparison.Ordinal)),
+                "closing reads before locking the cycle");
+        }
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            using var log = SqlLog.Of(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+            var target = (await users.FindByNameAsync("sales"))!;
+            var before = log.Commands.Count;
+            await administration.ChangeAsync(await UserIdAsync("admin"), target, removesAccess: true, () => Task.FromResult(IdentityResult.Success));
+            var commands = log.Commands.Skip(before).ToList();
+            Assert.StartsWith("UPDATE \"AspNetRoles\"", commands[0], StringComparison.Ordinal);
+        }
+
+        await ReopenAsync(cycleId);
+    }
+
     [Fact]
     public async Task TwoAdministratorsReassigningTheSameCustomerAtOnceOneWinsNothingIsLost()
     {
@@ -208,7 +256,7 @@ public class ConcurrentWritesTests(CustomerManagerFactory factory) : IClassFixtu
         using var second = await monopoly.PostAsync($"/Inbox/Acknowledge/{reportId}", new FormUrlEncodedContent(fields));
         var page = await monopoly.GetDocumentAsync(second.Headers.Location!.OriginalString);
 
-        Assert.Contains("monopoly 已在此期间处理了该事项", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("王建国 已在此期间处理了该事项，您的操作及回复“第二次处理”均未保存", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("第一次处理", await factory.QueryAsync(db => db.VisitReports.Where(r => r.Id == reportId).Select(r => r.Reply).SingleAsync()));
     }
 
@@ -239,7 +287,7 @@ public class ConcurrentWritesTests(CustomerManagerFactory factory) : IClassFixtu
         // Each deactivates the other at the same moment: both checks would see two administrators.
         var refusals = await Task.WhenAll(Task.Run(() => DeactivateAsync(admin, chief)), Task.Run(() => DeactivateAsync(chief, admin)));
 
-        Assert.Equal(["Users.LastAdministrator"], refusals.OfType<string>());
+        Assert.Equal([UserAdministrationRules.LastAdministrator], refusals.OfType<string>());
         using var check = factory.Services.CreateScope();
         var active = (await check.ServiceProvider.GetRequiredService<UserManager<AppUser>>().GetUsersInRoleAsync(AppRoles.Administrator)).Count(u => u.IsActive);
         Assert.Equal(1, active);
@@ -275,6 +323,20 @@ public class ConcurrentWritesTests(CustomerManagerFactory factory) : IClassFixtu
         Assert.Contains("仍负责", refused.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
         Assert.True(await factory.QueryAsync(db => db.AccountManagers.Where(m => m.Id == withCustomers).Select(m => m.IsActive).SingleAsync()));
         Assert.True(await factory.QueryAsync(db => db.Users.Where(u => u.AccountManagerId == withCustomers).Select(u => u.IsActive).SingleAsync()));
+
+        // Once every customer is handed over, manager and login go together, in one save of the page.
+        var successor = await factory.ManagerIdAsync("KM002");
+        using var handed = await admin.SubmitFormAsync($"/AccountManagers/Deactivate/{withCustomers}", "#reassign-all", new Dictionary<string, string>
+        {
+            ["ToManagerId"] = successor.ToString(CultureInfo.InvariantCulture),
+            ["Reason"] = "离职交接",
+        });
+        using var deactivated = await admin.SubmitFormAsync($"/AccountManagers/Deactivate/{withCustomers}", "form[action='/AccountManagers/Deactivate/" + withCustomers + "']", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
+        Assert.False(await factory.QueryAsync(db => db.AccountManagers.Where(m => m.Id == withCustomers).Select(m => m.IsActive).SingleAsync()));
+        Assert.False(await factory.QueryAsync(db => db.Users.Where(u => u.AccountManagerId == withCustomers).Select(u => u.IsActive).SingleAsync()));
+        using var signIn = await factory.CreateBrowserlessClient().SignInAsync("am01");
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode); // refused: the form again, not a redirect home
     }
 
     private async Task ReopenAsync(int cycleId)

@@ -33,7 +33,8 @@ public class CyclesTests(CustomerManagerFactory factory) : IClassFixture<Custome
         Assert.Equal("结束日期不能早于开始日期。", reversed.QuerySelector("[data-valmsg-for=PeriodEnd]")!.TextContent.Trim());
         Assert.Equal("已有名为“2026 Q3”的评定周期。", repeated.QuerySelector("[data-valmsg-for=Name]")!.TextContent.Trim());
         Assert.Equal("2026 q3", repeated.QuerySelector("#Name")!.GetAttribute("value"));
-        Assert.Equal("“2027-13-01”无效，请更正。", badDate.QuerySelector("[data-valmsg-for=PeriodStart]")!.TextContent.Trim());
+        Assert.Equal("请按“年-月-日”填写日期，例如 2026-11-27。", badDate.QuerySelector("[data-valmsg-for=PeriodStart]")!.TextContent.Trim());
+        Assert.Equal("2027-13-01", badDate.QuerySelector("#PeriodStart")!.GetAttribute("value"));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal(CycleStatus.Draft, await StatusAsync(await CycleIdAsync("2027 Q1")));
         Assert.Equal(0, await factory.QueryAsync(db => db.Cycles.CountAsync(c => c.Name == "重叠" || c.Name == "倒置" || c.Name == "坏日期")));
@@ -139,12 +140,13 @@ public class CyclesTests(CustomerManagerFactory factory) : IClassFixture<Custome
             Assert.Equal(8, results.Count);
             Assert.Equal(4, results.Count(r => !r.IsRated));
             Assert.All(results.Where(r => r.IsRated), r => Assert.NotNull(r.Tier));
-            Assert.All(results, r => Assert.True(r.Evidence.Visits > 0 && r.EvidenceTakenUtc == factory.Clock.GetUtcNow().UtcDateTime));
+            Assert.All(results, r => Assert.True(r.Evidence.Visits > 0, $"manager {r.AccountManagerId} has no visits"));
+            Assert.All(results, r => Assert.Equal(factory.Clock.GetUtcNow().UtcDateTime, r.EvidenceTakenUtc));
         });
 
         // Reopening needs a written reason; it is audited.
         var noReason = await (await admin.SubmitFormAsync($"/Cycles/Details/{id}", "#reopen-form", new Dictionary<string, string> { ["Reason"] = " " })).ToDocumentAsync();
-        Assert.Equal("此项为必填。", noReason.QuerySelector("[data-valmsg-for=Reason]")!.TextContent.Trim());
+        Assert.Equal("请填写重新开启的原因。", noReason.QuerySelector("[data-valmsg-for=Reason]")!.TextContent.Trim());
         using var reopened = await admin.SubmitFormAsync($"/Cycles/Details/{id}", "#reopen-form", new Dictionary<string, string> { ["Reason"] = "呼叫代表补评" });
         await factory.WithDbAsync(async db =>
         {

@@ -41,18 +41,24 @@ public class EvidenceFreezeTests(CustomerManagerFactory factory) : IClassFixture
         using var manager = await factory.CreateBrowserlessClient().SignedInAsync("am02");
         var inPeriod = new DateTime(2026, 9, 15, 10, 0, 0);
 
+        // What the panel sees while scoring is what closing stores.
+        using var panel = await factory.CreateBrowserlessClient().SignedInAsync("monopoly");
+        var scoring = await panel.GetDocumentAsync($"/Scoring/Score?cycleId={cycleId}&managerId={km002}");
+        var seen = scoring.QuerySelectorAll(".evidence-figures [data-figure]").ToDictionary(f => f.GetAttribute("data-figure")!, f => f.QuerySelector(".fs-5")!.TextContent);
+        Assert.Equal(10, seen.Count);
+
         using var closed = await admin.SubmitFormAsync($"/Cycles/Close/{cycleId}", "#confirm-close", new Dictionary<string, string> { ["confirmNotRated"] = "true" });
         var visitsWhenClosed = await StoredVisitsAsync(cycleId, km002);
-        using (var scope = factory.Services.CreateScope())
-        {
-            var live = await scope.ServiceProvider.GetRequiredService<EvidenceQuery>().ForManagerAsync(km002, new DateOnly(2026, 7, 1), new DateOnly(2026, 9, 30), CancellationToken.None);
-            Assert.Equal(live, await factory.QueryAsync(db => db.Results.AsNoTracking().Where(r => r.CycleId == cycleId && r.AccountManagerId == km002).Select(r => r.Evidence).SingleAsync()));
-        }
+        var form = await admin.GetDocumentAsync($"/Results/Form?cycleId={cycleId}&managerId={km002}");
+        Assert.Equal(seen, form.QuerySelectorAll("#form-evidence [data-figure]").ToDictionary(f => f.GetAttribute("data-figure")!, f => f.QuerySelector(".fs-5")!.TextContent));
+        Assert.Equal(seen["Evidence.Visits"], visitsWhenClosed.ToString("N0", CultureInfo.GetCultureInfo("zh-CN")));
+        var closedScoring = await panel.GetDocumentAsync($"/Scoring/Score?cycleId={cycleId}&managerId={km002}");
+        Assert.NotNull(closedScoring.QuerySelector("#scoring-closed"));
 
-        // The form warns before anything is typed: it carries the closed periods for the date field.
-        var form = await manager.GetDocumentAsync($"/Visits/Create?customerId={customer}");
-        Assert.Contains("\"start\":\"2026-07-01\",\"end\":\"2026-09-30\"", form.QuerySelector("#VisitedAt")!.GetAttribute("data-frozen-periods"), StringComparison.Ordinal);
-        Assert.Contains(Quarter, form.QuerySelector("#VisitedAt")!.GetAttribute("data-frozen-periods"), StringComparison.Ordinal);
+        // The visit form warns before anything is typed: it carries the closed periods for the date field.
+        var visitForm = await manager.GetDocumentAsync($"/Visits/Create?customerId={customer}");
+        Assert.Contains("\"start\":\"2026-07-01\",\"end\":\"2026-09-30\"", visitForm.QuerySelector("#VisitedAt")!.GetAttribute("data-frozen-periods"), StringComparison.Ordinal);
+        Assert.Contains(Quarter, visitForm.QuerySelector("#VisitedAt")!.GetAttribute("data-frozen-periods"), StringComparison.Ordinal);
 
         // A back-dated visit into the closed quarter is refused, naming the cycle; nothing is saved.
         var before = await factory.QueryAsync(db => db.Visits.CountAsync());

@@ -67,7 +67,7 @@ public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<Custom
     [InlineData("100.05", "分数须在 0 到 100 之间。")]
     [InlineData("100.1", "分数须在 0 到 100 之间。")]
     [InlineData("85.25", "分数最多保留 1 位小数，例如 85.5。")]
-    [InlineData("-1", NotANumber)]
+    [InlineData("-1", "分数须在 0 到 100 之间。")]
     [InlineData("abc", NotANumber)]
     [InlineData("8,5", NotANumber)]
     [InlineData("1,00", NotANumber)]

@@ -11,11 +11,11 @@ public class UserAdministrationRulesTests
 {
     [Fact]
     public void AdministratorCannotRemoveTheirOwnAccess() =>
-        Assert.Equal("Users.NotYourself", UserAdministrationRules.CheckRemovalOfAdministrator("me", "me", targetIsActiveAdministrator: true, activeAdministrators: 3));
+        Assert.Equal(UserAdministrationRules.NotYourself, UserAdministrationRules.CheckRemovalOfAdministrator("me", "me", targetIsActiveAdministrator: true, activeAdministrators: 3));
 
     [Fact]
     public void LastActiveAdministratorCannotBeRemoved() =>
-        Assert.Equal("Users.LastAdministrator", UserAdministrationRules.CheckRemovalOfAdministrator("me", "other", targetIsActiveAdministrator: true, activeAdministrators: 1));
+        Assert.Equal(UserAdministrationRules.LastAdministrator, UserAdministrationRules.CheckRemovalOfAdministrator("me", "other", targetIsActiveAdministrator: true, activeAdministrators: 1));
 
     [Fact]
     public void AnotherAdministratorCanBeRemovedWhileOneRemains() =>

@@ -149,7 +149,7 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
         var page = await response.ToDocumentAsync();
         string Message(string field) => page.QuerySelector($"[data-valmsg-for={field}]")!.TextContent.Trim();
         Assert.Equal("拜访时间不能晚于现在。", Message("VisitedAt"));
-        Assert.Equal("请输入整数：只能包含数字，例如 12（不要逗号、空格或小数点）。", Message("VolumeCartons"));
+        Assert.Equal("请输入 0 或更大的数（不要负号）。", Message("VolumeCartons"));
         Assert.Equal("请从品牌目录中选择。", Message("Brands"));
         Assert.Equal("已现场解决的投诉需要填写处理措施。", Message("ComplaintResolution"));
         Assert.Equal("请填写违规类型。", Message("ViolationType"));
@@ -243,7 +243,7 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
         using var open = await client.GetAsync($"/Visits/Edit/{openId}");
 
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
-        Assert.Contains("该周期已关闭", closedPage.QuerySelector("#locked-reason")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("属于已关闭的评定周期“2026 Q2”", closedPage.QuerySelector("#locked-reason")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
 
         await factory.WithDbAsync(async db =>

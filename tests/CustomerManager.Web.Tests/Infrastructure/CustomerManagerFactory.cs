@@ -16,15 +16,23 @@ namespace CustomerManager.Web.Tests.Infrastructure;
 /// </summary>
 public class CustomerManagerFactory : WebApplicationFactory<Program>
 {
-    /// <summary>Friday 20 November 2026, 12:00 (UTC, the zone of the test clock): the seed's "today".</summary>
-    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+    /// <summary>Friday 20 November 2026, 12:00 in China (04:00 UTC): the seed's "today".</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 20, 12, 0, 0, TimeSpan.FromHours(8));
+
+    private FakeTimeProvider? _clock;
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cm-web-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(_directory, "customermanager.db");
 
-    /// <summary>The app's clock; a test may move it forward (never back), so a class that does owns its factory.</summary>
-    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+    /// <summary>
+    /// The app's clock, in the company's zone (China Standard Time, so that local and UTC differ as they do in
+    /// production); a test may move it forward (never back), so a class that does owns its factory.
+    /// </summary>
+    public FakeTimeProvider Clock => _clock ??= StartClock(StartsAt);
+
+    /// <summary>When the clock starts; a subclass may start it elsewhere.</summary>
+    protected virtual DateTimeOffset StartsAt => DefaultNow;
 
     /// <summary>The app's local time now (the test clock's zone).</summary>
     public DateTime LocalNow => Clock.GetLocalNow().DateTime;
@@ -87,6 +95,15 @@ public class CustomerManagerFactory : WebApplicationFactory<Program>
     /// <summary>The id of the account manager with an employee number.</summary>
     public Task<int> ManagerIdAsync(string employeeNumber) =>
         QueryAsync(db => db.AccountManagers.Where(m => m.EmployeeNumber == employeeNumber).Select(m => m.Id).SingleAsync());
+
+    /// <summary>A stopped clock at <paramref name="start"/>, whose local time zone is China Standard Time.</summary>
+    public static FakeTimeProvider StartClock(DateTimeOffset start)
+    {
+        // In UTC: TimeProvider.GetLocalNow adds the zone's offset to what GetUtcNow returns.
+        var clock = new FakeTimeProvider(start.ToUniversalTime());
+        clock.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        return clock;
+    }
 
     public HttpClient CreateBrowserlessClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

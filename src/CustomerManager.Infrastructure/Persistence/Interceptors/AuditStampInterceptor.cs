@@ -1,6 +1,7 @@
 using CustomerManager.Domain.Common;
 using CustomerManager.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CustomerManager.Infrastructure.Persistence.Interceptors;
@@ -38,7 +39,7 @@ public sealed class AuditStampInterceptor(TimeProvider clock, ICurrentUser curre
                 entry.Entity.CreatedUtc = now;
                 entry.Entity.CreatedBy = currentUser.UserName;
             }
-            else if (entry.State == EntityState.Modified || entry.References.Any(r => r.TargetEntry?.Metadata.IsOwned() == true && r.TargetEntry.State is EntityState.Added or EntityState.Modified))
+            else if (entry.State == EntityState.Modified || OwnedValuesChanged(entry))
             {
                 entry.Entity.ModifiedUtc = now;
                 entry.Entity.ModifiedBy = currentUser.UserName;
@@ -47,4 +48,9 @@ public sealed class AuditStampInterceptor(TimeProvider clock, ICurrentUser curre
             }
         }
     }
+
+    /// <summary>A change to a value the entity owns (tier bounds, the evidence, criterion scores, panel seats) is a change to the entity.</summary>
+    private static bool OwnedValuesChanged(EntityEntry<Entity> entry) =>
+        entry.References.Any(r => r.TargetEntry?.Metadata.IsOwned() == true && r.TargetEntry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        || entry.Collections.Any(c => c.Metadata.TargetEntityType.IsOwned() && c.IsModified);
 }

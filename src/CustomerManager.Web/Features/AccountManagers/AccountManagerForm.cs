@@ -14,6 +14,9 @@ public sealed class AccountManagerForm
     /// <summary>Null when creating.</summary>
     public int? Id { get; set; }
 
+    /// <summary>The record's version when the form was opened.</summary>
+    public int Version { get; set; }
+
     public string? EmployeeNumber { get; set; }
 
     public string? Name { get; set; }

@@ -83,7 +83,7 @@ public sealed class AccountManagersController(
         return manager is null
             ? NotFound()
             : View(await WithDistrictsAsync(
-                new AccountManagerForm { Id = manager.Id, EmployeeNumber = manager.EmployeeNumber, Name = manager.Name, Phone = manager.Phone, District = manager.District },
+                new AccountManagerForm { Id = manager.Id, Version = manager.Version, EmployeeNumber = manager.EmployeeNumber, Name = manager.Name, Phone = manager.Phone, District = manager.District },
                 cancellationToken));
     }
 
@@ -105,7 +105,12 @@ public sealed class AccountManagersController(
         }
 
         manager.UpdateProfile(form.Name!, form.Phone, form.District!);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await db.SaveSeenAsync(manager, form.Version, ModelState, l, cancellationToken) is { } current)
+        {
+            form.Version = current;
+            return View(await WithDistrictsAsync(form, cancellationToken));
+        }
+
         TempData.Flash(l["AccountManager.Saved", manager.Name]);
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -142,6 +147,8 @@ public sealed class AccountManagersController(
         }
         catch (DomainException e)
         {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
             ModelState.AddModelError(string.Empty, l.Message(e));
             return View(nameof(Deactivate), await DeactivationModelAsync(id, cancellationToken));
         }
@@ -155,6 +162,8 @@ public sealed class AccountManagersController(
             var updated = await users.UpdateSecurityStampAsync(user);
             if (!updated.Succeeded)
             {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
                 ModelState.AddModelError(string.Empty, l.Message(ErrorCodes.General.ChangedMeanwhile, []));
                 return View(nameof(Deactivate), await DeactivationModelAsync(id, cancellationToken));
             }

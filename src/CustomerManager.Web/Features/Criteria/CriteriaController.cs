@@ -44,10 +44,24 @@ public sealed class CriteriaController(
         foreach (var item in form.Weights.Where(w => criteria.ContainsKey(w.CriterionId)))
         {
             criteria[item.CriterionId].Reweight(item.Weight!.Value);
+            db.Entry(criteria[item.CriterionId]).Property(c => c.Version).OriginalValue = item.Version;
         }
 
-        (await db.RatingSettings.SingleAsync(cancellationToken)).ChangeBounds(bounds);
-        await db.SaveChangesAsync(cancellationToken);
+        var settings = await db.RatingSettings.SingleAsync(cancellationToken);
+        settings.ChangeBounds(bounds);
+        if (await db.SaveSeenAsync(settings, form.BoundsVersion, ModelState, l, cancellationToken) is not null)
+        {
+            // Someone saved weights or bounds meanwhile: what was typed stays, with the versions as they are now.
+            var now = await CurrentSettingsAsync(cancellationToken);
+            form.BoundsVersion = now.BoundsVersion;
+            foreach (var item in form.Weights)
+            {
+                item.Version = now.Weights.FirstOrDefault(w => w.CriterionId == item.CriterionId)?.Version ?? item.Version;
+            }
+
+            return View(nameof(Index), await ModelAsync(form, whatIf: false, cancellationToken));
+        }
+
         TempData.Flash(l["Criteria.Saved"]);
         return RedirectToAction(nameof(Index));
     }
@@ -78,6 +92,7 @@ public sealed class CriteriaController(
         return c is null ? NotFound() : View(new CriterionForm
         {
             Id = c.Id,
+            Version = c.Version,
             NameZh = c.NameZh,
             NameEn = c.NameEn,
             Description = c.Description,
@@ -106,7 +121,12 @@ public sealed class CriteriaController(
         criterion.Reweight(form.Weight!.Value);
         criterion.SetScoringRoles(form.ScoredBy);
         criterion.MoveTo(form.SortOrder);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await db.SaveSeenAsync(criterion, form.Version, ModelState, l, cancellationToken) is { } current)
+        {
+            form.Version = current;
+            return View(form);
+        }
+
         TempData.Flash(l["Criteria.Saved"]);
         return RedirectToAction(nameof(Index));
     }
@@ -123,6 +143,10 @@ public sealed class CriteriaController(
 
         try
         {
+            // Two administrators retiring the last two criteria at once must not both pass the count: the
+            // settings row is locked first, which serialises them.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.RatingSettings.LockForUpdateAsync(cancellationToken);
             if (criterion.IsRetired)
             {
                 criterion.Reinstate();
@@ -133,6 +157,7 @@ public sealed class CriteriaController(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DomainException e)
         {
@@ -163,11 +188,13 @@ public sealed class CriteriaController(
 
     private async Task<SettingsForm> CurrentSettingsAsync(CancellationToken cancellationToken)
     {
-        var bounds = (await db.RatingSettings.AsNoTracking().SingleAsync(cancellationToken)).Bounds;
+        var settings = await db.RatingSettings.AsNoTracking().SingleAsync(cancellationToken);
+        var bounds = settings.Bounds;
         return new SettingsForm
         {
+            BoundsVersion = settings.Version,
             Weights = await db.Criteria.AsNoTracking().Where(c => !c.IsRetired).OrderBy(c => c.SortOrder)
-                .Select(c => new WeightItem { CriterionId = c.Id, Weight = c.Weight }).ToListAsync(cancellationToken),
+                .Select(c => new WeightItem { CriterionId = c.Id, Weight = c.Weight, Version = c.Version }).ToListAsync(cancellationToken),
             FiveStar = bounds.FiveStar,
             FourStar = bounds.FourStar,
             ThreeStar = bounds.ThreeStar,

@@ -10,6 +10,9 @@ public sealed class WeightItem
 {
     public int CriterionId { get; set; }
 
+    /// <summary>The criterion's version when the page was shown.</summary>
+    public int Version { get; set; }
+
     public decimal? Weight { get; set; }
 }
 
@@ -17,6 +20,9 @@ public sealed class WeightItem
 public sealed class SettingsForm
 {
     public List<WeightItem> Weights { get; set; } = [];
+
+    /// <summary>The tier bounds' version when the page was shown.</summary>
+    public int BoundsVersion { get; set; }
 
     public decimal? FiveStar { get; set; }
 
@@ -48,6 +54,9 @@ public sealed record CriteriaModel(IReadOnlyList<CriterionRow> Criteria, Setting
 public sealed class CriterionForm
 {
     public int? Id { get; set; }
+
+    /// <summary>The criterion's version when the form was opened.</summary>
+    public int Version { get; set; }
 
     public string? NameZh { get; set; }
 

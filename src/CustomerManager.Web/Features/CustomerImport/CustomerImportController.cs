@@ -100,7 +100,12 @@ public sealed class CustomerImportController(
             return View(nameof(Preview), new ImportPreviewModel(token!, stored.FileName, plan, ChangedSincePreview: true));
         }
 
-        var (created, updated) = await writer.WriteAsync(plan, l["Import.Reason", stored.FileName], User.Identity?.Name, cancellationToken);
+        if (await writer.WriteAsync(plan, l["Import.Reason", stored.FileName], User.Identity?.Name, cancellationToken) is not var (created, updated))
+        {
+            // A manager was deactivated meanwhile: the preview, checked again, says which rows.
+            return View(nameof(Preview), new ImportPreviewModel(token!, stored.FileName, await planner.PlanAsync(stored.Table, cancellationToken), ChangedSincePreview: true));
+        }
+
         store.Delete(token!);
         logger.LogInformation("Import written: {Created} created, {Updated} updated", created, updated);
         TempData.Flash(l["Import.Done", created, updated, plan.Count(RowFate.Unchanged)]);

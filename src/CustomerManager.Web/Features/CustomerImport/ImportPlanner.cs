@@ -79,9 +79,9 @@ public sealed class ImportPlanner(AppDbContext db, TimeProvider clock)
             {
                 Fail(ImportColumn.LicenceNumber, e.Code switch
                 {
-                    "Customer.LicenceNumber.Required" => "Validation.Required",
-                    "Customer.LicenceNumber.TooLong" => "Import.LicenceTooLong",
-                    _ => "Customer.LicenceNumber.Format",
+                    ErrorCodes.Customer.LicenceNumberRequired => "Validation.Required",
+                    ErrorCodes.Customer.LicenceNumberTooLong => "Import.LicenceTooLong",
+                    _ => ErrorCodes.Customer.LicenceNumberFormat,
                 });
                 licence = rawLicence.ToUpperInvariant();
             }

@@ -7,7 +7,11 @@ namespace CustomerManager.Web.Features.CustomerImport;
 /// <summary>Writes a checked <see cref="ImportPlan"/>: every new and changed row in one transaction, or none.</summary>
 public sealed class ImportWriter(AppDbContext db, TimeProvider clock)
 {
-    public async Task<(int Created, int Updated)> WriteAsync(ImportPlan plan, string reason, string? userName, CancellationToken cancellationToken)
+    /// <returns>
+    /// What was written; null (nothing written) when a manager the file assigns customers to was deactivated
+    /// since the plan was made: the preview is shown again.
+    /// </returns>
+    public async Task<(int Created, int Updated)?> WriteAsync(ImportPlan plan, string reason, string? userName, CancellationToken cancellationToken)
     {
         if (!plan.CanImport)
         {
@@ -17,6 +21,19 @@ public sealed class ImportWriter(AppDbContext db, TimeProvider clock)
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var updates = plan.Rows.Where(r => r.Fate == RowFate.Update).ToList();
         var ids = updates.Select(r => r.ExistingId!.Value).ToList();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The managers receiving customers stay active until this commits (deactivation takes the same lock).
+        var managers = plan.Rows.Where(r => r.Fate is RowFate.New or RowFate.Update).Select(r => r.ManagerId).OfType<int>().Distinct().Order().ToList();
+        foreach (var batch in managers.Chunk(500))
+        {
+            await db.AccountManagers.Where(m => batch.Contains(m.Id)).LockForUpdateAsync(cancellationToken);
+            if (await db.AccountManagers.CountAsync(m => batch.Contains(m.Id) && m.IsActive, cancellationToken) != batch.Length)
+            {
+                return null;
+            }
+        }
+
         var tracked = new Dictionary<int, RetailCustomer>();
         foreach (var batch in ids.Chunk(500))
         {
@@ -26,7 +43,6 @@ public sealed class ImportWriter(AppDbContext db, TimeProvider clock)
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var row in updates)
         {
             var customer = tracked[row.ExistingId!.Value];

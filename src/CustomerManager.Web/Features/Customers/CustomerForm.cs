@@ -14,6 +14,9 @@ public sealed class CustomerForm
     /// <summary>Null when creating.</summary>
     public int? Id { get; set; }
 
+    /// <summary>The record's version when the form was opened.</summary>
+    public int Version { get; set; }
+
     public string? LicenceNumber { get; set; }
 
     public string? StoreName { get; set; }

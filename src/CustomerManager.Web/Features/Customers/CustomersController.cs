@@ -63,15 +63,36 @@ public sealed class CustomersController(
             return View("Edit", await WithManagersAsync(form, cancellationToken));
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var customer = new RetailCustomer(form.LicenceNumber!, form.StoreName!, form.Owner!, form.Phone, form.Address!, form.BusinessType!.Value);
         customer.Update(customer.StoreName, customer.Owner, customer.Phone, customer.Address, customer.BusinessType, form.Status!.Value);
         if (form.ManagerId is { } managerId)
         {
+            // The first manager stays active until this commits (deactivation takes the same lock).
+            await db.AccountManagers.Where(m => m.Id == managerId).LockForUpdateAsync(cancellationToken);
+            if (!await db.AccountManagers.AnyAsync(m => m.Id == managerId && m.IsActive, cancellationToken))
+            {
+                ModelState.AddModelError(nameof(CustomerForm.ManagerId), l["Assignment.ManagerInactive"]);
+                return View("Edit", await WithManagersAsync(form, cancellationToken));
+            }
+
             customer.AssignTo(managerId, form.AssignedFrom!.Value, l["Assignment.NewCustomer"], User.Identity?.Name);
         }
 
         db.Customers.Add(customer);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same licence number was registered by someone else at the same moment (unique index).
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(nameof(CustomerForm.LicenceNumber), l["Customer.LicenceNumberTaken"]);
+            return View("Edit", await WithManagersAsync(form, cancellationToken));
+        }
+
         TempData.Flash(l["Customer.Created", customer.StoreName]);
         return RedirectToAction(nameof(Details), new { id = customer.Id });
     }
@@ -86,6 +107,7 @@ public sealed class CustomersController(
             : View(new CustomerForm
             {
                 Id = c.Id,
+                Version = c.Version,
                 LicenceNumber = c.LicenceNumber,
                 StoreName = c.StoreName,
                 Owner = c.Owner,
@@ -114,7 +136,12 @@ public sealed class CustomersController(
         }
 
         customer.Update(form.StoreName!, form.Owner!, form.Phone, form.Address!, form.BusinessType!.Value, form.Status!.Value);
-        await db.SaveChangesAsync(cancellationToken);
+        if (await db.SaveSeenAsync(customer, form.Version, ModelState, l, cancellationToken) is { } current)
+        {
+            form.Version = current;
+            return View(form);
+        }
+
         TempData.Flash(l["Customer.Saved", customer.StoreName]);
         return RedirectToAction(nameof(Details), new { id });
     }

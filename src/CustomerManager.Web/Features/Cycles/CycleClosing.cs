@@ -61,6 +61,33 @@ public sealed class CycleClosing(AppDbContext db, EvidenceQuery evidence, TimePr
         }
     }
 
+    /// <summary>
+    /// Reopens a closed cycle with a reason. The cycle is loaded with its results, which reopening withdraws
+    /// (a cycle loaded without them would leave them behind): this is the one way the app reopens a cycle.
+    /// </summary>
+    /// <returns>Null when the cycle does not exist; otherwise the cycle (reopened, or unchanged and the refusal).</returns>
+    public async Task<(EvaluationCycle Cycle, DomainException? Refusal)?> ReopenAsync(int cycleId, string reason, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Cycles.Where(c => c.Id == cycleId).LockForUpdateAsync(cancellationToken) == 0)
+        {
+            return null;
+        }
+
+        var cycle = await db.Cycles.Include(c => c.Criteria).Include(c => c.Results).SingleAsync(c => c.Id == cycleId, cancellationToken);
+        try
+        {
+            cycle.Reopen(reason);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (cycle, null);
+        }
+        catch (DomainException e)
+        {
+            return (cycle, e);
+        }
+    }
+
     /// <summary>Who would not be rated if the cycle closed now, and where the panel's scores spread too far.</summary>
     public async Task<CloseCheck> CheckAsync(EvaluationCycle cycle, CancellationToken cancellationToken)
     {
@@ -71,7 +98,7 @@ public sealed class CycleClosing(AppDbContext db, EvidenceQuery evidence, TimePr
 
     private async Task<CloseCheck> CheckAsync(EvaluationCycle cycle, List<PanelScore> scores, List<int> active, CancellationToken cancellationToken)
     {
-        var ratings = cycle.RateAll(EvaluationCycle.RatedManagers(active, scores), scores);
+        var ratings = cycle.RateAll(cycle.RatedManagers(active, scores), scores);
         var threshold = options.Value.DisagreementThreshold;
         var flagged = Disagreement.Flags(scores, threshold);
         var ids = ratings.Keys.ToList();

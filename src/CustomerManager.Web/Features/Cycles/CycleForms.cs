@@ -12,6 +12,12 @@ public sealed class CycleForm
 {
     public int? Id { get; set; }
 
+    /// <summary>The draft's version when the form was opened.</summary>
+    public int Version { get; set; }
+
+    /// <summary>The name the cycle has now (the page's title while a new name is being typed).</summary>
+    public string? SavedName { get; set; }
+
     public string? Name { get; set; }
 
     public DateOnly? PeriodStart { get; set; }
@@ -47,5 +53,6 @@ public sealed class ReopenForm
 public sealed class ReopenFormValidator : AbstractValidator<ReopenForm>
 {
     public ReopenFormValidator(IStringLocalizer<SharedResource> l) =>
-        RuleFor(f => f.Reason).RequiredText(l, EvaluationCycle.ReasonMaxLength);
+        RuleFor(f => f.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage(l[ErrorCodes.Cycle.ReopenReasonRequired])
+            .Must(r => r is null || r.Trim().Length <= EvaluationCycle.ReasonMaxLength).WithMessage(l[ErrorCodes.Cycle.ReopenReasonTooLong, EvaluationCycle.ReasonMaxLength]);
 }

@@ -55,9 +55,12 @@ public sealed class CyclesController(
         {
             try
             {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await LockCalendarAsync(cancellationToken);
                 var cycle = EvaluationCycle.Plan(form.Name!, form.PeriodStart!.Value, form.PeriodEnd!.Value, await db.CalendarAsync(cancellationToken));
                 db.Cycles.Add(cycle);
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 TempData.Flash(l["Cycles.Created", cycle.Name]);
                 return RedirectToAction(nameof(Details), new { id = cycle.Id });
             }
@@ -87,7 +90,7 @@ public sealed class CyclesController(
 
         return cycle.Status != CycleStatus.Draft
             ? RedirectToAction(nameof(Details), new { id })
-            : View(new CycleForm { Id = id, Name = cycle.Name, PeriodStart = cycle.PeriodStart, PeriodEnd = cycle.PeriodEnd });
+            : View(new CycleForm { Id = id, Version = cycle.Version, SavedName = cycle.Name, Name = cycle.Name, PeriodStart = cycle.PeriodStart, PeriodEnd = cycle.PeriodEnd });
     }
 
     [HttpPost]
@@ -100,12 +103,21 @@ public sealed class CyclesController(
         }
 
         form.Id = id;
+        form.SavedName = cycle.Name;
         if (await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
         {
             try
             {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await LockCalendarAsync(cancellationToken);
                 cycle.Reschedule(form.Name!, form.PeriodStart!.Value, form.PeriodEnd!.Value, await db.CalendarAsync(cancellationToken));
-                await db.SaveChangesAsync(cancellationToken);
+                if (await db.SaveSeenAsync(cycle, form.Version, ModelState, l, cancellationToken) is { } current)
+                {
+                    form.Version = current;
+                    return View(form);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
                 TempData.Flash(l["Cycles.Saved", cycle.Name]);
                 return RedirectToAction(nameof(Details), new { id });
             }
@@ -220,34 +232,44 @@ public sealed class CyclesController(
             return Task.CompletedTask;
         }, "Cycles.Published", cancellationToken);
 
-    /// <summary>Reopening withdraws the results (the cycle is loaded with them) and unfreezes the period's visits.</summary>
+    /// <summary>Reopening withdraws the results and unfreezes the period's visits (see <see cref="CycleClosing.ReopenAsync"/>).</summary>
     [HttpPost]
-    public async Task<IActionResult> Reopen(int id, ReopenForm form, [FromServices] CycleProgressQuery progress, CancellationToken cancellationToken)
+    public async Task<IActionResult> Reopen(int id, ReopenForm form, [FromServices] CycleProgressQuery progress, [FromServices] CycleClosing closing, CancellationToken cancellationToken)
     {
-        var cycle = await db.Cycles.Include(c => c.Criteria).Include(c => c.Results).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (cycle is null)
-        {
-            return NotFound();
-        }
-
         if (!await reopenValidator.ValidateIntoAsync(form, ModelState, cancellationToken))
         {
-            var model = await DetailsModelAsync(cycle, progress, null, cancellationToken);
-            return View(nameof(Details), model with { Reopen = form });
+            var cycle = await LoadAsync(id, cancellationToken);
+            return cycle is null ? NotFound() : View(nameof(Details), (await DetailsModelAsync(cycle, progress, null, cancellationToken)) with { Reopen = form });
         }
 
-        return await ChangeAsync(id, c =>
+        switch (await closing.ReopenAsync(id, form.Reason!, cancellationToken))
         {
-            c.Reopen(form.Reason!);
-            return Task.CompletedTask;
-        }, "Cycles.Reopened", cancellationToken, cycle);
+            case null:
+                return NotFound();
+            case ({ } cycle, null):
+                logger.LogInformation("Cycle {CycleId} reopened", id);
+                TempData.Flash(l["Cycles.Reopened", cycle.Name]);
+                break;
+            case (_, { } refusal):
+                TempData.Warn(l.Message(refusal));
+                break;
+        }
+
+        return RedirectToAction(nameof(Details), new { id });
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    private async Task<IActionResult> ChangeAsync(int id, Func<EvaluationCycle, Task> change, string done, CancellationToken cancellationToken, EvaluationCycle? loaded = null)
+    /// <summary>
+    /// Two administrators planning cycles at the same moment must not both pass the "no overlap" check: every
+    /// change to the calendar first locks the one row of rating settings, which serialises them.
+    /// </summary>
+    private Task<int> LockCalendarAsync(CancellationToken cancellationToken) =>
+        db.RatingSettings.LockForUpdateAsync(cancellationToken);
+
+    private async Task<IActionResult> ChangeAsync(int id, Func<EvaluationCycle, Task> change, string done, CancellationToken cancellationToken)
     {
-        var cycle = loaded ?? await LoadAsync(id, cancellationToken);
+        var cycle = await LoadAsync(id, cancellationToken);
         if (cycle is null)
         {
             return NotFound();

@@ -100,26 +100,27 @@ public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm>
             return View(nameof(Index), await ModelAsync(form.Status, form.Page, cancellationToken) with { PostedId = id, PostedReply = form.Reply });
         }
 
+        // The version the page showed: someone who handled the item since (or at this very moment) is not
+        // overwritten, and the user is told who, with the reply they typed, which was not saved.
         try
         {
-            if (report.Version != form.Version)
+            if (report.Version == form.Version)
             {
-                throw new DbUpdateConcurrencyException();
+                act(report, seat);
+                if (await db.SaveSeenAsync(report, form.Version, ModelState, l, cancellationToken) is null)
+                {
+                    TempData.Flash(l[report.IsCase && report.Status == ReportStatus.InHand ? "Inbox.TakenInHand" : done]);
+                    return RedirectToAction(nameof(Index), new { status = form.Status, page = form.Page > 1 ? form.Page : null });
+                }
             }
 
-            act(report, seat);
-            await db.SaveChangesAsync(cancellationToken);
-            TempData.Flash(l[done]);
+            var handledBy = await db.VisitReports.AsNoTracking().Where(r => r.Id == id).Select(r => r.HandledBy).SingleOrDefaultAsync(cancellationToken);
+            var name = await db.Users.AsNoTracking().Where(u => u.UserName == handledBy).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? handledBy ?? "?";
+            TempData.Warn(string.IsNullOrWhiteSpace(form.Reply) ? l["Inbox.ChangedMeanwhile", name] : l["Inbox.ChangedMeanwhileReply", name, form.Reply.Trim()]);
         }
         catch (DomainException e)
         {
             TempData.Warn(l.Message(e));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone handled the item between the page being shown and this action (or at the same moment).
-            var handledBy = await db.VisitReports.AsNoTracking().Where(r => r.Id == id).Select(r => r.HandledBy).SingleOrDefaultAsync(cancellationToken);
-            TempData.Warn(l["Inbox.ChangedMeanwhile", handledBy ?? "?"]);
         }
 
         return RedirectToAction(nameof(Index), new { status = form.Status, page = form.Page > 1 ? form.Page : null });

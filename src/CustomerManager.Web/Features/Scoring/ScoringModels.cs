@@ -71,7 +71,12 @@ public sealed class ScoreFormValidator : AbstractValidator<ScoreForm>
                     return;
                 }
 
-                if (NumberText.TryParseDecimal(text, out var value) != NumberTextError.None)
+                var read = NumberText.TryParseDecimal(text, out var value);
+                if (read == NumberTextError.Negative)
+                {
+                    context.AddFailure(l.Message(ScoreRules.CheckPanelScore(-1)!));
+                }
+                else if (read != NumberTextError.None)
                 {
                     context.AddFailure(l["Scoring.NotANumber"]);
                 }

@@ -12,6 +12,12 @@ namespace CustomerManager.Web.Features.Users;
 /// </summary>
 public static class UserAdministrationRules
 {
+    public const string NotYourself = "Users.NotYourself";
+    public const string LastAdministrator = "Users.LastAdministrator";
+    public const string PanelRoleRequired = "Users.PanelRoleRequired";
+    public const string ManagerRequired = "Users.ManagerRequired";
+    public const string UnknownRole = "Users.UnknownRole";
+
     /// <summary>
     /// Whether an act that takes administrator access away from <paramref name="targetUserId"/> is allowed.
     /// Returns the resource key of the refusal, or null when allowed.
@@ -25,18 +31,18 @@ public static class UserAdministrationRules
 
         if (actingUserId == targetUserId)
         {
-            return "Users.NotYourself";
+            return NotYourself;
         }
 
-        return activeAdministrators <= 1 ? "Users.LastAdministrator" : null;
+        return activeAdministrators <= 1 ? LastAdministrator : null;
     }
 
     /// <summary>The panel role and manager link a role requires: exactly one panel role, exactly one manager record.</summary>
     public static string? CheckRoleDetails(string role, PanelRole? panelRole, int? accountManagerId) => role switch
     {
-        AppRoles.PanelMember when panelRole is null => "Users.PanelRoleRequired",
-        AppRoles.AccountManager when accountManagerId is null => "Users.ManagerRequired",
-        _ when !AppRoles.All.Contains(role) => "Users.UnknownRole",
+        AppRoles.PanelMember when panelRole is null => PanelRoleRequired,
+        AppRoles.AccountManager when accountManagerId is null => ManagerRequired,
+        _ when !AppRoles.All.Contains(role) => UnknownRole,
         _ => null,
     };
 }
@@ -62,13 +68,16 @@ public sealed class UserAdministration(UserManager<AppUser> users, AppDbContext 
             if (result.Succeeded)
             {
                 await transaction.CommitAsync();
+                return result;
             }
 
+            await RollBackAsync(transaction);
             return result;
         }
         catch (DbUpdateException)
         {
             // The same user name or manager was taken by someone else at the same moment: nothing is kept.
+            await RollBackAsync(transaction);
             return IdentityResult.Failed(describer.ConcurrencyFailure());
         }
     }
@@ -106,14 +115,24 @@ public sealed class UserAdministration(UserManager<AppUser> users, AppDbContext 
             if (result.Succeeded)
             {
                 await transaction.CommitAsync();
+                return (null, result);
             }
 
+            await RollBackAsync(transaction);
             return (null, result);
         }
         catch (DbUpdateException)
         {
+            await RollBackAsync(transaction);
             return (null, IdentityResult.Failed(describer.ConcurrencyFailure()));
         }
+    }
+
+    /// <summary>Nothing of a failed act stays behind: neither in the database nor among the tracked entities.</summary>
+    private async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
+    {
+        await transaction.RollbackAsync();
+        db.ChangeTracker.Clear();
     }
 
     public async Task<int> ActiveAdministratorCountAsync() =>

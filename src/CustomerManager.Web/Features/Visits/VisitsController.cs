@@ -80,33 +80,43 @@ public sealed class VisitsController(
     public async Task<IActionResult> Create(VisitForm form, CancellationToken cancellationToken)
     {
         form.Id = null;
-        var rules = await RulesAsync(cancellationToken);
-        if (!await ValidAsync(form, rules, cancellationToken))
+        if (!await ValidAsync(form, await RulesAsync(cancellationToken), cancellationToken))
         {
-            return View("Edit", await WithOptionsAsync(form, rules, cancellationToken));
+            return View("Edit", await WithOptionsAsync(form, null, cancellationToken));
         }
 
-        var customer = await OwnCustomerAsync(form.CustomerId!.Value, cancellationToken);
-        if (customer is null)
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            ModelState.AddModelError(nameof(VisitForm.CustomerId), l["Visit.NotAssigned"]);
-            return View("Edit", await WithOptionsAsync(form, rules, cancellationToken));
+            var rules = await LockCyclesAsync([DateOnly.FromDateTime(form.VisitedAt!.Value)], cancellationToken);
+            var customer = await OwnCustomerAsync(form.CustomerId!.Value, cancellationToken);
+            if (customer is null)
+            {
+                ModelState.AddModelError(nameof(VisitForm.CustomerId), l["Visit.NotAssigned"]);
+                return View("Edit", await WithOptionsAsync(form, rules, cancellationToken));
+            }
+
+            try
+            {
+                var visit = Visit.Log(Me, customer, form.VisitedAt!.Value, form.Kind!.Value, WithDataChange(form, customer), rules);
+                db.Visits.Add(visit);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                TempData.Flash(l["Visit.Logged", customer.StoreName]);
+                return RedirectToAction(nameof(Details), new { id = visit.Id });
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError(FieldOf(e), l.Message(e));
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The customer's record (a new phone or address) was changed by someone else at the same moment.
+                ModelState.AddModelError(string.Empty, l.Message(ErrorCodes.General.ChangedMeanwhile, []));
+            }
         }
 
-        try
-        {
-            var visit = Visit.Log(Me, customer, form.VisitedAt!.Value, form.Kind!.Value, WithDataChange(form, customer), rules);
-            db.Visits.Add(visit);
-            await db.SaveChangesAsync(cancellationToken);
-            TempData.Flash(l["Visit.Logged", customer.StoreName]);
-            return RedirectToAction(nameof(Details), new { id = visit.Id });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(FieldOf(e), l.Message(e));
-            db.ChangeTracker.Clear();
-            return View("Edit", await WithOptionsAsync(form, rules, cancellationToken));
-        }
+        db.ChangeTracker.Clear();
+        return View("Edit", await WithOptionsAsync(form, null, cancellationToken));
     }
 
     [HttpGet]
@@ -120,9 +130,9 @@ public sealed class VisitsController(
         }
 
         var rules = await RulesAsync(cancellationToken);
-        if (rules.WhyNotChange(visit, Me) is { } refusal)
+        if (rules.WhyNotChange(visit, Me) is not null)
         {
-            TempData.Warn(l.Message(refusal));
+            // The visit's page says why it can no longer change.
             return RedirectToAction(nameof(Details), new { id });
         }
 
@@ -153,26 +163,35 @@ public sealed class VisitsController(
             return View(await WithOptionsAsync(form, rules, cancellationToken));
         }
 
-        var customer = await db.Customers.Include(c => c.Assignments).SingleAsync(c => c.Id == visit.CustomerId, cancellationToken);
-        try
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            db.Entry(visit).Property(v => v.Version).OriginalValue = form.Version;
-            visit.Revise(Me, customer, form.VisitedAt!.Value, form.Kind!.Value, WithDataChange(form, customer), rules);
-            await db.SaveChangesAsync(cancellationToken);
-            TempData.Flash(l["Visit.Saved"]);
-            return RedirectToAction(nameof(Details), new { id });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(FieldOf(e), l.Message(e));
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError(string.Empty, l.Message(ErrorCodes.General.ChangedMeanwhile, []));
+            // The cycles of the old and the new date are locked, so that neither closes while this is saved.
+            rules = await LockCyclesAsync([DateOnly.FromDateTime(visit.VisitedAt), DateOnly.FromDateTime(form.VisitedAt!.Value)], cancellationToken);
+            var customer = await db.Customers.Include(c => c.Assignments).SingleAsync(c => c.Id == visit.CustomerId, cancellationToken);
+            try
+            {
+                db.Entry(visit).Property(v => v.Version).OriginalValue = form.Version;
+                visit.Revise(Me, customer, form.VisitedAt!.Value, form.Kind!.Value, WithDataChange(form, customer), rules);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                TempData.Flash(l["Visit.Saved"]);
+                return RedirectToAction(nameof(Details), new { id });
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError(FieldOf(e), l.Message(e));
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The visit (or its customer) changed since the form was opened: the form now carries the
+                // current version, so saving again is a conscious choice.
+                ModelState.AddModelError(string.Empty, l["Visit.ChangedMeanwhile"]);
+                form.Version = await db.Visits.AsNoTracking().Where(v => v.Id == id).Select(v => v.Version).SingleAsync(cancellationToken);
+            }
         }
 
         db.ChangeTracker.Clear();
-        return View(await WithOptionsAsync(form, rules, cancellationToken));
+        return View(await WithOptionsAsync(form, null, cancellationToken));
     }
 
     [HttpPost]
@@ -187,9 +206,11 @@ public sealed class VisitsController(
 
         try
         {
-            visit.EnsureDeletable(Me, await RulesAsync(cancellationToken));
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            visit.EnsureDeletable(Me, await LockCyclesAsync([DateOnly.FromDateTime(visit.VisitedAt)], cancellationToken));
             db.Visits.Remove(visit);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             TempData.Flash(l["Visit.Deleted"]);
             return RedirectToAction(nameof(Index));
         }
@@ -213,12 +234,29 @@ public sealed class VisitsController(
     /// <summary>The form field a broken rule of a visit belongs to.</summary>
     private static string FieldOf(DomainException e) => e.Code switch
     {
-        ErrorCodes.Visit.InFuture or ErrorCodes.Visit.CycleClosed or ErrorCodes.Visit.NotAssigned => nameof(VisitForm.VisitedAt),
+        ErrorCodes.Visit.InFuture or ErrorCodes.Visit.CycleClosed or ErrorCodes.Visit.InClosedCycle or ErrorCodes.Visit.NotAssigned => nameof(VisitForm.VisitedAt),
         _ => string.Empty,
     };
 
     private async Task<VisitChangeRules> RulesAsync(CancellationToken cancellationToken) =>
         new(await db.CalendarAsync(cancellationToken), options.Value.EditWindowDays, clock.GetLocalNow());
+
+    /// <summary>
+    /// Inside the caller's transaction: locks the cycles whose periods hold <paramref name="days"/> (closing
+    /// takes the same lock before it counts the evidence), then reads the rules as they are now. A visit is
+    /// thus either counted by a close or refused by it, never saved into a period that has just closed.
+    /// </summary>
+    private async Task<VisitChangeRules> LockCyclesAsync(IEnumerable<DateOnly> days, CancellationToken cancellationToken)
+    {
+        var calendar = await db.CalendarAsync(cancellationToken);
+        var ids = days.SelectMany(calendar.Covering).Select(p => p.CycleId).Distinct().Order().ToList();
+        if (ids.Count > 0)
+        {
+            await db.Cycles.Where(c => ids.Contains(c.Id)).LockForUpdateAsync(cancellationToken);
+        }
+
+        return await RulesAsync(cancellationToken);
+    }
 
     /// <summary>The form's own checks, then whether the visit may carry its date (the domain's rule, shown at the field).</summary>
     private async Task<bool> ValidAsync(VisitForm form, VisitChangeRules rules, CancellationToken cancellationToken)

@@ -86,7 +86,11 @@
             };
             input.addEventListener('input', update);
             input.addEventListener('change', update);
-            update();
+            // When the server already refused the date, its message says it: no second one on top.
+            var refused = document.querySelector('[data-valmsg-for="' + input.name + '"]');
+            if (!refused || !refused.textContent.trim()) {
+                update();
+            }
         });
     }
 
