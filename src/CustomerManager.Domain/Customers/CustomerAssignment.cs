@@ -39,4 +39,15 @@ public sealed class CustomerAssignment
     public bool Covers(DateOnly day) => day >= From && (To is null || day < To);
 
     internal void End(DateOnly on) => To = on;
+
+    /// <summary>The span continues (the one after it, a same-day mistake, was undone).</summary>
+    internal void Continue() => To = null;
+
+    /// <summary>The span, begun today by mistake, goes to the right manager.</summary>
+    internal void Correct(int accountManagerId, string? reason, string? changedBy)
+    {
+        AccountManagerId = accountManagerId;
+        Reason = reason;
+        ChangedBy = changedBy;
+    }
 }

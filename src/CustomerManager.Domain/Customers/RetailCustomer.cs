@@ -72,9 +72,13 @@ public sealed class RetailCustomer : Entity
     /// <summary>
     /// Assigns the customer to a manager from <paramref name="effective"/>, ending the current assignment
     /// that day. History is never rewritten: the effective date cannot precede the current assignment's start.
+    /// On the day the current assignment began it is a correction of that assignment, not a new one: the
+    /// current span goes to the right manager (or, back to the one before, the mistaken span is undone and the
+    /// previous one continues), so that a mistake made this morning leaves no one-day manager in the history.
     /// </summary>
     public void AssignTo(int accountManagerId, DateOnly effective, string? reason, string? changedBy)
     {
+        var why = Guard.Optional(reason, CustomerAssignment.ReasonMaxLength, ErrorCodes.Assignment.ReasonTooLong);
         var current = _assignments.SingleOrDefault(a => a.IsCurrent);
         if (current is not null)
         {
@@ -83,15 +87,32 @@ public sealed class RetailCustomer : Entity
                 throw new DomainException(ErrorCodes.Assignment.SameManager, "The customer is already assigned to this manager.");
             }
 
-            if (effective <= current.From)
+            if (effective < current.From)
             {
-                throw new DomainException(ErrorCodes.Assignment.BeforeCurrent, "A reassignment must take effect after the current assignment began.", current.From);
+                throw new DomainException(ErrorCodes.Assignment.BeforeCurrent, "A reassignment cannot take effect before the current assignment began.", current.From);
+            }
+
+            if (effective == current.From)
+            {
+                var previous = _assignments.Where(a => a != current && a.To == current.From).OrderBy(a => a.From).LastOrDefault();
+                if (previous?.AccountManagerId == accountManagerId)
+                {
+                    _assignments.Remove(current);
+                    previous.Continue();
+                }
+                else
+                {
+                    current.Correct(accountManagerId, why, changedBy);
+                }
+
+                CurrentManagerId = accountManagerId;
+                return;
             }
 
             current.End(effective);
         }
 
-        _assignments.Add(new CustomerAssignment(accountManagerId, effective, Guard.Optional(reason, CustomerAssignment.ReasonMaxLength, ErrorCodes.Assignment.ReasonTooLong), changedBy));
+        _assignments.Add(new CustomerAssignment(accountManagerId, effective, why, changedBy));
         CurrentManagerId = accountManagerId;
     }
 

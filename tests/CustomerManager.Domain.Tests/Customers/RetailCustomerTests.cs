@@ -60,8 +60,41 @@ public class RetailCustomerTests
         var customer = Customer();
         customer.AssignTo(5, new DateOnly(2026, 3, 1), null, "admin");
 
-        Assert.Equal(ErrorCodes.Assignment.BeforeCurrent, Assert.Throws<DomainException>(() => customer.AssignTo(8, new DateOnly(2026, 3, 1), null, "admin")).Code);
+        var error = Assert.Throws<DomainException>(() => customer.AssignTo(8, new DateOnly(2026, 2, 28), null, "admin"));
+        Assert.Equal(ErrorCodes.Assignment.BeforeCurrent, error.Code);
+        Assert.Equal([new DateOnly(2026, 3, 1)], error.Arguments);
         Assert.Equal(5, customer.CurrentManagerId);
+    }
+
+    [Fact]
+    public void ASameDayReassignmentCorrectsTheDaysMistakeInsteadOfLeavingAOneDayManager()
+    {
+        var customer = Customer();
+        customer.AssignTo(5, new DateOnly(2026, 1, 1), "new", "admin");
+        customer.AssignTo(8, new DateOnly(2026, 4, 1), "district split", "admin");
+
+        // The wrong manager was chosen this morning: the same day, the right one.
+        customer.AssignTo(9, new DateOnly(2026, 4, 1), "district split (corrected)", "chief");
+
+        Assert.Equal(9, customer.CurrentManagerId);
+        Assert.Equal([(5, new DateOnly(2026, 1, 1), (DateOnly?)new DateOnly(2026, 4, 1)), (9, new DateOnly(2026, 4, 1), null)],
+            customer.Assignments.OrderBy(a => a.From).Select(a => (a.AccountManagerId, a.From, a.To)));
+        Assert.Equal(("district split (corrected)", "chief"), (customer.Assignments.Single(a => a.IsCurrent).Reason, customer.Assignments.Single(a => a.IsCurrent).ChangedBy));
+    }
+
+    [Fact]
+    public void ASameDayReassignmentBackToThePreviousManagerUndoesTheMove()
+    {
+        var customer = Customer();
+        customer.AssignTo(5, new DateOnly(2026, 1, 1), "new", "admin");
+        customer.AssignTo(8, new DateOnly(2026, 4, 1), "by mistake", "admin");
+
+        customer.AssignTo(5, new DateOnly(2026, 4, 1), "undo", "admin");
+
+        var only = Assert.Single(customer.Assignments);
+        Assert.Equal((5, new DateOnly(2026, 1, 1), (DateOnly?)null), (only.AccountManagerId, only.From, only.To));
+        Assert.Equal(5, customer.CurrentManagerId);
+        Assert.Equal(5, customer.ManagerOn(new DateOnly(2026, 4, 2)));
     }
 
     [Fact]

@@ -127,6 +127,63 @@ public class AssignmentsTests(CustomerManagerFactory factory) : IClassFixture<Cu
     }
 
     [Fact]
+    public async Task ReassignSelectedWithNothingTickedGoesBackToTheListAndSaysWhatToDo()
+    {
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Assignments/Bulk?");
+        request.Headers.Referrer = new Uri("http://localhost/Customers?q=好又多&page=1");
+
+        using var response = await client.SendAsync(request);
+        var list = await client.GetDocumentAsync(response.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Customers?q=%E5%A5%BD%E5%8F%88%E5%A4%9A&page=1", response.Headers.Location!.OriginalString);
+        Assert.Contains("请先勾选要变更客户经理的零售户", list.QuerySelector("#flash-warning")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(list.QuerySelector("#select-all"));
+        Assert.Equal("ids", list.QuerySelector("#bulk-reassign")!.GetAttribute("data-needs-selection"));
+    }
+
+    [Fact]
+    public async Task TheCurrentManagerIsNotOfferedAsTheNewOne()
+    {
+        var customer = await factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440105100015").Select(c => new { c.Id, c.CurrentManagerId }).SingleAsync());
+        var sameManager = await factory.QueryAsync(db => db.Customers.Where(c => c.CurrentManagerId == customer.CurrentManagerId).OrderBy(c => c.Id).Select(c => c.Id).Take(2).ToListAsync());
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        var single = await client.GetDocumentAsync($"/Assignments/Reassign?customerId={customer.Id}");
+        var bulk = await client.GetDocumentAsync("/Assignments/Bulk?" + string.Join("&", sameManager.Select(i => $"ids={i}")));
+
+        var offered = single.QuerySelectorAll("#ToManagerId option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(7, offered.Count(v => v != ""));
+        Assert.DoesNotContain(Id(customer.CurrentManagerId!.Value), offered);
+        Assert.DoesNotContain(Id(customer.CurrentManagerId!.Value), bulk.QuerySelectorAll("#ToManagerId option").Select(o => o.GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task AReassignmentCanBeCorrectedTheSameDayWithoutAOneDayManagerInTheHistory()
+    {
+        var customer = await factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100019").Select(c => new { c.Id, c.CurrentManagerId }).SingleAsync());
+        var (wrong, right) = (await factory.ManagerIdAsync("KM007"), await factory.ManagerIdAsync("KM008"));
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        Task<HttpResponseMessage> MoveAsync(int to, string reason) => client.SubmitFormAsync($"/Assignments/Reassign?customerId={customer.Id}", "#assignment-form", new Dictionary<string, string>
+        {
+            ["ToManagerId"] = Id(to),
+            ["Reason"] = reason,
+        });
+
+        using var mistaken = await MoveAsync(wrong, "片区调整");
+        using var corrected = await MoveAsync(right, "片区调整（更正）");
+
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        var spans = await factory.QueryAsync(db => db.CustomerAssignments.Where(a => a.CustomerId == customer.Id).OrderBy(a => a.From).Select(a => new { a.AccountManagerId, a.From, a.To }).ToListAsync());
+        Assert.DoesNotContain(spans, s => s.AccountManagerId == wrong);
+        Assert.Equal(right, spans[^1].AccountManagerId);
+        Assert.Equal((factory.Today, (DateOnly?)null), (spans[^1].From, spans[^1].To));
+        Assert.Equal(customer.CurrentManagerId, spans[^2].AccountManagerId);
+        Assert.Equal(factory.Today, spans[^2].To);
+    }
+
+    [Fact]
     public async Task AnInactiveManagerCannotReceiveCustomers()
     {
         var customerId = await factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100022").Select(c => c.Id).SingleAsync());

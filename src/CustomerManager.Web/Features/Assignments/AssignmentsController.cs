@@ -46,8 +46,20 @@ public sealed class AssignmentsController(
 
     /// <summary>The customers ticked on the list, to review before choosing the new manager.</summary>
     [HttpGet]
-    public async Task<IActionResult> Bulk([FromQuery(Name = "ids")] List<int> ids, CancellationToken cancellationToken) =>
-        await PageAsync(nameof(Bulk), new AssignmentForm { CustomerIds = ids }, cancellationToken);
+    public async Task<IActionResult> Bulk([FromQuery(Name = "ids")] List<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            // "Reassign selected" with nothing ticked: back to the list the user came from, with what to do.
+            TempData.Warn(l["Assignment.NothingSelected"]);
+            var referer = Request.Headers.Referer.ToString();
+            return Uri.TryCreate(referer, UriKind.Absolute, out var from) && from.Authority == Request.Host.Value
+                ? LocalRedirect(from.PathAndQuery)
+                : RedirectToAction("Index", "Customers");
+        }
+
+        return await PageAsync(nameof(Bulk), new AssignmentForm { CustomerIds = ids }, cancellationToken);
+    }
 
     [HttpPost]
     [ActionName(nameof(Bulk))]
@@ -196,7 +208,13 @@ public sealed class AssignmentsController(
             form.Version ??= shown.FirstOrDefault()?.Version;
         }
 
-        var managers = await db.ActiveManagerOptionsAsync(cancellationToken, except: form.FromManagerId);
+        // The manager the customers already have is not offered as their new one.
+        var current = form.FromManagerId ?? await selected.Select(c => c.CurrentManagerId).Distinct().Take(2).ToListAsync(cancellationToken) switch
+        {
+            [var only] => only,
+            _ => null,
+        };
+        var managers = await db.ActiveManagerOptionsAsync(cancellationToken, except: current);
         return View("Assign", new AssignmentPageModel(view, form, shown, count, fromName, managers));
     }
 }

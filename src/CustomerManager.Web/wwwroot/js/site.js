@@ -128,7 +128,37 @@
         });
     }
 
+    // Ticking many rows: <input type=checkbox data-select-all="ids"> ticks every box named ids in its form;
+    // <button data-needs-selection="ids"> is enabled only while one is ticked; <span data-count-of="ids"
+    // data-count-text="{0} selected"> says how many.
+    function applySelections() {
+        document.querySelectorAll('input[data-select-all]').forEach(function (all) {
+            var name = all.getAttribute('data-select-all');
+            var form = all.form;
+            var boxes = function () { return form.querySelectorAll('input[type=checkbox][name="' + name + '"]'); };
+            var update = function () {
+                var ticked = Array.prototype.filter.call(boxes(), function (b) { return b.checked; }).length;
+                all.checked = ticked > 0 && ticked === boxes().length;
+                all.indeterminate = ticked > 0 && ticked < boxes().length;
+                form.querySelectorAll('[data-needs-selection="' + name + '"]').forEach(function (button) { button.disabled = ticked === 0; });
+                form.querySelectorAll('[data-count-of="' + name + '"]').forEach(function (label) {
+                    if (label.hint === undefined) {
+                        label.hint = label.textContent;
+                    }
+                    label.textContent = ticked > 0 ? label.getAttribute('data-count-text').replace('{0}', ticked) : label.hint;
+                });
+            };
+            all.addEventListener('change', function () {
+                boxes().forEach(function (b) { b.checked = all.checked; });
+                update();
+            });
+            boxes().forEach(function (b) { b.addEventListener('change', update); });
+            update();
+        });
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
+        applySelections();
         applyLanguageSwitchAfterPost();
         applyFrozenPeriods();
         applyPrintButtons();
