@@ -120,12 +120,20 @@ public class EvaluationJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         Assert.Contains(LastQuarter, await manager.InnerTextAsync("#evaluation-form"), StringComparison.Ordinal);
         Assert.NotEqual("—", (await manager.InnerTextAsync("#final-score")).Trim());
         Assert.NotEqual("0", (await manager.InnerTextAsync("#form-evidence [data-figure='Evidence.Visits'] .fs-5")).Trim());
+
+        // On the phone the form fits the screen; on paper it is one A4 page, with lines to sign, without the
+        // internal "recomputed and checked" note.
+        await manager.SetViewportSizeAsync(390, 844);
+        Assert.True(await manager.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "the form is wider than the phone");
+        await BrowserFixture.ScreenshotAsync(manager, $"{shot}-6-form-phone");
         await manager.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
         await manager.SetViewportSizeAsync(794, 1123); // A4 portrait at 96 dpi
         Assert.False(await manager.Locator("header").IsVisibleAsync());
-        await BrowserFixture.ScreenshotAsync(manager, $"{shot}-6-form-print");
+        Assert.False(await manager.Locator("#recomputed").IsVisibleAsync());
+        Assert.Equal(5, await manager.Locator("#form-signatures .signature-line").CountAsync());
+        await BrowserFixture.ScreenshotAsync(manager, $"{shot}-7-form-print");
         var pdf = await manager.PdfAsync(new PagePdfOptions { Format = "A4" });
-        Assert.True(pdf.Length > 1000);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]")); // pages of the PDF
         await manager.Context.CloseAsync();
     }
 }

@@ -21,10 +21,13 @@ public sealed record FormCriterion(int Id, string Name, decimal Weight, decimal 
 
 public sealed record FormScore(string Member, PanelRole Seat, decimal Value, string? Comment);
 
+/// <summary>A seat of the panel frozen into the cycle, and who held it (a line to sign on the printed form).</summary>
+public sealed record FormSeat(PanelRole Seat, string Member);
+
 public sealed record EvaluationFormModel(
     int CycleId, string CycleName, DateOnly PeriodStart, DateOnly PeriodEnd, CycleStatus Status, DateTime? ClosedUtc, DateTime? PublishedUtc,
     int ManagerId, string ManagerName, string EmployeeNumber, string District, TierBounds Bounds,
-    bool IsRated, decimal? FinalScore, Tier? Tier, IReadOnlyList<FormCriterion> Criteria, IReadOnlyList<string> Panel,
+    bool IsRated, decimal? FinalScore, Tier? Tier, IReadOnlyList<FormCriterion> Criteria, IReadOnlyList<FormSeat> Panel,
     bool RecomputedEquals, bool ShowPanelMembers, EvidenceFigures Evidence, DateTime? EvidenceTakenUtc);
 
 public sealed record HistoryPoint(int CycleId, string CycleName, DateOnly PeriodEnd, bool IsRated, decimal? FinalScore, Tier? Tier, EvidenceFigures Evidence);
@@ -79,7 +82,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
         }
 
         var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycleId && s.AccountManagerId == managerId).ToListAsync(cancellationToken);
-        var memberIds = scores.Select(s => s.PanelMemberId).Distinct().ToList();
+        var memberIds = scores.Select(s => s.PanelMemberId).Concat(cycle.Panel.Select(p => p.UserId)).Distinct().ToList();
         var members = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var stored = result.CriterionScores.ToDictionary(s => s.CycleCriterionId, s => s.Score);
         var criteria = cycle.Criteria.OrderBy(c => c.SortOrder).Select(c => new FormCriterion(
@@ -90,7 +93,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
         // The form shows the inputs that make the score: recomputing from what the cycle froze must give what is stored.
         var recomputed = cycle.Rate(scores);
         var equals = recomputed.IsRated == result.IsRated && recomputed.FinalScore == result.FinalScore && recomputed.Tier == result.Tier;
-        var panel = scores.Select(s => (s.PanelRole, Name: members.GetValueOrDefault(s.PanelMemberId) ?? "?")).Distinct().OrderBy(p => p.PanelRole).Select(p => p.Name).ToList();
+        var panel = cycle.Panel.OrderBy(p => p.Role).Select(p => new FormSeat(p.Role, members.GetValueOrDefault(p.UserId) ?? "?")).ToList();
         return new EvaluationFormModel(cycle.Id, cycle.Name, cycle.PeriodStart, cycle.PeriodEnd, cycle.Status, cycle.ClosedUtc, cycle.PublishedUtc,
             manager.Id, manager.Name, manager.EmployeeNumber, manager.District, cycle.Bounds, result.IsRated, result.FinalScore, result.Tier,
             criteria, panel, equals, showPanelMembers, result.Evidence, result.EvidenceTakenUtc);
