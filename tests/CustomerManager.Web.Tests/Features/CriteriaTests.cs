@@ -136,11 +136,34 @@ public class CriteriaTests(CustomerManagerFactory factory) : IClassFixture<Custo
             ["ScoredBy"] = "SalesLeader",
         });
         var id = await factory.QueryAsync(db => db.Criteria.Where(c => c.NameZh == "服务态度").Select(c => c.Id).SingleAsync());
+        var page = await admin.GetDocumentAsync("/Criteria");
+        var retireForm = page.QuerySelector($"#retire-{id}")!;
         using var retired = await admin.SubmitFormAsync("/Criteria", $"#retire-{id}", new Dictionary<string, string>());
+        var after = await admin.GetDocumentAsync(retired.Headers.Location!.OriginalString);
 
         Assert.Equal("至少选择一个评分身份。", noSeat.QuerySelector("[data-valmsg-for=ScoredBy]")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains("停用评定项“服务态度”？", retireForm.GetAttribute("data-confirm"), StringComparison.Ordinal);
+        Assert.Equal("settings-form", retireForm.GetAttribute("data-confirm-dirty"));
+        Assert.Contains("尚未保存的权重", retireForm.GetAttribute("data-confirm-dirty-text"), StringComparison.Ordinal);
+        Assert.Contains("评定项“服务态度”已停用", after.QuerySelector(".alert-success")!.TextContent, StringComparison.Ordinal);
         Assert.True(await factory.QueryAsync(db => db.Criteria.Where(c => c.Id == id).Select(c => c.IsRetired).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ThePreviewShowsTheSharesOfTheWeightsTyped()
+    {
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        var active = await factory.QueryAsync(db => db.Criteria.Where(c => !c.IsRetired).OrderBy(c => c.SortOrder).Select(c => new { c.Id, c.Weight }).ToListAsync());
+        var others = active.Skip(1).Sum(c => c.Weight);
+
+        using var preview = await admin.SubmitFormAsync("/Criteria", "#settings-form", new Dictionary<string, string> { ["Weights[0].Weight"] = Format(others) }, action: "/Criteria/Preview");
+
+        var page = await preview.ToDocumentAsync();
+        Assert.Equal("50.0%", page.QuerySelector($"[data-share-of='{active[0].Id}']")!.TextContent.Trim());
+        Assert.Equal(active[0].Weight, await factory.QueryAsync(db => db.Criteria.Where(c => c.Id == active[0].Id).Select(c => c.Weight).SingleAsync()));
+
+        static string Format(decimal d) => d.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Theory]

@@ -90,6 +90,23 @@ public class SignInTests(CustomerManagerFactory factory) : IClassFixture<Custome
     }
 
     [Fact]
+    public async Task AnAccountAnAdministratorLockedSaysSo()
+    {
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        var id = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "am07").Select(u => u.Id).SingleAsync());
+        using var locked = await admin.SubmitFormAsync($"/Users/Edit/{id}", $"form[action='/Users/Lock/{id}']", new Dictionary<string, string>());
+        using var client = factory.CreateBrowserlessClient();
+
+        using var response = await client.SignInAsync("am07");
+
+        var page = await response.ToDocumentAsync();
+        Assert.Equal("此账号已被管理员锁定，请联系管理员解锁。", page.QuerySelector(".validation-summary-errors")!.TextContent.Trim());
+        using var unlocked = await admin.SubmitFormAsync($"/Users/Edit/{id}", $"form[action='/Users/Unlock/{id}']", new Dictionary<string, string>());
+        using var again = await factory.CreateBrowserlessClient().SignInAsync("am07");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+    }
+
+    [Fact]
     public async Task FiveFailedAttemptsLockTheAccountEvenForTheRightPassword()
     {
         using var client = factory.CreateBrowserlessClient();

@@ -50,7 +50,7 @@ public sealed class AccountController(
         if (result.IsLockedOut)
         {
             logger.LogWarning("User {UserId} is locked out", user!.Id);
-            ModelState.AddModelError(string.Empty, l["Account.LockedOut"]);
+            ModelState.AddModelError(string.Empty, l[user.LockoutEnd == Users.UserAdministration.LockedUntil ? "Account.LockedByAdministrator" : "Account.LockedOut"]);
             return View(model);
         }
 

@@ -61,12 +61,12 @@ public sealed class BrandsController(AppDbContext db, IValidator<BrandForm> vali
 
     /// <summary>Retired brands are no longer offered; visits that recorded them keep the name.</summary>
     [HttpPost]
-    public Task<IActionResult> Retire(int id, CancellationToken cancellationToken) => ChangeAsync(id, b => b.Retire(), cancellationToken);
+    public Task<IActionResult> Retire(int id, CancellationToken cancellationToken) => ChangeAsync(id, b => b.Retire(), "Brands.Retired", cancellationToken);
 
     [HttpPost]
-    public Task<IActionResult> Reinstate(int id, CancellationToken cancellationToken) => ChangeAsync(id, b => b.Reinstate(), cancellationToken);
+    public Task<IActionResult> Reinstate(int id, CancellationToken cancellationToken) => ChangeAsync(id, b => b.Reinstate(), "Brands.Reinstated", cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(int id, Action<Brand> change, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(int id, Action<Brand> change, string done, CancellationToken cancellationToken)
     {
         var brand = await db.Brands.SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
         if (brand is null)
@@ -76,6 +76,7 @@ public sealed class BrandsController(AppDbContext db, IValidator<BrandForm> vali
 
         change(brand);
         await db.SaveChangesAsync(cancellationToken);
+        TempData.Flash(l[done, brand.Name]);
         return RedirectToAction(nameof(Index));
     }
 

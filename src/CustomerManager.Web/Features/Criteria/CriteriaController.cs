@@ -147,7 +147,8 @@ public sealed class CriteriaController(
             // settings row is locked first, which serialises them.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.RatingSettings.LockForUpdateAsync(cancellationToken);
-            if (criterion.IsRetired)
+            var reinstating = criterion.IsRetired;
+            if (reinstating)
             {
                 criterion.Reinstate();
             }
@@ -158,6 +159,7 @@ public sealed class CriteriaController(
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            TempData.Flash(l[reinstating ? "Criteria.Reinstated" : "Criteria.Retired", Cultures.Pick(criterion.NameZh, criterion.NameEn)]);
         }
         catch (DomainException e)
         {
@@ -206,8 +208,11 @@ public sealed class CriteriaController(
     {
         var criteria = await db.Criteria.AsNoTracking().OrderBy(c => c.IsRetired).ThenBy(c => c.SortOrder).ToListAsync(cancellationToken);
         var used = await db.CycleCriteria.AsNoTracking().Select(c => c.CriterionId).Distinct().ToListAsync(cancellationToken);
-        var total = criteria.Where(c => !c.IsRetired).Sum(c => c.Weight);
-        var rows = criteria.Select(c => new CriterionRow(c.Id, c.NameZh, c.NameEn, c.Description, c.Weight, c.IsRetired ? 0 : Weighting.Share(c.Weight, total),
+        // The shares of the weights on the page: those typed, when they are numbers, else those saved.
+        var typed = form.Weights.Where(w => w.Weight is > 0).ToDictionary(w => w.CriterionId, w => w.Weight!.Value);
+        decimal WeightOf(Criterion c) => typed.GetValueOrDefault(c.Id, c.Weight);
+        var total = criteria.Where(c => !c.IsRetired).Sum(WeightOf);
+        var rows = criteria.Select(c => new CriterionRow(c.Id, c.NameZh, c.NameEn, c.Description, c.Weight, c.IsRetired ? 0 : Weighting.Share(WeightOf(c), total),
             c.ScoredBy, c.SortOrder, c.IsRetired, used.Contains(c.Id))).ToList();
         if (!whatIf)
         {

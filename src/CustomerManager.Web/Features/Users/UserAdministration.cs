@@ -53,6 +53,9 @@ public static class UserAdministrationRules
 /// </summary>
 public sealed class UserAdministration(UserManager<AppUser> users, AppDbContext db, IdentityErrorDescriber describer)
 {
+    /// <summary>An administrator's lock has no end (a lock after failed sign-ins ends after 15 minutes).</summary>
+    public static readonly DateTimeOffset LockedUntil = DateTimeOffset.MaxValue;
+
     /// <summary>Creates the user with their one role, panel seat or manager link, all or nothing.</summary>
     public async Task<IdentityResult> CreateAsync(AppUser user, string temporaryPassword, string role, PanelRole? panelRole, int? accountManagerId)
     {
@@ -213,7 +216,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, AppDbContext 
 
     public async Task<IdentityResult> SetLockedAsync(AppUser user, bool locked)
     {
-        var result = await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        var result = await users.SetLockoutEndDateAsync(user, locked ? LockedUntil : null);
         if (result.Succeeded && locked)
         {
             return await users.UpdateSecurityStampAsync(user);

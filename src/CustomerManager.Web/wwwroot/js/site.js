@@ -18,15 +18,59 @@
         });
     }
 
-    // Ask before a destructive action: <form data-confirm="Are you sure?">
+    // True when a field of the form no longer holds what the page came with.
+    function isDirty(form) {
+        return Array.prototype.some.call(form.elements, function (field) {
+            if (field.type === 'checkbox' || field.type === 'radio') {
+                return field.checked !== field.defaultChecked;
+            }
+            return field.tagName !== 'BUTTON' && field.type !== 'hidden' && field.value !== field.defaultValue;
+        });
+    }
+
+    // Ask before a destructive action: <form data-confirm="Are you sure?">; with data-confirm-dirty="form-id"
+    // and data-confirm-dirty-text, also say that what was typed in that other form and not saved is lost.
     function applyConfirmations() {
         document.querySelectorAll('form[data-confirm]').forEach(function (form) {
             form.addEventListener('submit', function (event) {
-                if (!window.confirm(form.getAttribute('data-confirm'))) {
+                var question = form.getAttribute('data-confirm');
+                var other = document.getElementById(form.getAttribute('data-confirm-dirty') || '');
+                if (other && isDirty(other)) {
+                    question += '\n\n' + form.getAttribute('data-confirm-dirty-text');
+                }
+                if (!window.confirm(question)) {
                     event.preventDefault();
                 }
             });
         });
+    }
+
+    // Weights count as their share of the total: the shares follow what is typed. <input data-weight-of="3">,
+    // <td data-share-of="3">. A weight that is not (yet) a number keeps the others' shares as they were.
+    function applyWeightShares() {
+        var inputs = document.querySelectorAll('input[data-weight-of]');
+        if (inputs.length === 0) {
+            return;
+        }
+        var percent = new Intl.NumberFormat(document.documentElement.lang || undefined, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+        var read = function (text) {
+            var normal = (text || '').trim().replace(/[０-９]/g, function (d) { return String.fromCharCode(d.charCodeAt(0) - 0xFEE0); }).replace('．', '.');
+            return /^(\d+\.?\d*|\.\d+)$/.test(normal) ? parseFloat(normal) : NaN;
+        };
+        var update = function () {
+            var weights = Array.prototype.map.call(inputs, function (input) { return [input.getAttribute('data-weight-of'), read(input.value)]; });
+            if (weights.some(function (w) { return isNaN(w[1]) || w[1] <= 0; })) {
+                return;
+            }
+            var total = weights.reduce(function (sum, w) { return sum + w[1]; }, 0);
+            weights.forEach(function (w) {
+                var cell = document.querySelector('[data-share-of="' + w[0] + '"]');
+                if (cell) {
+                    cell.textContent = percent.format(w[1] / total);
+                }
+            });
+        };
+        inputs.forEach(function (input) { input.addEventListener('input', update); });
     }
 
     // Charts from data attributes (Chart.js, vendored): <canvas data-chart="bar|line" data-labels="[…]"
@@ -164,6 +208,7 @@
         applyPrintButtons();
         applyDependencies();
         applyConfirmations();
+        applyWeightShares();
         applyCharts();
     });
 })();
