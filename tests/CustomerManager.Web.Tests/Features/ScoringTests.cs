@@ -119,6 +119,31 @@ public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<Custom
     }
 
     [Fact]
+    public async Task TheKeyboardStartsOnTheFirstScoreAndAnErrorMarksItsField()
+    {
+        var cycle = await OpenCycleAsync();
+        var manager = await factory.ManagerIdAsync("KM008");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+
+        var page = await client.GetDocumentAsync(Url(cycle, manager));
+        var refused = await (await client.SubmitFormAsync(Url(cycle, manager), "#score-form", new Dictionary<string, string>
+        {
+            ["Items[0].Value"] = "80",
+            ["Items[1].Value"] = "8,5",
+        })).ToDocumentAsync();
+
+        Assert.True(page.QuerySelector("#score-0")!.HasAttribute("autofocus"));
+        Assert.DoesNotContain(page.QuerySelectorAll("[tabindex]"), e => int.Parse(e.GetAttribute("tabindex")!, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal("save-next", page.QuerySelector("#score-form button[type=submit]")!.Id); // Enter in a field saves and moves on
+        var bad = refused.QuerySelector("#score-1")!;
+        Assert.Equal(("true", "score-error-1"), (bad.GetAttribute("aria-invalid"), bad.GetAttribute("aria-describedby")));
+        Assert.Contains("is-invalid", bad.ClassList);
+        Assert.True(bad.HasAttribute("autofocus"));
+        Assert.False(refused.QuerySelector("#score-0")!.HasAttribute("autofocus"));
+        Assert.Null(refused.QuerySelector("#score-0")!.GetAttribute("aria-invalid"));
+    }
+
+    [Fact]
     public async Task FullWidthDigitsFromAChineseInputMethodAreTheSameNumber()
     {
         var cycle = await OpenCycleAsync();
