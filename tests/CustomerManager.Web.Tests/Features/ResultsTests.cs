@@ -85,6 +85,22 @@ public class ResultsTests(CustomerManagerFactory factory) : IClassFixture<Custom
     }
 
     [Fact]
+    public async Task CriterionScoresInTheXlsxAreNumbersASpreadsheetCanSum()
+    {
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        var first = await factory.QueryAsync(db => db.CycleCriteria.Where(c => db.Cycles.Any(y => y.Id == c.CycleId && y.Status == CustomerManager.Domain.Evaluation.CycleStatus.Published)).OrderBy(c => c.SortOrder).Select(c => c.NameZh).FirstAsync());
+
+        using var response = await client.GetAsync("/Results/Export?format=Xlsx");
+
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.XLSX).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(8, rows.Count);
+        Assert.All(rows, r => Assert.IsType<double>(r[first]));
+        Assert.All(rows, r => Assert.Equal(Math.Round((double)r[first], 2), (double)r[first]));
+        Assert.IsType<double>(rows[0]["综合得分"]);
+    }
+
+    [Fact]
     public async Task RankingExportsWithCriterionColumns()
     {
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");

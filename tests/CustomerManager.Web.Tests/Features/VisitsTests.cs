@@ -298,6 +298,32 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
         Assert.False(await factory.QueryAsync(db => db.Visits.AnyAsync(v => v.Id == id)));
     }
 
+    [Fact]
+    public async Task TheVisitsExportSaysEverythingTheVisitSays()
+    {
+        var customerId = await OwnCustomerAsync("KM007", skip: 4);
+        using var manager = await factory.CreateBrowserlessClient().SignedInAsync("am07");
+        using var logged = await manager.SubmitFormAsync($"/Visits/Create?customerId={customerId}", "#visit-form", new Dictionary<string, string>
+        {
+            ["VisitedAt"] = Now(),
+            ["Brands"] = "玉溪",
+            ["CustomerFeedback"] = "希望多送细支烟",
+            ["Complaint"] = "送货晚了",
+            ["ComplaintResolution"] = "当场改约",
+            ["ComplaintResolvedOnSpot"] = "true",
+            ["CustomerSatisfied"] = "true",
+        });
+
+        using var export = await manager.GetAsync("/Visits/Export?format=Csv");
+
+        var table = CustomerManager.Web.Features.CustomerImport.TableFileReader.Read(await export.Content.ReadAsByteArrayAsync());
+        var row = table.Rows.Single(r => r.Cells.Contains("希望多送细支烟"));
+        string Cell(string header) => row.Cells[table.Headers.ToList().IndexOf(header)];
+        Assert.Equal("玉溪", Cell("推荐品牌"));
+        Assert.Equal("送货晚了", Cell("投诉"));
+        Assert.Equal("当场改约", Cell("处理措施"));
+    }
+
     [Theory]
     [InlineData("content=Complaints", "投诉")]
     [InlineData("content=Violations", "违规")]

@@ -48,7 +48,8 @@ public sealed class ResultsController(ResultQueries queries, AppDbContext db, IS
             headers,
             model.Rows.AsQueryable(),
             r => [r.Rank == 0 ? null : r.Rank, r.EmployeeNumber, r.Name, r.District, r.FinalScore, TierName(r.Tier), TierName(r.PreviousTier), l[$"Movement.{r.Movement}"].Value,
-                  .. model.Columns.Select(c => (object?)r.CriterionScores.GetValueOrDefault(c.CycleCriterionId)?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)),
+                  // Numbers, not text: a spreadsheet sums and sorts them (two decimals, as every screen shows).
+                  .. model.Columns.Select(c => (object?)(r.CriterionScores.GetValueOrDefault(c.CycleCriterionId) is { } mean ? ScoreRules.RoundFinalScore(mean) : null)),
                   r.Evidence.Visits, r.Evidence.CustomersCovered, r.Evidence.CustomersAssigned, r.Flags],
             format,
             $"{l["Export.ResultsFile"]}-{model.CycleName}-{clock.GetLocalNow():yyyyMMdd}",

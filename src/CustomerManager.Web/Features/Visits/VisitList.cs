@@ -41,12 +41,33 @@ public sealed record VisitRow(
     int CustomerId, string StoreName, string LicenceNumber, int VolumeCartons, string? MarketInformation,
     bool HasComplaint, bool ComplaintResolvedOnSpot, bool HasViolation, bool HasUnlicensed, bool HasShared);
 
+/// <summary>A visit as the export writes it: everything the visit says, not only the list's flags.</summary>
+public sealed record VisitExportRow(
+    DateTime VisitedAt, VisitKind Kind, string ManagerEmployeeNumber, string ManagerName, string District, string LicenceNumber, string StoreName,
+    int VolumeCartons, IReadOnlyCollection<string> Brands, string? MarketInformation, string? CustomerFeedback, string? Complaint, string? ComplaintResolution,
+    bool ComplaintResolvedOnSpot, bool? CustomerSatisfied, string? DataChange, string? ViolationType, string? ViolationDescription,
+    string? UnlicensedPlace, string? UnlicensedDescription, string? ShareWithLogistics, string? ShareWithCallCentre);
+
 public sealed record VisitListModel(VisitListFilter Filter, PagedList<VisitRow> Page, IReadOnlyList<ManagerOption> Managers, IReadOnlyList<string> Districts);
 
 /// <summary>The visit list: filtered by manager, customer, district, dates and content, paged in SQL, newest first.</summary>
 public sealed class VisitListQuery(AppDbContext db)
 {
-    public IQueryable<VisitRow> Rows(VisitListFilter filter, ClaimsPrincipal user)
+    public IQueryable<VisitRow> Rows(VisitListFilter filter, ClaimsPrincipal user) =>
+        Filtered(filter, user).Select(r => new VisitRow(
+            r.V.Id, r.V.VisitedAt, r.V.Kind, r.M.Id, r.M.Name, r.M.EmployeeNumber, r.M.District, r.C.Id, r.C.StoreName, r.C.LicenceNumber,
+            r.V.VolumeCartons, r.V.MarketInformation, r.V.Complaint != null, r.V.ComplaintResolvedOnSpot, r.V.ViolationType != null,
+            r.V.UnlicensedPlace != null, r.V.ShareWithLogistics != null || r.V.ShareWithCallCentre != null));
+
+    /// <summary>The same visits as <see cref="Rows"/>, with all they say, for the export.</summary>
+    public IQueryable<VisitExportRow> ExportRows(VisitListFilter filter, ClaimsPrincipal user) =>
+        Filtered(filter, user).Select(r => new VisitExportRow(
+            r.V.VisitedAt, r.V.Kind, r.M.EmployeeNumber, r.M.Name, r.M.District, r.C.LicenceNumber, r.C.StoreName,
+            r.V.VolumeCartons, r.V.BrandsRecommended, r.V.MarketInformation, r.V.CustomerFeedback, r.V.Complaint, r.V.ComplaintResolution,
+            r.V.ComplaintResolvedOnSpot, r.V.CustomerSatisfied, r.V.DataChange, r.V.ViolationType, r.V.ViolationDescription,
+            r.V.UnlicensedPlace, r.V.UnlicensedDescription, r.V.ShareWithLogistics, r.V.ShareWithCallCentre));
+
+    private IQueryable<Joined> Filtered(VisitListFilter filter, ClaimsPrincipal user)
     {
         var visits = db.Visits.AsNoTracking().VisibleTo(user);
         if (filter.ManagerId is { } managerId && user.SeesEverything())
@@ -83,17 +104,22 @@ public sealed class VisitListQuery(AppDbContext db)
         var rows = from v in visits
                    join m in db.AccountManagers on v.AccountManagerId equals m.Id
                    join c in db.Customers on v.CustomerId equals c.Id
-                   select new { v, m, c };
+                   select new Joined { V = v, M = m, C = c };
         if (!string.IsNullOrWhiteSpace(filter.District) && user.SeesEverything())
         {
-            rows = rows.Where(r => r.m.District == filter.District);
+            rows = rows.Where(r => r.M.District == filter.District);
         }
 
-        return rows.OrderByDescending(r => r.v.VisitedAt).ThenByDescending(r => r.v.Id)
-            .Select(r => new VisitRow(
-                r.v.Id, r.v.VisitedAt, r.v.Kind, r.m.Id, r.m.Name, r.m.EmployeeNumber, r.m.District, r.c.Id, r.c.StoreName, r.c.LicenceNumber,
-                r.v.VolumeCartons, r.v.MarketInformation, r.v.Complaint != null, r.v.ComplaintResolvedOnSpot, r.v.ViolationType != null,
-                r.v.UnlicensedPlace != null, r.v.ShareWithLogistics != null || r.v.ShareWithCallCentre != null));
+        return rows.OrderByDescending(r => r.V.VisitedAt).ThenByDescending(r => r.V.Id);
+    }
+
+    private sealed class Joined
+    {
+        public required Visit V { get; init; }
+
+        public required Domain.AccountManagers.AccountManager M { get; init; }
+
+        public required Domain.Customers.RetailCustomer C { get; init; }
     }
 
     public async Task<VisitListModel> RunAsync(VisitListFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)

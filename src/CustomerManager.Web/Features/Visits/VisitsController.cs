@@ -37,15 +37,21 @@ public sealed class VisitsController(
         string[] headers =
         [
             l["Visit.When"], l["Visit.Kind"], l["Export.ManagerEmployeeNumber"], l["Visit.Manager"], l["AccountManager.District"],
-            l["Customer.LicenceNumber"], l["Customer.StoreName"], l["Visit.Volume"], l["Visit.MarketInformation"], l["Visit.Complaint"],
-            l["Visit.Violation"], l["Visit.Unlicensed"], l["Visit.Shared"],
+            l["Customer.LicenceNumber"], l["Customer.StoreName"], l["Visit.Volume"], l["Visit.Brands"], l["Visit.MarketInformation"], l["Visit.CustomerFeedback"],
+            l["Visit.Complaint"], l["Visit.ComplaintResolution"], l["Visit.ResolvedOnSpot"], l["Visit.CustomerSatisfiedQuestion"], l["Visit.DataChange"],
+            l["Visit.ViolationType"], l["Export.ViolationDescription"], l["Visit.UnlicensedPlace"], l["Export.UnlicensedDescription"],
+            l["Visit.ShareWithLogistics"], l["Visit.ShareWithCallCentre"],
         ];
         string Flag(bool value) => value ? l["Common.Yes"] : string.Empty;
+        string? YesNo(bool? value) => value is { } yes ? l[yes ? "Common.Yes" : "Common.No"].Value : null;
+        var separator = l["List.Separator"].Value;
         return await TableExport.FileAsync(
             headers,
-            query.Rows(filter, User),
+            query.ExportRows(filter, User),
             v => [v.VisitedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), l[$"VisitKind.{v.Kind}"].Value, v.ManagerEmployeeNumber, v.ManagerName,
-                  v.District, v.LicenceNumber, v.StoreName, v.VolumeCartons, v.MarketInformation, Flag(v.HasComplaint), Flag(v.HasViolation), Flag(v.HasUnlicensed), Flag(v.HasShared)],
+                  v.District, v.LicenceNumber, v.StoreName, v.VolumeCartons, string.Join(separator, v.Brands), v.MarketInformation, v.CustomerFeedback,
+                  v.Complaint, v.ComplaintResolution, v.Complaint is null ? null : Flag(v.ComplaintResolvedOnSpot), YesNo(v.CustomerSatisfied), v.DataChange,
+                  v.ViolationType, v.ViolationDescription, v.UnlicensedPlace, v.UnlicensedDescription, v.ShareWithLogistics, v.ShareWithCallCentre],
             format,
             $"{l["Export.VisitsFile"]}-{clock.GetLocalNow():yyyyMMdd}",
             cancellationToken);
