@@ -128,6 +128,11 @@ public class CyclesTests(CustomerManagerFactory factory) : IClassFixture<Custome
         // Demo: logistics scored only every other manager and the call centre nobody, so criterion 3 is
         // unscored for four managers.
         Assert.Equal(4, check.QuerySelectorAll("#not-rated li").Length);
+        string[] Seat(string seat) => check.QuerySelector($"#seat-work tr[data-seat={seat}]")!.QuerySelectorAll("td").Skip(1).Select(t => t.TextContent.Trim()).ToArray();
+        Assert.Equal(["8", "0", "0"], Seat("MonopolyLeader"));
+        Assert.Equal(["4", "0", "4"], Seat("LogisticsRep"));
+        Assert.Equal(["0", "0", "8"], Seat("CallCentreRep"));
+        Assert.Contains("尚未评分", check.QuerySelector("#seat-work tr[data-seat=CallCentreRep]")!.TextContent, StringComparison.Ordinal);
         var refused = await (await admin.SubmitFormAsync($"/Cycles/Close/{id}", "#confirm-close", new Dictionary<string, string>())).ToDocumentAsync();
         Assert.Contains("请勾选确认", refused.QuerySelector("[data-valmsg-for=confirmNotRated]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(CycleStatus.Open, await StatusAsync(id));

@@ -126,6 +126,11 @@ public class UsersTests(CustomerManagerFactory factory) : IClassFixture<Customer
         Assert.Equal("评定小组成员必须有且只有一个评定身份。", panel.QuerySelector("[data-valmsg-for=PanelRole]")!.TextContent.Trim());
         Assert.Equal("请输入临时密码。", panel.QuerySelector("[data-valmsg-for=TemporaryPassword]")!.TextContent.Trim());
         Assert.Equal("该客户经理档案已停用或已有登录账号。", manager.QuerySelector("[data-valmsg-for=AccountManagerId]")!.TextContent.Trim());
+        // The weak password is reported with the other problems, and stays in its field to be corrected.
+        var passwordMessage = manager.QuerySelector("[data-valmsg-for=TemporaryPassword]")!.TextContent;
+        Assert.Contains("8", passwordMessage, StringComparison.Ordinal);
+        Assert.Contains("大写", passwordMessage, StringComparison.Ordinal);
+        Assert.Equal("weak", manager.QuerySelector("#TemporaryPassword")!.GetAttribute("value"));
         await factory.WithDbAsync(async db => Assert.False(await db.Users.AnyAsync(u => u.UserName == "someone-new")));
     }
 

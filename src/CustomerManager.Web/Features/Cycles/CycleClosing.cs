@@ -109,7 +109,19 @@ public sealed class CycleClosing(AppDbContext db, EvidenceQuery evidence, TimePr
         var flags = flagged
             .Select(f => new FlagRow(names[f.AccountManagerId], Cultures.Pick(criteria[f.CycleCriterionId].NameZh, criteria[f.CycleCriterionId].NameEn), f.Spread))
             .ToList();
-        return new CloseCheck(notRated, flags, threshold);
+
+        // Missing work by seat: for each member of the frozen panel, how many of the managers being rated they
+        // have scored on all, some or none of their seat's criteria.
+        var memberIds = cycle.Panel.Select(p => p.UserId).ToList();
+        var members = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var given = scores.GroupBy(s => (s.PanelMemberId, s.AccountManagerId)).ToDictionary(g => g.Key, g => g.Count());
+        var seats = cycle.Panel.OrderBy(p => p.Role).Select(p =>
+        {
+            var toScore = cycle.Criteria.Count(c => c.IsScoredBy(p.Role));
+            var counts = ids.Select(m => given.GetValueOrDefault((p.UserId, m))).ToList();
+            return new SeatWork(p.Role, members.GetValueOrDefault(p.UserId) ?? "?", counts.Count(c => c >= toScore), counts.Count(c => c > 0 && c < toScore), counts.Count(c => c == 0));
+        }).ToList();
+        return new CloseCheck(notRated, flags, threshold, seats);
     }
 
     private Task<List<int>> ActiveManagerIdsAsync(CancellationToken cancellationToken) =>

@@ -22,7 +22,10 @@ public sealed record ManagerName(int Id, string Name, string EmployeeNumber);
 
 public sealed record FlagRow(ManagerName Manager, string Criterion, decimal Spread);
 
-public sealed record CloseCheck(IReadOnlyList<ManagerName> NotRated, IReadOnlyList<FlagRow> Flags, decimal Threshold);
+/// <summary>One seat's work on the managers being rated: done, partly done, not started.</summary>
+public sealed record SeatWork(PanelRole Seat, string Member, int Done, int Partial, int Missing);
+
+public sealed record CloseCheck(IReadOnlyList<ManagerName> NotRated, IReadOnlyList<FlagRow> Flags, decimal Threshold, IReadOnlyList<SeatWork> Seats);
 
 public sealed record CycleDetailsModel(EvaluationCycle Cycle, DateOnly Today, ProgressBoard? Progress, IReadOnlyList<TierCount> Tiers, CloseCheck? Check, ReopenForm Reopen);
 

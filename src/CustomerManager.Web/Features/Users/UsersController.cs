@@ -38,7 +38,17 @@ public sealed class UsersController(
     public async Task<IActionResult> Create(UserForm form, CancellationToken cancellationToken)
     {
         form.Id = null;
-        if (!await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
+        var valid = await validator.ValidateIntoAsync(form, ModelState, cancellationToken);
+
+        // The password rules are checked with the rest, so that every problem shows at once.
+        if (!string.IsNullOrEmpty(form.TemporaryPassword) && ModelState.GetFieldValidationState(nameof(UserForm.TemporaryPassword)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            var strength = await administration.ValidatePasswordAsync(new AppUser { UserName = form.UserName?.Trim() }, form.TemporaryPassword);
+            AddErrors(strength, nameof(UserForm.TemporaryPassword));
+            valid &= strength.Succeeded;
+        }
+
+        if (!valid)
         {
             return View("Edit", await EditModelAsync(form, null, cancellationToken));
         }
