@@ -13,8 +13,20 @@ public static class RuleMessages
     public static string Message(this IStringLocalizer<SharedResource> l, Refusal refusal) =>
         l.Message(refusal.Code, refusal.Arguments);
 
-    public static string Message(this IStringLocalizer<SharedResource> l, string code, IReadOnlyList<object> arguments) =>
-        l[code, [.. arguments.Select(Format)]].Value;
+    public static string Message(this IStringLocalizer<SharedResource> l, string code, IReadOnlyList<object> arguments)
+    {
+        object[] formatted = [.. arguments.Select(Format)];
+        if (Plurals.IsOne(arguments))
+        {
+            var one = l[code + Plurals.OneSuffix, formatted];
+            if (!one.ResourceNotFound)
+            {
+                return one.Value;
+            }
+        }
+
+        return l[code, formatted].Value;
+    }
 
     /// <summary>Dates and numbers as the request's culture writes them.</summary>
     private static object Format(object argument) => argument switch

@@ -5,6 +5,8 @@ using System.Resources;
 using CustomerManager.Domain.Common;
 using CustomerManager.Web.Localization;
 using CustomerManager.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace CustomerManager.Web.Tests.Features;
 
@@ -133,11 +135,11 @@ public class LocalizationTests(CustomerManagerFactory factory) : IClassFixture<C
     [Fact]
     public void EveryTextTheCodeAsksForExists()
     {
-        // l["Key"] and L["Key"] with a literal key, in controllers, services and views.
+        // l["Key"], L["Key"] and l.Count("Key", …) with a literal key, in controllers, services and views.
         var root = Path.Combine(RepositoryRoot(), "src", "CustomerManager.Web");
         var keys = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
-            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"\b[lL]\[""([A-Za-z][A-Za-z0-9.]*)""").Select(m => m.Groups[1].Value))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), @"\b[lL](?:\[|\.Count\()""([A-Za-z][A-Za-z0-9.]*)""").Select(m => m.Groups[1].Value))
             .Distinct()
             .ToList();
         var english = new ResourceManager("CustomerManager.Web.Resources.Localization.SharedResource", typeof(SharedResource).Assembly)
@@ -145,6 +147,63 @@ public class LocalizationTests(CustomerManagerFactory factory) : IClassFixture<C
 
         Assert.True(keys.Count > 300, $"only {keys.Count} keys found");
         Assert.DoesNotContain(keys, k => english.GetString(k) is null);
+    }
+
+    [Theory]
+    [InlineData("en", 1, "Import 1 row")]
+    [InlineData("en", 2, "Import 2 rows")]
+    [InlineData("en", 0, "Import 0 rows")]
+    [InlineData("en", 1234, "Import 1,234 rows")]
+    [InlineData("zh-CN", 1, "确认导入 1 行")]
+    [InlineData("zh-CN", 3, "确认导入 3 行")]
+    public void ACountedTextAgreesWithItsNumber(string culture, int count, string expected)
+    {
+        var l = factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+        Assert.Equal(expected, InCulture(culture, () => l.Count("Import.Confirm", count).Value));
+    }
+
+    [Fact]
+    public void ARuleMessageCountingOneIsSingular()
+    {
+        var l = factory.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+        Assert.StartsWith("This manager still serves 1 customer.", InCulture("en", () => l.Message(ErrorCodes.AccountManager.HasCustomers, [1])), StringComparison.Ordinal);
+        Assert.StartsWith("This manager still serves 2 customers.", InCulture("en", () => l.Message(ErrorCodes.AccountManager.HasCustomers, [2])), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EverySingularTextHasItsPluralAndTheSameOtherPlaceholders()
+    {
+        var english = new ResourceManager("CustomerManager.Web.Resources.Localization.SharedResource", typeof(SharedResource).Assembly)
+            .GetResourceSet(new CultureInfo("en"), createIfNotExists: true, tryParents: false)!
+            .Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+        static string[] Others(string text) => [.. System.Text.RegularExpressions.Regex.Matches(text, @"\{[1-9]\}").Select(m => m.Value).Order()];
+
+        var singulars = english.Keys.Where(k => k.EndsWith(Plurals.OneSuffix, StringComparison.Ordinal)).ToList();
+
+        Assert.True(singulars.Count >= 15, $"only {singulars.Count} singular texts");
+        Assert.All(singulars, k =>
+        {
+            var plural = k[..^Plurals.OneSuffix.Length];
+            Assert.True(english.ContainsKey(plural), $"{k} has no plural {plural}");
+            Assert.Equal(Others(english[plural]), Others(english[k]));
+        });
+    }
+
+    private static T InCulture<T>(string culture, Func<T> read)
+    {
+        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(culture);
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formats);
+        }
     }
 
     internal static string RepositoryRoot()

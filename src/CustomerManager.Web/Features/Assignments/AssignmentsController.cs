@@ -155,9 +155,10 @@ public sealed class AssignmentsController(
         }
 
         logger.LogInformation("{Count} customers assigned to manager {ManagerId}", moved, form.ToManagerId);
-        TempData.Flash(moved == customers.Count
-            ? l["Assignment.Done", moved]
-            : l["Assignment.DoneWithSkipped", moved, customers.Count - moved]);
+        var skipped = customers.Count - moved;
+        TempData.Flash(skipped == 0
+            ? l.Count("Assignment.Done", moved)
+            : $"{l.Count("Assignment.Done", moved)} {l.Count("Assignment.Skipped", skipped)}");
 
         if (Url.IsLocalUrl(form.ReturnUrl))
         {

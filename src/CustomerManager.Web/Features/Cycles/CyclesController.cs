@@ -213,7 +213,7 @@ public sealed class CyclesController(
             case CloseStatus.NotFound:
                 return NotFound();
             case CloseStatus.NeedsConfirmation:
-                ModelState.AddModelError(nameof(confirmNotRated), l["Cycles.ConfirmNotRatedRequired", outcome.Check!.NotRated.Count]);
+                ModelState.AddModelError(nameof(confirmNotRated), l.Count("Cycles.ConfirmNotRatedRequired", outcome.Check!.NotRated.Count));
                 return View(nameof(Details), await DetailsModelAsync((await LoadAsync(id, cancellationToken))!, progress, outcome.Check, cancellationToken));
             case CloseStatus.Refused:
                 TempData.Warn(l.Message(outcome.Error!));
