@@ -192,6 +192,22 @@ public class LocalizationTests(CustomerManagerFactory factory) : IClassFixture<C
         });
     }
 
+    [Theory]
+    [InlineData("订货量", "销量")]
+    [InlineData("走访", "拜访")]
+    [InlineData("考评", "评定")]
+    [InlineData("员工号", "工号")]
+    public void TheChineseTextsUseOneTermPerThing(string avoided, string term)
+    {
+        var chinese = new ResourceManager("CustomerManager.Web.Resources.Localization.SharedResource", typeof(SharedResource).Assembly)
+            .GetResourceSet(new CultureInfo("zh-CN"), createIfNotExists: true, tryParents: false)!
+            .Cast<System.Collections.DictionaryEntry>()
+            .ToList();
+
+        Assert.Contains(chinese, e => ((string)e.Value!).Contains(term, StringComparison.Ordinal));
+        Assert.DoesNotContain(chinese, e => ((string)e.Value!).Contains(avoided, StringComparison.Ordinal));
+    }
+
     private static T InCulture<T>(string culture, Func<T> read)
     {
         var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
