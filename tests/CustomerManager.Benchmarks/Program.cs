@@ -154,7 +154,7 @@ static void Seed(string connectionString, int customers, int managers)
         var am = assignment.Parameters.Add("$m", SqliteType.Integer);
         for (var i = 0; i < customers; i++)
         {
-            l.Value = $"4401{3 + (i % 7):00}{1_000_000 + i}";
+            l.Value = $"4401{3 + (i % 7):00}{i:000000}";
             s.Value = $"{words[i % words.Length]}{kinds[i / words.Length % kinds.Length]}{i}";
             o.Value = $"店主{i % 9973}";
             p.Value = $"13{(100_000_000 + (i * 7919L % 899_999_999)).ToString(CultureInfo.InvariantCulture)}";

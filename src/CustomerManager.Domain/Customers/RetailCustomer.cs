@@ -9,6 +9,12 @@ namespace CustomerManager.Domain.Customers;
 public sealed class RetailCustomer : Entity
 {
     public const int LicenceNumberMaxLength = 30;
+
+    /// <summary>
+    /// A tobacco retail licence number (烟草专卖零售许可证号) has 12 digits: the issuing office's 6-digit
+    /// administrative division code, then 6 digits of its own (for example 440106200001).
+    /// </summary>
+    public const int LicenceNumberLength = 12;
     public const int StoreNameMaxLength = 100;
     public const int OwnerMaxLength = 50;
     public const int PhoneMaxLength = 20;
@@ -50,13 +56,25 @@ public sealed class RetailCustomer : Entity
 
     public IReadOnlyCollection<CustomerAssignment> Assignments => _assignments.AsReadOnly();
 
-    /// <summary>Trims and upper-cases a licence number; it must be letters and digits only.</summary>
+    /// <summary>
+    /// A licence number as stored: its 12 digits. Full-width digits (an IME's ４４０１…) are the digits they
+    /// look like and spaces between groups are dropped; anything else is refused rather than guessed at.
+    /// </summary>
     public static string NormalizeLicenceNumber(string? licenceNumber)
     {
-        var value = Guard.Required(licenceNumber, LicenceNumberMaxLength, ErrorCodes.Customer.LicenceNumberRequired, ErrorCodes.Customer.LicenceNumberTooLong).ToUpperInvariant();
-        return value.All(char.IsAsciiLetterOrDigit)
-            ? value
-            : throw new DomainException(ErrorCodes.Customer.LicenceNumberFormat, "A licence number has letters and digits only.");
+        var value = Guard.Required(licenceNumber, LicenceNumberMaxLength, ErrorCodes.Customer.LicenceNumberRequired, ErrorCodes.Customer.LicenceNumberTooLong);
+        return CleanLicenceNumber(value) is { } clean
+            ? clean
+            : throw new DomainException(ErrorCodes.Customer.LicenceNumberFormat, "A licence number has 12 digits.", LicenceNumberLength);
+    }
+
+    /// <summary>Whether the text is a licence number (see <see cref="NormalizeLicenceNumber"/>).</summary>
+    public static bool IsLicenceNumber(string? text) => !string.IsNullOrWhiteSpace(text) && CleanLicenceNumber(text) is not null;
+
+    private static string? CleanLicenceNumber(string text)
+    {
+        var digits = new string([.. text.Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c))]);
+        return digits.Length == LicenceNumberLength && digits.All(char.IsAsciiDigit) ? digits : null;
     }
 
     public void Update(string storeName, string owner, string? phone, string address, BusinessType businessType, CustomerStatus status)

@@ -6,23 +6,40 @@ namespace CustomerManager.Domain.Tests.Customers;
 public class RetailCustomerTests
 {
     private static RetailCustomer Customer() =>
-        new(" 110101abc123 ", "好又多便利店", "张三", "13800000000", "人民路 1 号", BusinessType.ConvenienceStore);
+        new(" 110101200123 ", "好又多便利店", "张三", "13800000000", "人民路 1 号", BusinessType.ConvenienceStore);
 
     [Fact]
-    public void LicenceNumberIsTrimmedAndUpperCased()
+    public void LicenceNumberIsTrimmed()
     {
-        Assert.Equal("110101ABC123", Customer().LicenceNumber);
+        Assert.Equal("110101200123", Customer().LicenceNumber);
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    [InlineData("1101-01")]
-    [InlineData("1101 01")]
-    [InlineData("许可证123")]
-    public void LicenceNumberMustBeLettersAndDigits(string licence)
+    [InlineData("440106200001", "440106200001")]
+    [InlineData("４４０１０６２００００１", "440106200001")]
+    [InlineData("4401 0620 0001", "440106200001")]
+    public void FullWidthDigitsAndSpacesBetweenGroupsReadAsTheDigitsTyped(string typed, string stored)
     {
-        Assert.Throws<DomainException>(() => RetailCustomer.NormalizeLicenceNumber(licence));
+        Assert.Equal(stored, RetailCustomer.NormalizeLicenceNumber(typed));
+        Assert.True(RetailCustomer.IsLicenceNumber(typed));
+    }
+
+    [Theory]
+    [InlineData("ABC123", ErrorCodes.Customer.LicenceNumberFormat)]
+    [InlineData("44010620000", ErrorCodes.Customer.LicenceNumberFormat)]
+    [InlineData("4401062000011", ErrorCodes.Customer.LicenceNumberFormat)]
+    [InlineData("44010620000A", ErrorCodes.Customer.LicenceNumberFormat)]
+    [InlineData("4401-0620-0001", ErrorCodes.Customer.LicenceNumberFormat)]
+    [InlineData("4.40106E+11", ErrorCodes.Customer.LicenceNumberFormat)]
+    [InlineData("许可证440106200001", ErrorCodes.Customer.LicenceNumberFormat)]
+    [InlineData("", ErrorCodes.Customer.LicenceNumberRequired)]
+    [InlineData("   ", ErrorCodes.Customer.LicenceNumberRequired)]
+    public void ALicenceNumberIsTwelveDigits(string typed, string code)
+    {
+        var refused = Assert.Throws<DomainException>(() => RetailCustomer.NormalizeLicenceNumber(typed));
+
+        Assert.Equal(code, refused.Code);
+        Assert.False(RetailCustomer.IsLicenceNumber(typed));
     }
 
     [Fact]

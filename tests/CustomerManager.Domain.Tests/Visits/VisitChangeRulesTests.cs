@@ -19,7 +19,7 @@ public class VisitChangeRulesTests
 
     private static RetailCustomer CustomerOf(int managerId)
     {
-        var customer = new RetailCustomer("A1", "店", "主", null, "路", BusinessType.Grocery);
+        var customer = new RetailCustomer("440101000001", "店", "主", null, "路", BusinessType.Grocery);
         customer.AssignTo(managerId, new DateOnly(2025, 1, 1), null, null);
         return customer;
     }

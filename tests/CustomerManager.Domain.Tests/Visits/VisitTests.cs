@@ -13,7 +13,7 @@ public class VisitTests
 
     private static RetailCustomer CustomerOf(int managerId, DateOnly from)
     {
-        var customer = new RetailCustomer("A1", "店", "主", null, "路", BusinessType.Grocery);
+        var customer = new RetailCustomer("440101000001", "店", "主", null, "路", BusinessType.Grocery);
         customer.AssignTo(managerId, from, null, null);
         return customer;
     }

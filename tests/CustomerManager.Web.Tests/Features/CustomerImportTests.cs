@@ -167,27 +167,30 @@ public class CustomerImportTests(CustomerManagerFactory factory) : IClassFixture
     public async Task BadRowsAreListedWithRowColumnAndMessageAndNothingCanBeWritten()
     {
         var csv = new StringBuilder("Licence Number,Store Name,Owner,Phone,Address,Business Type,Status,Manager Employee Number\n");
-        csv.AppendLine("BAD100001,Good store 1,Li,13800000001,Road 1,Grocery,Active,KM002");
-        csv.AppendLine("BAD-100002,Bad licence,Li,13800000002,Road 2,Grocery,Active,KM002");
-        csv.AppendLine("BAD100003,Unknown manager,Li,13800000003,Road 3,Supermarket,Active,KM999");
-        csv.AppendLine("BAD100001,Duplicate,Li,13800000004,Road 4,Other,Closed,");
-        csv.AppendLine("BAD100005,Good store 5,Li,not-a-phone,Road 5,Spaceship,Open,");
+        csv.AppendLine("990500000001,Good store 1,Li,13800000001,Road 1,Grocery,Active,KM002");
+        csv.AppendLine("ABC123,Bad licence,Li,13800000002,Road 2,Grocery,Active,KM002");
+        csv.AppendLine("990500000003,Unknown manager,Li,13800000003,Road 3,Supermarket,Active,KM999");
+        csv.AppendLine("990500000001,Duplicate,Li,13800000004,Road 4,Other,Closed,");
+        csv.AppendLine("990500000005,Good store 5,Li,not-a-phone,Road 5,Spaceship,Open,");
+        csv.AppendLine("4.40106E+11,Shortened,Li,1.38E+10,Road 6,Grocery,Active,");
         using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
         using var preview = await PreviewAsync(admin, "bad.csv", Utf8(csv.ToString()));
 
         var page = await preview.ToDocumentAsync();
         var errors = page.QuerySelectorAll("#import-errors tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToArray()).ToList();
-        Assert.Contains(errors, e => e[0] == "3" && e[1] == "许可证号" && e[2] == "许可证号只能包含字母和数字。");
+        Assert.Contains(errors, e => e[0] == "3" && e[1] == "许可证号" && e[2] == "许可证号应为 12 位数字（与许可证上一致），例如 440106200001。");
+        Assert.Contains(errors, e => e[0] == "7" && e[1] == "许可证号" && e[2].StartsWith("Excel 已将此号码缩写为 4.40106E+11", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e[0] == "7" && e[1] == "电话" && e[2].StartsWith("Excel 已将此号码缩写为 1.38E+10", StringComparison.Ordinal));
         Assert.Contains(errors, e => e[0] == "4" && e[1] == "客户经理工号" && e[2] == "没有工号为“KM999”的客户经理。");
         Assert.Contains(errors, e => e[0] == "5" && e[1] == "许可证号" && e[2] == "许可证号与第 2 行重复。");
         Assert.Contains(errors, e => e[0] == "6" && e[1] == "电话");
         Assert.Contains(errors, e => e[0] == "6" && e[1] == "业态" && e[2].Contains("Spaceship", StringComparison.Ordinal));
         Assert.Contains(errors, e => e[0] == "6" && e[1] == "状态");
         Assert.Equal("1", page.QuerySelector("#count-new")!.TextContent);
-        Assert.Equal("4", page.QuerySelector("#count-error")!.TextContent);
+        Assert.Equal("5", page.QuerySelector("#count-error")!.TextContent);
         Assert.Null(page.QuerySelector("#confirm-import"));
-        Assert.False(await factory.QueryAsync(db => db.Customers.AnyAsync(c => c.LicenceNumber.StartsWith("BAD"))));
+        Assert.False(await factory.QueryAsync(db => db.Customers.AnyAsync(c => c.LicenceNumber.StartsWith("9905"))));
     }
 
     [Fact]
@@ -200,6 +203,62 @@ public class CustomerImportTests(CustomerManagerFactory factory) : IClassFixture
         var errors = (await preview.ToDocumentAsync()).QuerySelectorAll("#import-errors tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(errors, e => e.Contains("许可证号", StringComparison.Ordinal) && e.Contains("缺少此列", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("地址", StringComparison.Ordinal) && e.Contains("缺少此列", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AThreeColumnFileNamesEveryMissingColumnAtOnce()
+    {
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        using var preview = await PreviewAsync(admin, "three.csv", Utf8("许可证号,店名,电话\n990600000001,某店,13800000000\n"));
+
+        var page = await preview.ToDocumentAsync();
+        var missing = page.QuerySelectorAll("#import-errors tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToArray()).ToList();
+        Assert.All(missing, e => Assert.Equal("缺少此列。", e[2]));
+        Assert.Equal(["负责人", "地址", "业态"], missing.Select(e => e[1]));
+        Assert.StartsWith("发现 3 个问题。", page.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EnglishCountsAgreeWithTheirNumber()
+    {
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        using var _ = await admin.SubmitFormAsync("/CustomerImport", "#language-switch", new Dictionary<string, string> { ["culture"] = "en" });
+        const string Header = "Licence Number,Store Name,Owner,Address,Business Type\n";
+
+        using var one = await PreviewAsync(admin, "one.csv", Utf8(Header + "990600000002,One Store,Li,Road 1,Grocery\n"));
+        using var bad = await PreviewAsync(admin, "bad.csv", Utf8(Header + "ABC123,Bad Store,Li,Road 2,Grocery\n"));
+
+        Assert.Equal("Import 1 row", (await one.ToDocumentAsync()).QuerySelector("#confirm")!.TextContent.Trim());
+        var refused = await bad.ToDocumentAsync();
+        Assert.StartsWith("1 problem found.", refused.QuerySelector(".alert-danger")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("A licence number has 12 digits", refused.QuerySelector("#import-errors tbody")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "许可证号", "零售户导入模板.xlsx")]
+    [InlineData("en", "Licence number", "customer-import-template.xlsx")]
+    public async Task TheTemplateHasTheColumnsTheImportReadsInEitherLanguage(string language, string firstColumn, string fileName)
+    {
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        var importPage = await admin.GetDocumentAsync("/CustomerImport");
+        var link = importPage.QuerySelector(language == "en" ? "#template-en" : "#template-zh")!.GetAttribute("href")!;
+
+        using var download = await admin.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(fileName, download.Content.Headers.ContentDisposition!.FileNameStar);
+        var template = await download.Content.ReadAsByteArrayAsync();
+        var table = TableFileReader.Read(template);
+        Assert.Equal(firstColumn, table.Headers[0]);
+        Assert.Equal(Enum.GetValues<ImportColumn>(), table.Headers.Select(h => ImportColumns.Match(h)!.Value));
+        Assert.Empty(table.Rows);
+
+        // Filled in under those names, a row is read as a new customer; the template as it is adds nobody.
+        using var filled = await PreviewAsync(admin, "filled.csv", Utf8(string.Join(',', table.Headers) + "\n990700000001,Template Store,Li,,Road 1," + (language == "en" ? "Grocery,Active" : "食杂店,营业") + ",KM001\n"));
+        Assert.Equal("1", (await filled.ToDocumentAsync()).QuerySelector("#count-new")!.TextContent);
+        using var untouched = await PreviewAsync(admin, fileName, template);
+        Assert.Null((await untouched.ToDocumentAsync()).QuerySelector("#confirm-import"));
     }
 
     [Fact]
@@ -271,13 +330,13 @@ public class CustomerImportTests(CustomerManagerFactory factory) : IClassFixture
         var taken = await factory.QueryAsync(db => db.Customers.Select(c => c.LicenceNumber).FirstAsync());
         var plan = new ImportPlan(
         [
-            new PlannedRow(2, "ATOMIC000001", "店一", "甲", null, "路", BusinessType.Grocery, CustomerStatus.Active, null, null, null, RowFate.New, []),
+            new PlannedRow(2, "990400000001", "店一", "甲", null, "路", BusinessType.Grocery, CustomerStatus.Active, null, null, null, RowFate.New, []),
             new PlannedRow(3, taken, "店二", "乙", null, "路", BusinessType.Grocery, CustomerStatus.Active, null, null, null, RowFate.New, []),
         ], [], []);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => writer.WriteAsync(plan, "test", "admin", CancellationToken.None));
 
-        Assert.False(await factory.QueryAsync(db => db.Customers.AnyAsync(c => c.LicenceNumber == "ATOMIC000001")));
+        Assert.False(await factory.QueryAsync(db => db.Customers.AnyAsync(c => c.LicenceNumber == "990400000001")));
     }
 
     [Theory]

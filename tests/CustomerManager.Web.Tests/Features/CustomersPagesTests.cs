@@ -158,7 +158,7 @@ public class CustomersPagesTests(CustomerManagerFactory factory) : IClassFixture
 
         using var response = await client.SubmitFormAsync("/Customers/Create", "#customer-form", new Dictionary<string, string>
         {
-            ["LicenceNumber"] = "  ab12345678 ",
+            ["LicenceNumber"] = "  ４４０１０９１２３４５６ ",
             ["StoreName"] = "新开便利店",
             ["Owner"] = "王五",
             ["Phone"] = "13700001111",
@@ -170,7 +170,7 @@ public class CustomersPagesTests(CustomerManagerFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await factory.WithDbAsync(async db =>
         {
-            var customer = await db.Customers.Include(c => c.Assignments).SingleAsync(c => c.LicenceNumber == "AB12345678");
+            var customer = await db.Customers.Include(c => c.Assignments).SingleAsync(c => c.LicenceNumber == "440109123456");
             Assert.Equal(managerId, customer.CurrentManagerId);
             Assert.Equal(CustomerStatus.Active, customer.Status);
             Assert.Equal("admin", Assert.Single(customer.Assignments).ChangedBy);
@@ -194,7 +194,7 @@ public class CustomersPagesTests(CustomerManagerFactory factory) : IClassFixture
         var page = await duplicate.ToDocumentAsync();
         using var malformed = await client.SubmitFormAsync("/Customers/Create", "#customer-form", new Dictionary<string, string>
         {
-            ["LicenceNumber"] = "4401-03 X",
+            ["LicenceNumber"] = "ABC123",
             ["StoreName"] = "店",
             ["Owner"] = "x",
             ["Address"] = "y",
@@ -207,7 +207,7 @@ public class CustomersPagesTests(CustomerManagerFactory factory) : IClassFixture
         Assert.Equal("该许可证号已存在。", page.QuerySelector("[data-valmsg-for=LicenceNumber]")!.TextContent.Trim());
         Assert.Equal("此项为必填。", page.QuerySelector("[data-valmsg-for=StoreName]")!.TextContent.Trim());
         Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("[data-valmsg-for=BusinessType]")!.TextContent));
-        Assert.Equal("许可证号只能包含字母和数字。", malformedPage.QuerySelector("[data-valmsg-for=LicenceNumber]")!.TextContent.Trim());
+        Assert.Equal("许可证号应为 12 位数字（与许可证上一致），例如 440106200001。", malformedPage.QuerySelector("[data-valmsg-for=LicenceNumber]")!.TextContent.Trim());
         Assert.Contains("有效的电话号码", malformedPage.QuerySelector("[data-valmsg-for=Phone]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(before, await factory.QueryAsync(db => db.Customers.CountAsync()));
     }

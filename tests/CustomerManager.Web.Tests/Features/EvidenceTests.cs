@@ -40,11 +40,11 @@ public class EvidenceTests(CustomerManagerFactory factory) : IClassFixture<Custo
                 return c;
             }
 
-            var a = Customer("EVA", new DateOnly(2026, 1, 1));
-            var b = Customer("EVB", new DateOnly(2026, 1, 1));
-            var c = Customer("EVC", new DateOnly(2026, 1, 1));
+            var a = Customer("990200000001", new DateOnly(2026, 1, 1));
+            var b = Customer("990200000002", new DateOnly(2026, 1, 1));
+            var c = Customer("990200000003", new DateOnly(2026, 1, 1));
             c.AssignTo(other, new DateOnly(2026, 3, 15), "moved", "test");
-            var d = Customer("EVD", new DateOnly(2026, 5, 1));
+            var d = Customer("990200000004", new DateOnly(2026, 5, 1));
             db.Customers.AddRange(a, b, c, d);
             await db.SaveChangesAsync();
 

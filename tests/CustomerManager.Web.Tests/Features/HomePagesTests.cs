@@ -70,9 +70,9 @@ public class HomePagesTests(CustomerManagerFactory factory) : IClassFixture<Cust
             await db.SaveChangesAsync();
             managerId = manager.Id;
 
-            var visited = Customer("T900A", manager.Id);
-            var notVisited = Customer("T900B", manager.Id);
-            var suspended = Customer("T900C", manager.Id);
+            var visited = Customer("990300000001", manager.Id);
+            var notVisited = Customer("990300000002", manager.Id);
+            var suspended = Customer("990300000003", manager.Id);
             suspended.Update(suspended.StoreName, suspended.Owner, null, suspended.Address, suspended.BusinessType, CustomerStatus.Suspended);
             db.Customers.AddRange(visited, notVisited, suspended);
             await db.SaveChangesAsync();

@@ -84,7 +84,7 @@ public class AuditTrailTests(CustomerManagerFactory factory) : IClassFixture<Cus
         _ = factory.Services;
         await using var db = NewContext("admin");
         var managers = await db.AccountManagers.OrderBy(m => m.Id).Take(2).ToListAsync();
-        var customer = new RetailCustomer("AUDIT001", "审计店", "店主", null, "路", BusinessType.Grocery);
+        var customer = new RetailCustomer("990100000001", "审计店", "店主", null, "路", BusinessType.Grocery);
         customer.AssignTo(managers[0].Id, new DateOnly(2026, 1, 1), "新开户", "admin");
         db.Customers.Add(customer);
         await db.SaveChangesAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Localization;
 using CustomerManager.Web.Security;
@@ -29,6 +30,15 @@ public sealed class CustomerImportController(
 
     [HttpGet]
     public IActionResult Index() => View();
+
+    /// <summary>An empty file to fill in, with column names in the language asked for (the page's by default).</summary>
+    [HttpGet]
+    public async Task<IActionResult> Template(string? language, CancellationToken cancellationToken)
+    {
+        var culture = Cultures.IsSupported(language) ? new CultureInfo(language!) : CultureInfo.CurrentUICulture;
+        var (fileName, content) = await ImportTemplate.BuildAsync(l, culture, cancellationToken);
+        return File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+    }
 
     [HttpPost]
     [RequestSizeLimit(UploadLimit)]

@@ -17,7 +17,8 @@ public enum ImportColumn
 /// <summary>The header names an office file may use for each column, in Chinese or English, and the value words.</summary>
 public static class ImportColumns
 {
-    public static readonly IReadOnlyList<ImportColumn> Required = [ImportColumn.LicenceNumber, ImportColumn.StoreName, ImportColumn.Owner, ImportColumn.Address];
+    /// <summary>The columns a new customer needs; a file without one of them is refused whole, naming every one missing.</summary>
+    public static readonly IReadOnlyList<ImportColumn> Required = [ImportColumn.LicenceNumber, ImportColumn.StoreName, ImportColumn.Owner, ImportColumn.Address, ImportColumn.BusinessType];
 
     private static readonly Dictionary<string, ImportColumn> Aliases = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Customers;
 using CustomerManager.Infrastructure.Persistence;
@@ -11,7 +12,7 @@ namespace CustomerManager.Web.Features.CustomerImport;
 /// database as it is now, and for each bad row its row number, column and message. Lookups are a few batched
 /// queries, never one per row.
 /// </summary>
-public sealed class ImportPlanner(AppDbContext db, TimeProvider clock)
+public sealed partial class ImportPlanner(AppDbContext db, TimeProvider clock)
 {
     private const int LookupBatch = 500;
 
@@ -26,7 +27,8 @@ public sealed class ImportPlanner(AppDbContext db, TimeProvider clock)
             return new ImportPlan([], errors, [.. columns.Keys]);
         }
 
-        var licences = table.Rows.Select(r => Cell(r, columns, ImportColumn.LicenceNumber).ToUpperInvariant()).Where(l => l.Length > 0).Distinct().ToList();
+        var licences = table.Rows.Select(r => Cell(r, columns, ImportColumn.LicenceNumber))
+            .Where(RetailCustomer.IsLicenceNumber).Select(RetailCustomer.NormalizeLicenceNumber).Distinct().ToList();
         var existing = await ExistingAsync(licences, cancellationToken);
         var managers = await db.AccountManagers.AsNoTracking()
             .Select(m => new { m.Id, m.EmployeeNumber, m.IsActive })
@@ -77,13 +79,20 @@ public sealed class ImportPlanner(AppDbContext db, TimeProvider clock)
             }
             catch (DomainException e)
             {
-                Fail(ImportColumn.LicenceNumber, e.Code switch
+                if (e.Code == ErrorCodes.Customer.LicenceNumberRequired)
                 {
-                    ErrorCodes.Customer.LicenceNumberRequired => "Validation.Required",
-                    ErrorCodes.Customer.LicenceNumberTooLong => "Import.LicenceTooLong",
-                    _ => ErrorCodes.Customer.LicenceNumberFormat,
-                });
-                licence = rawLicence.ToUpperInvariant();
+                    Fail(ImportColumn.LicenceNumber, "Validation.Required");
+                }
+                else if (ShortenedByExcel().IsMatch(rawLicence))
+                {
+                    Fail(ImportColumn.LicenceNumber, "Import.ShortenedByExcel", rawLicence);
+                }
+                else
+                {
+                    Fail(ImportColumn.LicenceNumber, ErrorCodes.Customer.LicenceNumberFormat, RetailCustomer.LicenceNumberLength);
+                }
+
+                licence = rawLicence;
             }
 
             var current = existing.GetValueOrDefault(licence);
@@ -92,7 +101,7 @@ public sealed class ImportPlanner(AppDbContext db, TimeProvider clock)
             var phone = Text(ImportColumn.Phone, RetailCustomer.PhoneMaxLength, required: false);
             if (phone is not null && !CommonRules.PhonePattern().IsMatch(phone))
             {
-                Fail(ImportColumn.Phone, "Validation.Phone");
+                Fail(ImportColumn.Phone, ShortenedByExcel().IsMatch(phone) ? "Import.ShortenedByExcel" : "Validation.Phone", phone);
             }
 
             var address = Text(ImportColumn.Address, RetailCustomer.AddressMaxLength, required: true);
@@ -170,6 +179,10 @@ public sealed class ImportPlanner(AppDbContext db, TimeProvider clock)
 
         return columns;
     }
+
+    /// <summary>How Excel shows a long number in a General cell, and writes it to CSV: 4.40106E+11.</summary>
+    [GeneratedRegex(@"^\d(\.\d+)?E\+\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShortenedByExcel();
 
     private static string Cell(TableRow row, Dictionary<ImportColumn, int> columns, ImportColumn column) =>
         columns.TryGetValue(column, out var index) && index < row.Cells.Count ? row.Cells[index].Trim() : string.Empty;

@@ -49,14 +49,16 @@ public sealed class CustomerFormValidator : AbstractValidator<CustomerForm>
         {
             RuleFor(f => f.LicenceNumber).RequiredText(l, RetailCustomer.LicenceNumberMaxLength);
             RuleFor(f => f.LicenceNumber)
-                .Must(n => n!.Trim().All(char.IsAsciiLetterOrDigit)).WithMessage(l["Customer.LicenceNumber.Format"])
+                .Must(RetailCustomer.IsLicenceNumber).WithMessage(l["Customer.LicenceNumber.Format", RetailCustomer.LicenceNumberLength])
+                .When(f => !string.IsNullOrWhiteSpace(f.LicenceNumber) && f.LicenceNumber.Trim().Length <= RetailCustomer.LicenceNumberMaxLength);
+            RuleFor(f => f.LicenceNumber)
                 .MustAsync(async (n, ct) =>
                 {
-                    var licence = n!.Trim().ToUpperInvariant();
+                    var licence = RetailCustomer.NormalizeLicenceNumber(n);
                     return !await db.Customers.AnyAsync(c => c.LicenceNumber == licence, ct);
                 })
                 .WithMessage(l["Customer.LicenceNumberTaken"])
-                .When(f => !string.IsNullOrWhiteSpace(f.LicenceNumber) && f.LicenceNumber.Trim().Length <= RetailCustomer.LicenceNumberMaxLength);
+                .When(f => RetailCustomer.IsLicenceNumber(f.LicenceNumber) && f.LicenceNumber!.Trim().Length <= RetailCustomer.LicenceNumberMaxLength);
             RuleFor(f => f.ManagerId)
                 .MustAsync(async (id, ct) => await db.AccountManagers.AnyAsync(m => m.Id == id && m.IsActive, ct)).WithMessage(l["Assignment.ManagerInactive"])
                 .When(f => f.ManagerId is not null);
