@@ -1,14 +1,21 @@
 using System.Globalization;
 using System.Net;
+using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerManager.Web.Tests.Features;
 
-/// <summary>People are named by their names, not their logins (inbox replies, visit footers, service history).</summary>
+/// <summary>
+/// People are named by their names, not their logins (inbox replies, visit footers, service history), and the
+/// service history's dates agree with its words.
+/// </summary>
 public class PeoplesNamesAndServiceHistoryTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
 {
+    private static readonly CultureInfo Chinese = new("zh-CN");
+    private static readonly CultureInfo English = new("en");
+
     private async Task<HttpClient> SignedInAsync(string userName, string language = "zh-CN")
     {
         var client = factory.CreateBrowserlessClient();
@@ -65,5 +72,65 @@ public class PeoplesNamesAndServiceHistoryTests(CustomerManagerFactory factory) 
         Assert.Equal("王建国", seenByManager.QuerySelector(".handled-by")!.TextContent);
         Assert.DoesNotContain("monopoly", seenByManager.TextContent, StringComparison.Ordinal);
         Assert.Equal(("王建国", "monopoly"), (seenByAdmin.TextContent, seenByAdmin.GetAttribute("title")));
+    }
+
+    [Fact]
+    public async Task TheServiceHistoryShowsTheLastDayAManagerServedAndWhoChangedItByName()
+    {
+        // Demo: the customer 440104100008 moved from its first manager to the next a year ago.
+        var id = await factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440104100008").Select(c => c.Id).SingleAsync());
+        var handedOver = await factory.QueryAsync(db => db.CustomerAssignments.Where(a => a.CustomerId == id && a.To != null).Select(a => a.To!.Value).SingleAsync());
+        using var chinese = await SignedInAsync("admin");
+        using var english = await SignedInAsync("sales", "en");
+
+        var zh = (await chinese.GetDocumentAsync($"/Customers/Details/{id}")).QuerySelector("#assignment-history")!;
+        var en = (await english.GetDocumentAsync($"/Customers/Details/{id}")).QuerySelector("#assignment-history")!;
+
+        var rows = zh.QuerySelectorAll("tbody tr");
+        Assert.Equal("至今", Squeeze(rows[0].QuerySelector(".served-until")!.TextContent));
+        Assert.Equal(handedOver.ToString("d", Chinese), Squeeze(rows[0].QuerySelector(".served-from")!.TextContent));
+        Assert.Equal(handedOver.AddDays(-1).ToString("d", Chinese), Squeeze(rows[1].QuerySelector(".served-until")!.TextContent));
+        Assert.Equal("最后服务日", Squeeze(zh.QuerySelectorAll("thead th")[2].TextContent));
+        Assert.Equal(("系统管理员", "admin"), (Squeeze(rows[0].QuerySelector(".changed-by")!.TextContent), rows[0].QuerySelector(".changed-by")!.GetAttribute("title")));
+        var enRows = en.QuerySelectorAll("tbody tr");
+        Assert.Equal("to date", Squeeze(enRows[0].QuerySelector(".served-until")!.TextContent));
+        Assert.Equal(handedOver.AddDays(-1).ToString("d", English), Squeeze(enRows[1].QuerySelector(".served-until")!.TextContent));
+        Assert.Equal("Last day served", Squeeze(en.QuerySelectorAll("thead th")[2].TextContent));
+        Assert.Equal("系统管理员", Squeeze(enRows[0].QuerySelector(".changed-by")!.TextContent));
+        Assert.Null(enRows[0].QuerySelector(".changed-by")!.GetAttribute("title"));
+    }
+
+    [Fact]
+    public async Task ASpanCorrectedTheDayItBeganReadsAsNeverServed()
+    {
+        var (first, wrong, right) = (await factory.ManagerIdAsync("KM006"), await factory.ManagerIdAsync("KM007"), await factory.ManagerIdAsync("KM008"));
+        var today = factory.Today;
+        var id = 0;
+        await factory.WithDbAsync(async db =>
+        {
+            var customer = new RetailCustomer("440199900001", "更正测试店", "钱七", null, "和平街 9 号", BusinessType.Grocery);
+            customer.AssignTo(first, today.AddDays(-30), "新开户", "admin");
+            customer.AssignTo(right, today, "片区调整", "admin");
+            db.Customers.Add(customer);
+            await db.SaveChangesAsync();
+            id = customer.Id;
+
+            // Today's assignment to the wrong manager, corrected the same day: a span from today to today.
+            var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            await db.Database.ExecuteSqlAsync($"INSERT INTO CustomerAssignments (CustomerId, AccountManagerId, \"From\", \"To\", Reason, ChangedBy) VALUES ({id}, {wrong}, {day}, {day}, '选错经理', 'admin')");
+        });
+        using var chinese = await SignedInAsync("admin");
+        using var english = await SignedInAsync("admin", "en");
+
+        var zh = (await chinese.GetDocumentAsync($"/Customers/Details/{id}")).QuerySelectorAll("#assignment-history tbody tr");
+        var en = (await english.GetDocumentAsync($"/Customers/Details/{id}")).QuerySelectorAll("#assignment-history tbody tr");
+
+        Assert.Equal(3, zh.Length);
+        Assert.Equal("至今", Squeeze(zh[0].QuerySelector(".served-until")!.TextContent));
+        var corrected = Assert.Single(zh, r => r.ClassList.Contains("same-day-correction"));
+        Assert.Contains("何志强", corrected.TextContent, StringComparison.Ordinal);
+        Assert.Equal("无：当日已更正", Squeeze(corrected.QuerySelector(".served-until")!.TextContent));
+        Assert.Equal(today.AddDays(-1).ToString("d", Chinese), Squeeze(zh[2].QuerySelector(".served-until")!.TextContent));
+        Assert.Equal("none: corrected the same day", Squeeze(Assert.Single(en, r => r.ClassList.Contains("same-day-correction")).QuerySelector(".served-until")!.TextContent));
     }
 }
