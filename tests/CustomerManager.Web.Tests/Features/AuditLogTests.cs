@@ -68,7 +68,7 @@ public class AuditLogTests(CustomerManagerFactory factory) : IClassFixture<Custo
 
         var row = await NewestRowAsync(admin, $"entityType=RetailCustomer&entityId={id}");
 
-        Assert.Equal("客户经理: 陈晓东 → 刘芳", Change(row, nameof(RetailCustomer.CurrentManagerId)));
+        Assert.Equal("客户经理：陈晓东 → 刘芳", Change(row, nameof(RetailCustomer.CurrentManagerId)));
         Assert.StartsWith("零售户", Squeeze(row.QuerySelector(".audit-record")!.TextContent), StringComparison.Ordinal);
         Assert.Equal("修改", Squeeze(row.Children[3].TextContent));
         Assert.DoesNotContain("CurrentManagerId", row.TextContent, StringComparison.Ordinal);
@@ -109,9 +109,9 @@ public class AuditLogTests(CustomerManagerFactory factory) : IClassFixture<Custo
         Assert.Equal(noon, Squeeze(zh.Children[0].TextContent));
         Assert.Equal("王建国 monopoly", Squeeze(zh.QuerySelector(".audit-user")!.TextContent));
         Assert.StartsWith("转交事项 客户违规 · ", Squeeze(zh.QuerySelector(".audit-record")!.TextContent), StringComparison.Ordinal);
-        Assert.Equal("状态: 新报告 → 处理中", Change(zh, nameof(VisitReport.Status)));
-        Assert.Equal("处理人: — → 王建国", Change(zh, nameof(VisitReport.HandledBy)));
-        Assert.Equal($"处理时间: — → {noon}", Change(zh, nameof(VisitReport.HandledUtc)));
+        Assert.Equal("状态：新报告 → 处理中", Change(zh, nameof(VisitReport.Status)));
+        Assert.Equal("处理人：— → 王建国", Change(zh, nameof(VisitReport.HandledBy)));
+        Assert.Equal($"处理时间：— → {noon}", Change(zh, nameof(VisitReport.HandledUtc)));
         Assert.Equal("Status: New → Being handled", Change(en, nameof(VisitReport.Status)));
         Assert.Equal(Squeeze($"Handled at: — → {factory.LocalNow.ToString("g", new CultureInfo("en"))}"), Change(en, nameof(VisitReport.HandledUtc)));
         Assert.StartsWith("Item passed on Customer violation · ", Squeeze(en.QuerySelector(".audit-record")!.TextContent), StringComparison.Ordinal);
@@ -139,11 +139,11 @@ public class AuditLogTests(CustomerManagerFactory factory) : IClassFixture<Custo
         Assert.Equal((AuditTrailInterceptor.Created, "am04"), (entry.Action, entry.UserName));
         Assert.Equal("新增", Squeeze(row.Children[3].TextContent));
         Assert.Equal("吴静 am04", Squeeze(row.QuerySelector(".audit-user")!.TextContent));
-        Assert.Equal("客户经理: 吴静", Change(row, nameof(Visit.AccountManagerId)));
-        Assert.Equal("方式: 电话拜访", Change(row, nameof(Visit.Kind)));
-        Assert.Equal("销量（条）: 12", Change(row, nameof(Visit.VolumeCartons)));
-        Assert.Equal("给呼叫中心的信息: 下周一前回电确认订单", Change(row, nameof(Visit.ShareWithCallCentre)));
-        Assert.Equal(factory.LocalNow.AddMinutes(-30).ToString("g", new CultureInfo("zh-CN")), Change(row, nameof(Visit.VisitedAt))["时间: ".Length..]);
+        Assert.Equal("客户经理：吴静", Change(row, nameof(Visit.AccountManagerId)));
+        Assert.Equal("方式：电话拜访", Change(row, nameof(Visit.Kind)));
+        Assert.Equal("销量（条）：12", Change(row, nameof(Visit.VolumeCartons)));
+        Assert.Equal("给呼叫中心的信息：下周一前回电确认订单", Change(row, nameof(Visit.ShareWithCallCentre)));
+        Assert.Equal(factory.LocalNow.AddMinutes(-30).ToString("g", new CultureInfo("zh-CN")), Change(row, nameof(Visit.VisitedAt))["时间：".Length..]);
         Assert.Null(row.QuerySelector($"[data-property='{nameof(Visit.BrandsRecommended)}']"));
         Assert.Null(row.QuerySelector($"[data-property='{nameof(Visit.BrandCount)}']"));
     }
@@ -174,11 +174,11 @@ public class AuditLogTests(CustomerManagerFactory factory) : IClassFixture<Custo
         var boundsEn = await NewestRowAsync(english, "entityType=RatingSettings");
         var evidence = await NewestRowAsync(chinese, $"entityType=EvaluationResult&entityId={resultId}");
 
-        Assert.Equal("五星级客户经理分数线: 90 → 91", Change(bounds, "Bounds.FiveStar"));
+        Assert.Equal("五星级客户经理分数线：90 → 91", Change(bounds, "Bounds.FiveStar"));
         Assert.Equal("Ordinary lower bound: 60 → 61", Change(boundsEn, "Bounds.Ordinary"));
         Assert.StartsWith("等级分数线", Squeeze(bounds.QuerySelector(".audit-record")!.TextContent), StringComparison.Ordinal);
-        Assert.Equal("拜访次数: 0 → 42", Change(evidence, "Evidence.Visits"));
-        Assert.Equal("品牌推荐次数: 0 → 17", Change(evidence, "Evidence.BrandsRecommended"));
+        Assert.Equal("拜访次数：0 → 42", Change(evidence, "Evidence.Visits"));
+        Assert.Equal("品牌推荐次数：0 → 17", Change(evidence, "Evidence.BrandsRecommended"));
         Assert.Contains($"{manager} · {cycle}", evidence.QuerySelector(".audit-record")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -200,7 +200,7 @@ public class AuditLogTests(CustomerManagerFactory factory) : IClassFixture<Custo
         var row = Assert.Single(onTheTwentieth.QuerySelectorAll("#audit tbody tr"));
         Assert.Contains(new DateTime(2026, 11, 20, 4, 0, 0).ToString("g", new CultureInfo("zh-CN")), row.Children[0].TextContent, StringComparison.Ordinal);
         Assert.Contains("品牌 夜班品牌", Squeeze(row.QuerySelector(".audit-record")!.TextContent), StringComparison.Ordinal);
-        Assert.Equal("品牌名称: 夜班品牌", Change(row, nameof(Brand.Name)));
+        Assert.Equal("品牌名称：夜班品牌", Change(row, nameof(Brand.Name)));
     }
 
     [Fact]
