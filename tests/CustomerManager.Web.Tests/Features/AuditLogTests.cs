@@ -204,6 +204,35 @@ public class AuditLogTests(CustomerManagerFactory factory) : IClassFixture<Custo
     }
 
     [Fact]
+    public async Task ARecordThatIsGoneIsNamedFromItsLastValues()
+    {
+        var managerId = await factory.ManagerIdAsync("KM002");
+        var (customerId, storeName) = await factory.QueryAsync(db => db.Customers.Where(c => c.CurrentManagerId == managerId).OrderBy(c => c.Id)
+            .Select(c => ValueTuple.Create(c.Id, c.StoreName)).FirstAsync());
+        await factory.WithDbAsync(async db =>
+        {
+            // A same-day mistake undone, and a visit deleted by its author: their rows are gone, their entries stay.
+            var now = factory.Clock.GetUtcNow().UtcDateTime;
+            db.AuditEntries.Add(new AuditEntry(now, "admin", nameof(CustomerAssignment), "99001", AuditTrailInterceptor.Deleted,
+                $$"""{"CustomerId":{{customerId}},"AccountManagerId":{{managerId}},"From":"2026-11-20","Reason":"误选"}""", null));
+            db.AuditEntries.Add(new AuditEntry(now, "am02", nameof(Visit), "99002", AuditTrailInterceptor.Deleted,
+                $$"""{"AccountManagerId":{{managerId}},"CustomerId":{{customerId}},"VisitedAt":"2026-11-19T09:30:00","Kind":"OnSite"}""", null));
+            await db.SaveChangesAsync();
+        });
+        using var admin = await AdminAsync();
+
+        var assignment = await NewestRowAsync(admin, "entityType=CustomerAssignment&entityId=99001");
+        var visit = await NewestRowAsync(admin, "entityType=Visit&entityId=99002");
+
+        Assert.Equal($"客户分配 {storeName} · 刘芳 #99001", Squeeze(assignment.QuerySelector(".audit-record")!.TextContent));
+        Assert.Null(assignment.QuerySelector(".audit-record a.audit-record-name"));
+        Assert.Equal("删除", Squeeze(assignment.Children[3].TextContent));
+        Assert.Equal("变更原因：误选", Change(assignment, nameof(CustomerAssignment.Reason)));
+        Assert.Equal($"拜访记录 {storeName} · {new DateTime(2026, 11, 19, 9, 30, 0).ToString("g", new CultureInfo("zh-CN"))} #99002", Squeeze(visit.QuerySelector(".audit-record")!.TextContent));
+        Assert.Equal("方式：实地拜访", Change(visit, nameof(Visit.Kind)));
+    }
+
+    [Fact]
     public async Task APageOfTheLogLooksNamesUpWithOneQueryPerKindOfRecordNotPerRow()
     {
         var managers = await factory.QueryAsync(db => db.AccountManagers.OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());

@@ -161,6 +161,13 @@ public sealed class AuditWords(IStringLocalizer l, TimeProvider clock, AuditName
             return DateTime.TryParse(Of(nameof(Visit.VisitedAt)), CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? VisitName(store, at) : store;
         }
 
+        if (parsed.Entry.EntityType == nameof(CustomerAssignment) && parsed.Value(nameof(CustomerAssignment.CustomerId)) is { } assigned && assigned.TryGetInt32(out var ofCustomer)
+            && parsed.Value(nameof(CustomerAssignment.AccountManagerId)) is { } servedBy && servedBy.TryGetInt32(out var manager))
+        {
+            var store = names.Customers.TryGetValue(ofCustomer, out var found) ? found.StoreName : $"#{ofCustomer}";
+            return $"{store}{Separator}{(names.Managers.TryGetValue(manager, out var who) ? who.Name : $"#{manager}")}";
+        }
+
         if (Of(nameof(Criterion.NameZh)) is { } zh && Of(nameof(Criterion.NameEn)) is { } en)
         {
             return Cultures.Pick(zh, en);
