@@ -77,7 +77,7 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
         var report = page.QuerySelector(".report-logistics")!.TextContent;
         Assert.Contains("已确认", report, StringComparison.Ordinal);
         Assert.Contains("改用小车", report, StringComparison.Ordinal);
-        Assert.Contains("logistics", report, StringComparison.Ordinal);
+        Assert.Contains("赵强", report, StringComparison.Ordinal);
     }
 
     [Fact]

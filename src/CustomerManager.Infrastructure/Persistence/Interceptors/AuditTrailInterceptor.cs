@@ -34,12 +34,18 @@ public sealed class AuditTrailInterceptor(TimeProvider clock, ICurrentUser curre
         nameof(Entity.CreatedUtc), nameof(Entity.CreatedBy), nameof(Entity.ModifiedUtc), nameof(Entity.ModifiedBy), nameof(Entity.Version),
     ];
 
-    /// <summary>Records created in bulk whose creation the audit stamps already tell; their changes are still audited.</summary>
-    private static readonly HashSet<Type> CreationNotAudited = [typeof(Visit), typeof(VisitReport), typeof(PanelScore), typeof(EvaluationResult)];
+    /// <summary>
+    /// Records created in bulk, or as a part of another record whose creation is audited, whose creation the audit
+    /// stamps already tell; their changes are still audited. A visit's creation is audited (with what it passes on).
+    /// </summary>
+    private static readonly HashSet<Type> CreationNotAudited = [typeof(VisitReport), typeof(PanelScore), typeof(EvaluationResult)];
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private List<Pending>? _pending;
+
+    /// <summary>True for a property whose values the audit trail records; false for secrets and bookkeeping.</summary>
+    public static bool Records(string property) => !IgnoredProperties.Contains(property);
     private IDbContextTransaction? _ownTransaction;
     private bool _writingAudit;
 

@@ -1,7 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
+using CustomerManager.Domain.Auditing;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CustomerManager.Web.Features.Audit;
 
@@ -11,10 +15,13 @@ public sealed class AuditLogFilter
 
     public string? EntityId { get; set; }
 
+    /// <summary>Who made the change: a person's name or login name.</summary>
     public string? UserName { get; set; }
 
+    /// <summary>First local day shown.</summary>
     public DateOnly? From { get; set; }
 
+    /// <summary>Last local day shown.</summary>
     public DateOnly? To { get; set; }
 
     public int? Page { get; set; }
@@ -22,17 +29,36 @@ public sealed class AuditLogFilter
     public int? PageSize { get; set; }
 }
 
-public sealed record AuditChange(string Property, string? OldValue, string? NewValue);
+/// <summary>A value as people read it, with what an administrator may want beside it (a login name, an employee number).</summary>
+public sealed record AuditValue(string Text, string? Hint = null);
 
-public sealed record AuditRow(long Id, DateTime AtUtc, string? UserName, string EntityType, string EntityId, string Action, IReadOnlyList<AuditChange> Changes);
+/// <summary>One property of a change: its label, old and new values (null: none).</summary>
+public sealed record AuditChange(string Property, string Label, AuditValue? OldValue, AuditValue? NewValue);
 
-public sealed record AuditLogModel(AuditLogFilter Filter, PagedList<AuditRow> Page, IReadOnlyList<string> EntityTypes);
+/// <summary>The record a change is about: its type, its name (when it can be told) and where it is shown.</summary>
+public sealed record AuditRecord(string EntityType, string TypeLabel, string EntityId, string? Name, string? Hint, string? LinkController, string? LinkAction, string? LinkId);
 
-/// <summary>The audit trail, newest first, filtered and paged in SQL; the JSON values are unfolded per property.</summary>
-public sealed class AuditLogQuery(AppDbContext db)
+/// <summary>Who: the login name (null for the system) and the person's name.</summary>
+public sealed record AuditActor(string? UserName, string? DisplayName);
+
+public sealed record AuditRow(long Id, DateTime AtUtc, AuditActor User, AuditRecord Record, string Action, IReadOnlyList<AuditChange> Changes);
+
+public sealed record AuditTypeOption(string EntityType, string Label);
+
+public sealed record AuditLogModel(AuditLogFilter Filter, PagedList<AuditRow> Page, IReadOnlyList<AuditTypeOption> EntityTypes);
+
+/// <summary>
+/// The audit trail, newest first, filtered and paged in SQL. The page's entries are read in one query (after the
+/// count); the people and records they name are then looked up with one query per kind of record, and every
+/// value is put in words: localized labels, people's and records' names, local times.
+/// </summary>
+public sealed class AuditLogQuery(AppDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock)
 {
+    public const int DefaultPageSize = 50;
+
     public async Task<AuditLogModel> RunAsync(AuditLogFilter filter, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(filter);
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.EntityType))
         {
@@ -41,42 +67,90 @@ public sealed class AuditLogQuery(AppDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.EntityId))
         {
-            entries = entries.Where(a => a.EntityId == filter.EntityId.Trim());
+            var id = filter.EntityId.Trim();
+            entries = entries.Where(a => a.EntityId == id);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.UserName))
         {
-            entries = entries.Where(a => a.UserName == filter.UserName.Trim());
+            // A person's name or a login name (also of a user who no longer exists).
+            var who = filter.UserName.Trim();
+            var normalized = who.ToUpperInvariant();
+            var logins = await db.Users.AsNoTracking()
+                .Where(u => u.DisplayName == who || u.NormalizedUserName == normalized)
+                .Select(u => u.UserName!)
+                .ToListAsync(cancellationToken);
+            logins.Add(who);
+            entries = entries.Where(a => logins.Contains(a.UserName!));
         }
 
+        // The filter's days are the company's local days.
         if (filter.From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var start = UtcStartOf(from);
             entries = entries.Where(a => a.AtUtc >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var end = UtcStartOf(to.AddDays(1));
             entries = entries.Where(a => a.AtUtc < end);
         }
 
-        var page = await entries.OrderByDescending(a => a.Id).ToPagedListAsync(filter.Page, filter.PageSize ?? 50, cancellationToken);
-        var rows = page.Items.Select(a => new AuditRow(a.Id, a.AtUtc, a.UserName, a.EntityType, a.EntityId, a.Action, Changes(a.OldValues, a.NewValues))).ToList();
-        var types = await db.AuditEntries.AsNoTracking().Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+        var page = await entries.OrderByDescending(a => a.Id).ToPagedListAsync(filter.Page, filter.PageSize ?? DefaultPageSize, cancellationToken);
+        var parsed = page.Items.Select(ParsedEntry.Of).ToList();
+        var wanted = new AuditReferences();
+        foreach (var entry in parsed)
+        {
+            entry.Collect(wanted);
+        }
+
+        var names = await AuditNameBook.LookUpAsync(db, wanted, cancellationToken);
+        var words = new AuditWords(l, clock, names);
+        var rows = parsed.Select(words.Row).ToList();
+        var types = AuditVocabulary.EntityTypes
+            .Select(t => new AuditTypeOption(t, l[$"Entity.{t}"]))
+            .OrderBy(t => t.Label, StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true))
+            .ToList();
         return new AuditLogModel(filter, new PagedList<AuditRow>(rows, page.Page, page.PageSize, page.TotalCount), types);
     }
 
-    private static List<AuditChange> Changes(string? oldJson, string? newJson)
+    private DateTime UtcStartOf(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), clock.LocalTimeZone);
+}
+
+/// <summary>An audit entry with its JSON values read.</summary>
+public sealed record ParsedEntry(AuditEntry Entry, IReadOnlyDictionary<string, JsonElement> Old, IReadOnlyDictionary<string, JsonElement> New)
+{
+    public static ParsedEntry Of(AuditEntry entry)
     {
-        var before = Parse(oldJson);
-        var after = Parse(newJson);
-        return before.Keys.Union(after.Keys)
-            .Select(k => new AuditChange(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
-            .ToList();
+        ArgumentNullException.ThrowIfNull(entry);
+        return new ParsedEntry(entry, Parse(entry.OldValues), Parse(entry.NewValues));
     }
 
-    private static Dictionary<string, string?> Parse(string? json)
+    /// <summary>A value of the record as the entry saw it: the new one, else the old one.</summary>
+    public JsonElement? Value(string property) =>
+        New.TryGetValue(property, out var value) || Old.TryGetValue(property, out value) ? value : null;
+
+    public void Collect(AuditReferences wanted)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        wanted.AddRecord(Entry.EntityType, Entry.EntityId);
+        if (Entry.UserName is { } user)
+        {
+            wanted.AddValue(AuditValueKind.UserName, user);
+        }
+
+        foreach (var (property, value) in Old.Concat(New))
+        {
+            if (AuditVocabulary.Find(Entry.EntityType, property) is { } field && value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+            {
+                wanted.AddValue(field.Kind, value.ToString());
+            }
+        }
+    }
+
+    private static Dictionary<string, JsonElement> Parse(string? json)
     {
         if (string.IsNullOrEmpty(json))
         {
@@ -84,13 +158,6 @@ public sealed class AuditLogQuery(AppDbContext db)
         }
 
         using var document = JsonDocument.Parse(json);
-        return document.RootElement.EnumerateObject().ToDictionary(
-            p => p.Name,
-            p => p.Value.ValueKind switch
-            {
-                JsonValueKind.Null => null,
-                JsonValueKind.String => p.Value.GetString(),
-                _ => p.Value.GetRawText(),
-            });
+        return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
     }
 }

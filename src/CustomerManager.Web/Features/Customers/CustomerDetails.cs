@@ -7,7 +7,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CustomerManager.Web.Features.Customers;
 
-public sealed record AssignmentHistoryRow(int ManagerId, string ManagerName, string EmployeeNumber, DateOnly From, DateOnly? To, string? Reason, string? ChangedBy);
+/// <summary>
+/// One span of a customer's service history. <paramref name="To"/> is stored exclusive (the day the next manager
+/// starts); people read the last day the manager served, and a span that ends the day it starts (a same-day
+/// correction) was never served at all.
+/// </summary>
+public sealed record AssignmentHistoryRow(int ManagerId, string ManagerName, string EmployeeNumber, DateOnly From, DateOnly? To, string? Reason, string? ChangedBy, string? ChangedByName)
+{
+    public bool IsCurrent => To is null;
+
+    /// <summary>Ended the day it began: replaced by a correction before the manager served a day.</summary>
+    public bool IsSameDayCorrection => To is { } to && to <= From;
+
+    /// <summary>The last day the manager served (null while current or when never served).</summary>
+    public DateOnly? LastDay => To is { } to && to > From ? to.AddDays(-1) : null;
+}
 
 public sealed record CustomerVisitRow(int Id, DateTime VisitedAt, VisitKind Kind, string ManagerName, int VolumeCartons, string? MarketInformation, string? Complaint);
 
@@ -59,8 +73,10 @@ public sealed class CustomerDetailsQuery(AppDbContext db)
         var history = await db.CustomerAssignments.AsNoTracking()
             .Where(a => a.CustomerId == id)
             .Join(db.AccountManagers, a => a.AccountManagerId, m => m.Id, (a, m) => new { a, m })
-            .OrderByDescending(x => x.a.From)
-            .Select(x => new AssignmentHistoryRow(x.m.Id, x.m.Name, x.m.EmployeeNumber, x.a.From, x.a.To, x.a.Reason, x.a.ChangedBy))
+            .GroupJoin(db.Users, x => x.a.ChangedBy, u => u.UserName, (x, users) => new { x.a, x.m, users })
+            .SelectMany(x => x.users.DefaultIfEmpty(), (x, u) => new { x.a, x.m, ChangedByName = u == null ? null : u.DisplayName })
+            .OrderByDescending(x => x.a.From).ThenByDescending(x => x.a.To == null).ThenByDescending(x => x.a.To).ThenByDescending(x => x.a.Id)
+            .Select(x => new AssignmentHistoryRow(x.m.Id, x.m.Name, x.m.EmployeeNumber, x.a.From, x.a.To, x.a.Reason, x.a.ChangedBy, x.ChangedByName))
             .ToListAsync(cancellationToken);
         var visits = await db.Visits.AsNoTracking().VisibleTo(user)
             .Where(v => v.CustomerId == id)

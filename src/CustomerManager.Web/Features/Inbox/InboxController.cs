@@ -14,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace CustomerManager.Web.Features.Inbox;
 
 public sealed record InboxItem(
-    int Id, ReportKind Kind, string Message, ReportStatus Status, string? Reply, string? HandledBy, DateTime? HandledUtc, int Version,
+    int Id, ReportKind Kind, string Message, ReportStatus Status, string? Reply, string? HandledBy, string? HandledByName, DateTime? HandledUtc, int Version,
     int VisitId, DateTime VisitedAt, string ManagerName, string StoreName, string Address);
 
 public sealed record InboxModel(PanelRole Seat, IReadOnlyList<ReportKind> Kinds, ReportStatus? Status, int Unhandled, PagedList<InboxItem> Page, int? PostedId = null, string? PostedReply = null);
@@ -79,8 +79,10 @@ public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm>
                     join v in db.Visits on r.VisitId equals v.Id
                     join m in db.AccountManagers on v.AccountManagerId equals m.Id
                     join c in db.Customers on v.CustomerId equals c.Id
+                    join u in db.Users on r.HandledBy equals u.UserName into handlers
+                    from u in handlers.DefaultIfEmpty()
                     orderby r.Status, v.VisitedAt descending
-                    select new InboxItem(r.Id, r.Kind, r.Message, r.Status, r.Reply, r.HandledBy, r.HandledUtc, r.Version, v.Id, v.VisitedAt, m.Name, c.StoreName, c.Address);
+                    select new InboxItem(r.Id, r.Kind, r.Message, r.Status, r.Reply, r.HandledBy, u == null ? null : u.DisplayName, r.HandledUtc, r.Version, v.Id, v.VisitedAt, m.Name, c.StoreName, c.Address);
         return new InboxModel(seat, kinds, status, unhandled, await items.ToPagedListAsync(page, PageSize, cancellationToken));
     }
 

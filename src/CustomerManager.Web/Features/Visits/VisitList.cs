@@ -132,7 +132,8 @@ public sealed class VisitListQuery(AppDbContext db)
     }
 }
 
-public sealed record VisitReportView(int Id, ReportKind Kind, string Message, ReportStatus Status, string? HandledBy, DateTime? HandledUtc, string? Reply);
+/// <summary>An item the visit passed on; <paramref name="HandledByName"/> is the display name of the login that handled it.</summary>
+public sealed record VisitReportView(int Id, ReportKind Kind, string Message, ReportStatus Status, string? HandledBy, string? HandledByName, DateTime? HandledUtc, string? Reply);
 
 public sealed record VisitDetailsModel(
     int Id, DateTime VisitedAt, VisitKind Kind, int ManagerId, string ManagerName, int CustomerId, string StoreName, string LicenceNumber,

@@ -68,8 +68,11 @@ public sealed class VisitsController(
 
         var manager = await db.AccountManagers.AsNoTracking().Where(m => m.Id == visit.AccountManagerId).Select(m => m.Name).SingleAsync(cancellationToken);
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == visit.CustomerId).Select(c => new { c.StoreName, c.LicenceNumber }).SingleAsync(cancellationToken);
+        var handlers = visit.Reports.Select(r => r.HandledBy).OfType<string>().Distinct().ToList();
+        var handlerNames = handlers.Count == 0 ? new Dictionary<string, string>() : await db.Users.AsNoTracking().Where(u => handlers.Contains(u.UserName!))
+            .ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, cancellationToken);
         var reports = visit.Reports.OrderBy(r => r.Kind)
-            .Select(r => new VisitReportView(r.Id, r.Kind, r.Message, r.Status, r.HandledBy, r.HandledUtc, r.Reply)).ToList();
+            .Select(r => new VisitReportView(r.Id, r.Kind, r.Message, r.Status, r.HandledBy, r.HandledBy is null ? null : handlerNames.GetValueOrDefault(r.HandledBy), r.HandledUtc, r.Reply)).ToList();
         var rules = await RulesAsync(cancellationToken);
         var me = User.AccountManagerIdOf();
         return View(new VisitDetailsModel(visit.Id, visit.VisitedAt, visit.Kind, visit.AccountManagerId, manager, visit.CustomerId, customer.StoreName, customer.LicenceNumber,
