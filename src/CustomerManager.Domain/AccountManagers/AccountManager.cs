@@ -8,16 +8,15 @@ public sealed class AccountManager : Entity
     public const int EmployeeNumberMaxLength = 20;
     public const int NameMaxLength = 50;
     public const int PhoneMaxLength = 20;
-    public const int DistrictMaxLength = 50;
 
     private AccountManager()
     {
         EmployeeNumber = string.Empty;
         Name = string.Empty;
-        District = string.Empty;
+        District = null!;
     }
 
-    public AccountManager(string employeeNumber, string name, string? phone, string district)
+    public AccountManager(string employeeNumber, string name, string? phone, District district)
         : this()
     {
         EmployeeNumber = Guard.Required(employeeNumber, EmployeeNumberMaxLength, ErrorCodes.AccountManager.EmployeeNumberRequired, ErrorCodes.AccountManager.EmployeeNumberTooLong);
@@ -30,15 +29,25 @@ public sealed class AccountManager : Entity
 
     public string? Phone { get; private set; }
 
-    public string District { get; private set; }
+    public int DistrictId { get; private set; }
+
+    /// <summary>The district the manager serves, one of the managed list.</summary>
+    public District District { get; private set; }
 
     public bool IsActive { get; private set; } = true;
 
-    public void UpdateProfile(string name, string? phone, string district)
+    public void UpdateProfile(string name, string? phone, District district)
     {
         Name = Guard.Required(name, NameMaxLength, ErrorCodes.AccountManager.NameRequired, ErrorCodes.AccountManager.NameTooLong);
         Phone = Guard.Optional(phone, PhoneMaxLength, ErrorCodes.AccountManager.PhoneTooLong);
-        District = Guard.Required(district, DistrictMaxLength, ErrorCodes.AccountManager.DistrictRequired, ErrorCodes.AccountManager.DistrictTooLong);
+        MoveTo(district);
+    }
+
+    /// <summary>Places the manager in a district (when it is merged into another, for one).</summary>
+    public void MoveTo(District district)
+    {
+        District = district ?? throw new DomainException(ErrorCodes.AccountManager.DistrictRequired, "A manager serves a district.");
+        DistrictId = district.Id;
     }
 
     /// <summary>

@@ -23,7 +23,6 @@ public static class ErrorCodes
         public const string NameTooLong = "AccountManager.Name.TooLong";
         public const string PhoneTooLong = "AccountManager.Phone.TooLong";
         public const string DistrictRequired = "AccountManager.District.Required";
-        public const string DistrictTooLong = "AccountManager.District.TooLong";
 
         /// <summary>A manager who still has customers cannot be deactivated ({0}: how many).</summary>
         public const string HasCustomers = "AccountManager.HasCustomers";
@@ -34,6 +33,16 @@ public static class ErrorCodes
         public const string SameManager = "Assignment.SameManager";
         public const string BeforeCurrent = "Assignment.BeforeCurrent";
         public const string ReasonTooLong = "Assignment.Reason.TooLong";
+    }
+
+    public static class District
+    {
+        public const string NameRequired = "District.Name.Required";
+        public const string NameTooLong = "District.Name.TooLong";
+
+        /// <summary>A district with managers in it cannot be deleted ({0}: how many).</summary>
+        public const string HasManagers = "District.HasManagers";
+        public const string MergeIntoItself = "District.MergeIntoItself";
     }
 
     public static class Brand

@@ -18,6 +18,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<AccountManager> AccountManagers => Set<AccountManager>();
 
+    public DbSet<District> Districts => Set<District>();
+
     public DbSet<RetailCustomer> Customers => Set<RetailCustomer>();
 
     public DbSet<CustomerAssignment> CustomerAssignments => Set<CustomerAssignment>();

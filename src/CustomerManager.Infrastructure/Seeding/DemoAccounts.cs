@@ -18,6 +18,9 @@ public static class DemoAccounts
         ("callcentre", "孙丽", PanelRole.CallCentreRep),
     ];
 
+    /// <summary>The managed list of districts; the last has no manager yet, for a new one.</summary>
+    public static readonly IReadOnlyList<string> Districts = ["城东片区", "城西片区", "城南片区", "城北片区"];
+
     /// <summary>Employee number, name, district and the quality of work the demo scores reflect (0–100).</summary>
     public static readonly IReadOnlyList<(string UserName, string EmployeeNumber, string Name, string District, int Level)> AccountManagers =
     [

@@ -56,8 +56,10 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
             panel.Add(await CreateUserAsync(userName, displayName, AppRoles.PanelMember, u => u.PanelRole = role));
         }
 
+        var districts = DemoAccounts.Districts.ToDictionary(d => d, d => new District(d));
+        db.Districts.AddRange(districts.Values);
         var managers = DemoAccounts.AccountManagers
-            .Select((m, i) => new AccountManager(m.EmployeeNumber, m.Name, string.Create(CultureInfo.InvariantCulture, $"1390000{i + 1:0000}"), m.District))
+            .Select((m, i) => new AccountManager(m.EmployeeNumber, m.Name, string.Create(CultureInfo.InvariantCulture, $"1390000{i + 1:0000}"), districts[m.District]))
             .ToList();
         db.AccountManagers.AddRange(managers);
         db.Criteria.AddRange(DefaultCriteria.Create());

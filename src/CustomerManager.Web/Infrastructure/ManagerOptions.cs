@@ -15,11 +15,11 @@ public static class ManagerOptions
     public static Task<List<ManagerOption>> ActiveManagerOptionsAsync(this AppDbContext db, CancellationToken cancellationToken, int? except = null) =>
         db.AccountManagers.AsNoTracking()
             .Where(m => m.IsActive && m.Id != except)
-            .OrderBy(m => m.District).ThenBy(m => m.Name)
-            .Select(m => new ManagerOption(m.Id, m.EmployeeNumber, m.Name, m.District))
+            .OrderBy(m => m.District.Name).ThenBy(m => m.Name)
+            .Select(m => new ManagerOption(m.Id, m.EmployeeNumber, m.Name, m.District.Name))
             .ToListAsync(cancellationToken);
 
-    /// <summary>Every district that has a manager, for filters and suggestions.</summary>
+    /// <summary>The managed list of districts, for filters and the manager form.</summary>
     public static Task<List<string>> DistrictsAsync(this AppDbContext db, CancellationToken cancellationToken) =>
-        db.AccountManagers.AsNoTracking().Select(m => m.District).Distinct().OrderBy(d => d).ToListAsync(cancellationToken);
+        db.Districts.AsNoTracking().OrderBy(d => d.Name).Select(d => d.Name).ToListAsync(cancellationToken);
 }

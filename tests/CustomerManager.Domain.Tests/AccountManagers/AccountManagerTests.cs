@@ -8,7 +8,7 @@ public class AccountManagerTests
     [Fact]
     public void AManagerWhoStillServesCustomersIsNotDeactivated()
     {
-        var manager = new AccountManager("KM009", "王芳", null, "城东");
+        var manager = new AccountManager("KM009", "王芳", null, new District("城东"));
 
         var error = Assert.Throws<DomainException>(() => manager.Deactivate(currentCustomers: 3));
 
@@ -20,7 +20,7 @@ public class AccountManagerTests
     [Fact]
     public void AManagerWithoutCustomersIsDeactivatedAndCanComeBack()
     {
-        var manager = new AccountManager("KM009", "王芳", null, "城东");
+        var manager = new AccountManager("KM009", "王芳", null, new District("城东"));
 
         manager.Deactivate(currentCustomers: 0);
         Assert.False(manager.IsActive);

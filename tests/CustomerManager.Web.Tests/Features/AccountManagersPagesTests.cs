@@ -114,8 +114,8 @@ public class AccountManagersPagesTests(CustomerManagerFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await factory.WithDbAsync(async db =>
         {
-            var manager = await db.AccountManagers.SingleAsync(m => m.EmployeeNumber == "KM100");
-            Assert.Equal(("新经理", "13812345678", "城北片区", true), (manager.Name, manager.Phone, manager.District, manager.IsActive));
+            var manager = await db.AccountManagers.Include(m => m.District).SingleAsync(m => m.EmployeeNumber == "KM100");
+            Assert.Equal(("新经理", "13812345678", "城北片区", true), (manager.Name, manager.Phone, manager.District.Name, manager.IsActive));
             Assert.Equal("admin", manager.CreatedBy);
             Assert.Contains(await db.AuditEntries.Where(a => a.EntityType == nameof(AccountManager)).ToListAsync(), a => a.UserName == "admin" && a.NewValues!.Contains("KM100", StringComparison.Ordinal));
         });
@@ -141,7 +141,7 @@ public class AccountManagersPagesTests(CustomerManagerFactory factory) : IClassF
         Assert.Equal("该工号已被使用。", page.QuerySelector("[data-valmsg-for=EmployeeNumber]")!.TextContent.Trim());
         Assert.Equal("最多 50 个字符。", page.QuerySelector("[data-valmsg-for=Name]")!.TextContent.Trim());
         Assert.Contains("有效的电话号码", page.QuerySelector("[data-valmsg-for=Phone]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("此项为必填。", page.QuerySelector("[data-valmsg-for=District]")!.TextContent.Trim());
+        Assert.Equal("请选择客户经理所在片区。", page.QuerySelector("[data-valmsg-for=District]")!.TextContent.Trim());
         Assert.Equal(new string('长', 51), page.QuerySelector("#Name")!.GetAttribute("value"));
         await factory.WithDbAsync(async db => Assert.Equal(before, await db.AccountManagers.CountAsync()));
     }

@@ -190,7 +190,7 @@ public class AssignmentsTests(CustomerManagerFactory factory) : IClassFixture<Cu
         var inactive = 0;
         await factory.WithDbAsync(async db =>
         {
-            var m = new CustomerManager.Domain.AccountManagers.AccountManager("OLD1", "已离职", null, "城东片区");
+            var m = new CustomerManager.Domain.AccountManagers.AccountManager("OLD1", "已离职", null, await db.DistrictAsync("城东片区"));
             m.Deactivate(currentCustomers: 0);
             db.AccountManagers.Add(m);
             await db.SaveChangesAsync();

@@ -28,7 +28,7 @@ public class EvidenceTests(CustomerManagerFactory factory) : IClassFixture<Custo
             }
 
             var other = await db.AccountManagers.Where(m => m.EmployeeNumber == "KM001").Select(m => m.Id).SingleAsync();
-            var manager = new AccountManager("EV001", "依据经理", null, "测试片区");
+            var manager = new AccountManager("EV001", "依据经理", null, await db.DistrictAsync("测试片区"));
             db.AccountManagers.Add(manager);
             await db.SaveChangesAsync();
             managerId = manager.Id;

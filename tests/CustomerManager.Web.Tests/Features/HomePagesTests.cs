@@ -65,7 +65,7 @@ public class HomePagesTests(CustomerManagerFactory factory) : IClassFixture<Cust
         int managerId = 0;
         await factory.WithDbAsync(async db =>
         {
-            var manager = new AccountManager("T900", "测试经理", null, "测试片区");
+            var manager = new AccountManager("T900", "测试经理", null, await db.DistrictAsync("测试片区"));
             db.AccountManagers.Add(manager);
             await db.SaveChangesAsync();
             managerId = manager.Id;

@@ -37,7 +37,7 @@ public class AuditTrailTests(CustomerManagerFactory factory) : IClassFixture<Cus
     {
         _ = factory.Services;
         await using var db = NewContext("admin");
-        var manager = new AccountManager("A100", "审计甲", "13900000000", "城北片区");
+        var manager = new AccountManager("A100", "审计甲", "13900000000", await db.DistrictAsync("城北片区"));
         db.AccountManagers.Add(manager);
 
         await db.SaveChangesAsync();
@@ -49,7 +49,7 @@ public class AuditTrailTests(CustomerManagerFactory factory) : IClassFixture<Cus
         Assert.Null(entry.OldValues);
         var values = Parse(entry.NewValues);
         Assert.Equal("A100", values["EmployeeNumber"].GetString());
-        Assert.Equal("城北片区", values["District"].GetString());
+        Assert.Equal(manager.DistrictId, values["DistrictId"].GetInt32());
         Assert.False(values.ContainsKey("CreatedUtc"));
     }
 
@@ -59,13 +59,13 @@ public class AuditTrailTests(CustomerManagerFactory factory) : IClassFixture<Cus
         _ = factory.Services;
         await using (var setup = NewContext("admin"))
         {
-            setup.AccountManagers.Add(new AccountManager("A101", "审计乙", "13900000001", "城北片区"));
+            setup.AccountManagers.Add(new AccountManager("A101", "审计乙", "13900000001", await setup.DistrictAsync("城北片区")));
             await setup.SaveChangesAsync();
         }
 
         await using var db = NewContext("chief");
         var manager = await db.AccountManagers.SingleAsync(m => m.EmployeeNumber == "A101");
-        manager.UpdateProfile("审计乙", "13900000009", "城北片区");
+        manager.UpdateProfile("审计乙", "13900000009", await db.DistrictAsync("城北片区"));
         manager.Deactivate(currentCustomers: 0);
         await db.SaveChangesAsync();
 
@@ -123,7 +123,7 @@ public class AuditTrailTests(CustomerManagerFactory factory) : IClassFixture<Cus
         _ = factory.Services;
         await using var db = NewContext("admin");
         var before = await db.AuditEntries.CountAsync();
-        db.AccountManagers.Add(new AccountManager("KM001", "重复工号", null, "城东片区"));
+        db.AccountManagers.Add(new AccountManager("KM001", "重复工号", null, await db.DistrictAsync("城东片区")));
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
 

@@ -11,11 +11,22 @@ internal sealed class AccountManagerConfiguration : IEntityTypeConfiguration<Acc
         builder.Property(m => m.EmployeeNumber).HasMaxLength(AccountManager.EmployeeNumberMaxLength).IsRequired();
         builder.Property(m => m.Name).HasMaxLength(AccountManager.NameMaxLength).IsRequired();
         builder.Property(m => m.Phone).HasMaxLength(AccountManager.PhoneMaxLength);
-        builder.Property(m => m.District).HasMaxLength(AccountManager.DistrictMaxLength).IsRequired();
+        builder.HasOne(m => m.District).WithMany().HasForeignKey(m => m.DistrictId).OnDelete(DeleteBehavior.Restrict);
         builder.AuditStamps();
 
         builder.HasIndex(m => m.EmployeeNumber).IsUnique();
-        builder.HasIndex(m => new { m.District, m.Name });
+        builder.HasIndex(m => new { m.DistrictId, m.Name });
         builder.HasIndex(m => m.Name);
+    }
+}
+
+internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
+{
+    public void Configure(EntityTypeBuilder<District> builder)
+    {
+        builder.Property(d => d.Name).HasMaxLength(District.NameMaxLength).IsRequired();
+        builder.AuditStamps();
+
+        builder.HasIndex(d => d.Name).IsUnique();
     }
 }

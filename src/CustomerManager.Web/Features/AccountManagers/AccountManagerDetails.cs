@@ -71,7 +71,7 @@ public sealed class AccountManagerDetailsQuery(AppDbContext db, EvidenceQuery ev
 
     public async Task<AccountManagerDetailsModel?> RunAsync(int id, EvidencePeriod period, CancellationToken cancellationToken)
     {
-        var manager = await db.AccountManagers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var manager = await db.AccountManagers.AsNoTracking().Include(m => m.District).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (manager is null)
         {
             return null;
@@ -103,7 +103,7 @@ public sealed class AccountManagerDetailsQuery(AppDbContext db, EvidenceQuery ev
                 .Select(r => new { r.Evidence, r.EvidenceTakenUtc }).SingleOrDefaultAsync(cancellationToken)
             : null;
         var figures = frozen?.Evidence ?? await evidence.ForManagerAsync(id, period.From, period.To, cancellationToken);
-        return new AccountManagerDetailsModel(manager.Id, manager.EmployeeNumber, manager.Name, manager.Phone, manager.District, manager.IsActive,
+        return new AccountManagerDetailsModel(manager.Id, manager.EmployeeNumber, manager.Name, manager.Phone, manager.District.Name, manager.IsActive,
             userName, history, customerCount, customerRows, visits, period, figures, frozen?.EvidenceTakenUtc);
     }
 }

@@ -23,9 +23,10 @@ public sealed class AccountManagerForm
 
     public string? Phone { get; set; }
 
+    /// <summary>The district's name, one of <see cref="Districts"/>.</summary>
     public string? District { get; set; }
 
-    /// <summary>Existing districts, offered as suggestions.</summary>
+    /// <summary>The managed list of districts to pick from.</summary>
     public IReadOnlyList<string> Districts { get; set; } = [];
 }
 
@@ -44,7 +45,11 @@ public sealed class AccountManagerFormValidator : AbstractValidator<AccountManag
                 .When(f => !string.IsNullOrWhiteSpace(f.EmployeeNumber) && f.EmployeeNumber.Trim().Length <= AccountManager.EmployeeNumberMaxLength);
         });
         RuleFor(f => f.Name).RequiredText(l, AccountManager.NameMaxLength);
-        RuleFor(f => f.District).RequiredText(l, AccountManager.DistrictMaxLength);
+        RuleFor(f => f.District).NotEmpty().WithMessage(l["AccountManager.District.Required"]);
+        RuleFor(f => f.District)
+            .MustAsync(async (name, ct) => await db.Districts.AnyAsync(d => d.Name == name, ct))
+            .WithMessage(l["AccountManager.District.NotInList"])
+            .When(f => !string.IsNullOrEmpty(f.District));
         RuleFor(f => f.Phone).OptionalText(l, AccountManager.PhoneMaxLength).Phone(l);
     }
 }

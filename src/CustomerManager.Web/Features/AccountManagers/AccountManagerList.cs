@@ -59,7 +59,7 @@ public sealed class AccountManagerListQuery(AppDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.District))
         {
-            managers = managers.Where(m => m.District == filter.District);
+            managers = managers.Where(m => m.District.Name == filter.District);
         }
 
         if (filter.Active is { } active)
@@ -88,8 +88,8 @@ public sealed class AccountManagerListQuery(AppDbContext db)
         {
             ("number", false) => rows.OrderBy(r => r.Manager.EmployeeNumber),
             ("number", true) => rows.OrderByDescending(r => r.Manager.EmployeeNumber),
-            ("district", false) => rows.OrderBy(r => r.Manager.District).ThenBy(r => r.Manager.Name),
-            ("district", true) => rows.OrderByDescending(r => r.Manager.District).ThenBy(r => r.Manager.Name),
+            ("district", false) => rows.OrderBy(r => r.Manager.District.Name).ThenBy(r => r.Manager.Name),
+            ("district", true) => rows.OrderByDescending(r => r.Manager.District.Name).ThenBy(r => r.Manager.Name),
             ("customers", false) => rows.OrderBy(r => r.Customers).ThenBy(r => r.Manager.Name),
             ("customers", true) => rows.OrderByDescending(r => r.Customers).ThenBy(r => r.Manager.Name),
             ("score", false) => rows.OrderBy(r => r.Result!.FinalScore).ThenBy(r => r.Manager.Name),
@@ -99,7 +99,7 @@ public sealed class AccountManagerListQuery(AppDbContext db)
         };
 
         return rows.Select(r => new AccountManagerRow(
-            r.Manager.Id, r.Manager.EmployeeNumber, r.Manager.Name, r.Manager.District, r.Manager.Phone, r.Manager.IsActive,
+            r.Manager.Id, r.Manager.EmployeeNumber, r.Manager.Name, r.Manager.District.Name, r.Manager.Phone, r.Manager.IsActive,
             r.Customers, r.Result == null ? null : r.Result.Tier, r.Result == null ? null : r.Result.FinalScore, r.UserName));
     }
 }

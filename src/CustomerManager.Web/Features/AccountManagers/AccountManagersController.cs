@@ -68,7 +68,7 @@ public sealed class AccountManagersController(
             return View("Edit", await WithDistrictsAsync(form, cancellationToken));
         }
 
-        var manager = new AccountManager(form.EmployeeNumber!, form.Name!, form.Phone, form.District!);
+        var manager = new AccountManager(form.EmployeeNumber!, form.Name!, form.Phone, await db.Districts.SingleAsync(d => d.Name == form.District, cancellationToken));
         db.AccountManagers.Add(manager);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Flash(l["AccountManager.Created", manager.Name]);
@@ -79,11 +79,11 @@ public sealed class AccountManagersController(
     [Authorize(Policy = Policies.Administrator)]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
-        var manager = await db.AccountManagers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        var manager = await db.AccountManagers.AsNoTracking().Include(m => m.District).SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
         return manager is null
             ? NotFound()
             : View(await WithDistrictsAsync(
-                new AccountManagerForm { Id = manager.Id, Version = manager.Version, EmployeeNumber = manager.EmployeeNumber, Name = manager.Name, Phone = manager.Phone, District = manager.District },
+                new AccountManagerForm { Id = manager.Id, Version = manager.Version, EmployeeNumber = manager.EmployeeNumber, Name = manager.Name, Phone = manager.Phone, District = manager.District.Name },
                 cancellationToken));
     }
 
@@ -104,7 +104,7 @@ public sealed class AccountManagersController(
             return View(await WithDistrictsAsync(form, cancellationToken));
         }
 
-        manager.UpdateProfile(form.Name!, form.Phone, form.District!);
+        manager.UpdateProfile(form.Name!, form.Phone, await db.Districts.SingleAsync(d => d.Name == form.District, cancellationToken));
         if (await db.SaveSeenAsync(manager, form.Version, ModelState, l, cancellationToken) is { } current)
         {
             form.Version = current;

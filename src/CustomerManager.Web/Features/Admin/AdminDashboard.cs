@@ -26,7 +26,7 @@ public sealed class AdminDashboardQuery(AppDbContext db, TimeProvider clock)
     {
         var since = clock.GetLocalNow().DateTime.AddDays(-30);
         var managers = await db.AccountManagers.AsNoTracking().Where(m => m.IsActive)
-            .GroupBy(m => m.District).Select(g => g.Count()).ToListAsync(cancellationToken);
+            .GroupBy(m => m.DistrictId).Select(g => g.Count()).ToListAsync(cancellationToken);
         var customers = await db.Customers.AsNoTracking().Where(c => c.Status == CustomerStatus.Active)
             .GroupBy(c => c.CurrentManagerId == null)
             .Select(g => new { Unassigned = g.Key, Count = g.Count() })

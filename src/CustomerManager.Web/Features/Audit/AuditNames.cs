@@ -23,6 +23,8 @@ public sealed class AuditReferences
 
     public HashSet<int> Brands { get; } = [];
 
+    public HashSet<int> Districts { get; } = [];
+
     public HashSet<int> Visits { get; } = [];
 
     public HashSet<int> Reports { get; } = [];
@@ -58,6 +60,7 @@ public sealed class AuditReferences
             nameof(EvaluationCycle) => Cycles,
             nameof(Criterion) => Criteria,
             nameof(Brand) => Brands,
+            nameof(District) => Districts,
             nameof(Visit) => Visits,
             nameof(VisitReport) => Reports,
             nameof(CustomerAssignment) => Assignments,
@@ -95,6 +98,7 @@ public sealed class AuditReferences
             AuditValueKind.Cycle => Cycles,
             AuditValueKind.CycleCriterion => CycleCriteria,
             AuditValueKind.Visit => Visits,
+            AuditValueKind.District => Districts,
             _ => null,
         };
         set?.Add(id);
@@ -141,6 +145,8 @@ public sealed class AuditNameBook
 
     public IReadOnlyDictionary<int, string> Brands { get; private init; } = new Dictionary<int, string>();
 
+    public IReadOnlyDictionary<int, string> Districts { get; private init; } = new Dictionary<int, string>();
+
     public IReadOnlyDictionary<int, VisitName> Visits { get; private init; } = new Dictionary<int, VisitName>();
 
     public IReadOnlyDictionary<int, ReportName> Reports { get; private init; } = new Dictionary<int, ReportName>();
@@ -174,6 +180,8 @@ public sealed class AuditNameBook
                 .Select(c => new { c.Id, Name = new BilingualName(c.NameZh, c.NameEn) }), x => x.Id, x => x.Name, cancellationToken),
             Brands = await LookUpAsync(wanted.Brands, ids => db.Brands.AsNoTracking().Where(b => ids.Contains(b.Id))
                 .Select(b => new { b.Id, b.Name }), x => x.Id, x => x.Name, cancellationToken),
+            Districts = await LookUpAsync(wanted.Districts, ids => db.Districts.AsNoTracking().Where(d => ids.Contains(d.Id))
+                .Select(d => new { d.Id, d.Name }), x => x.Id, x => x.Name, cancellationToken),
             Visits = await LookUpAsync(wanted.Visits, ids => db.Visits.AsNoTracking().Where(v => ids.Contains(v.Id))
                 .Join(db.Customers, v => v.CustomerId, c => c.Id, (v, c) => new { v.Id, Name = new VisitName(c.Id, c.StoreName, v.VisitedAt) }), x => x.Id, x => x.Name, cancellationToken),
             Reports = await LookUpAsync(wanted.Reports, ids => db.VisitReports.AsNoTracking().Where(r => ids.Contains(r.Id))

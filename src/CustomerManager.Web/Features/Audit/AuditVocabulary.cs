@@ -40,6 +40,7 @@ public enum AuditValueKind
     Cycle,
     CycleCriterion,
     Visit,
+    District,
 
     /// <summary>A user's id (a panel member's seat in a score).</summary>
     UserId,
@@ -69,7 +70,7 @@ public static class AuditVocabulary
             [nameof(AccountManager.EmployeeNumber)] = new("AccountManager.EmployeeNumber"),
             [nameof(AccountManager.Name)] = new("AccountManager.Name"),
             [nameof(AccountManager.Phone)] = new("AccountManager.Phone"),
-            [nameof(AccountManager.District)] = new("AccountManager.District"),
+            [nameof(AccountManager.DistrictId)] = new("AccountManager.District", AuditValueKind.District),
             [nameof(AccountManager.IsActive)] = Status with { Kind = AuditValueKind.Flag, TrueKey = "AccountManager.Active", FalseKey = "AccountManager.Inactive" },
         },
         [nameof(RetailCustomer)] = new Dictionary<string, AuditField>
@@ -124,6 +125,10 @@ public static class AuditVocabulary
             [nameof(VisitReport.HandledBy)] = new("Audit.Field.HandledBy", AuditValueKind.UserName),
             [nameof(VisitReport.HandledUtc)] = new("Audit.Field.HandledUtc", AuditValueKind.UtcTime),
             [nameof(VisitReport.Reply)] = new("Report.Reply"),
+        },
+        [nameof(District)] = new Dictionary<string, AuditField>
+        {
+            [nameof(District.Name)] = new("Districts.Name"),
         },
         [nameof(Brand)] = new Dictionary<string, AuditField>
         {

@@ -80,6 +80,7 @@ public sealed class AuditWords(IStringLocalizer l, TimeProvider clock, AuditName
             AuditValueKind.Cycle => Lookup(names.Cycles, raw, c => new(c)),
             AuditValueKind.CycleCriterion => Lookup(names.CycleCriteria, raw, c => new(Cultures.Pick(c.NameZh, c.NameEn))),
             AuditValueKind.Visit => Lookup(names.Visits, raw, v => new(VisitName(v.StoreName, v.VisitedAt))),
+            AuditValueKind.District => Lookup(names.Districts, raw, d => new(d)),
             AuditValueKind.UserId => names.PeopleById.TryGetValue(raw, out var person) ? new(person.DisplayName, person.UserName) : new(raw),
             AuditValueKind.UserName => names.PeopleByUserName.TryGetValue(raw, out var handler) ? new(handler.DisplayName, handler.UserName) : new(raw),
             _ => new(raw),
@@ -129,6 +130,8 @@ public sealed class AuditWords(IStringLocalizer l, TimeProvider clock, AuditName
                 return Named(Cultures.Pick(criterion.NameZh, criterion.NameEn), controller: "Criteria", action: "Edit");
             case nameof(Brand) when names.Brands.TryGetValue(number, out var brand):
                 return Named(brand);
+            case nameof(District) when names.Districts.TryGetValue(number, out var district):
+                return Named(district, controller: "Districts", action: "Edit");
             case nameof(Visit) when names.Visits.TryGetValue(number, out var visit):
                 return Named(VisitName(visit.StoreName, visit.VisitedAt), controller: "Visits");
             case nameof(VisitReport) when names.Reports.TryGetValue(number, out var report):

@@ -87,7 +87,7 @@ public sealed class CustomerListQuery(AppDbContext db)
                    select new { c, m };
         if (!string.IsNullOrWhiteSpace(filter.District))
         {
-            rows = rows.Where(r => r.m != null && r.m.District == filter.District);
+            rows = rows.Where(r => r.m != null && r.m.District.Name == filter.District);
         }
 
         rows = (filter.Sort, filter.Desc) switch
@@ -106,7 +106,7 @@ public sealed class CustomerListQuery(AppDbContext db)
 
         return rows.Select(r => new CustomerRow(
             r.c.Id, r.c.LicenceNumber, r.c.StoreName, r.c.Owner, r.c.Phone, r.c.Address, r.c.BusinessType, r.c.Status,
-            r.c.CurrentManagerId, r.m == null ? null : r.m.EmployeeNumber, r.m == null ? null : r.m.Name, r.m == null ? null : r.m.District));
+            r.c.CurrentManagerId, r.m == null ? null : r.m.EmployeeNumber, r.m == null ? null : r.m.Name, r.m == null ? null : r.m.District.Name));
     }
 
     /// <summary>The words of a search, each of which a customer must match (at most five).</summary>

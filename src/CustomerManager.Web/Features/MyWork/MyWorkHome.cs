@@ -38,7 +38,7 @@ public sealed class MyWorkHomeQuery(AppDbContext db, TimeProvider clock)
     public async Task<MyWorkHomeModel?> RunAsync(int accountManagerId, CancellationToken cancellationToken)
     {
         var manager = await db.AccountManagers.AsNoTracking().Where(m => m.Id == accountManagerId)
-            .Select(m => new { m.Name, m.EmployeeNumber, m.District })
+            .Select(m => new { m.Name, m.EmployeeNumber, District = m.District.Name })
             .SingleOrDefaultAsync(cancellationToken);
         if (manager is null)
         {

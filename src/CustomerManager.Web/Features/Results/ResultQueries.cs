@@ -52,7 +52,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
             ? []
             : await db.Results.AsNoTracking().Where(r => r.CycleId == previousCycleId).ToDictionaryAsync(r => r.AccountManagerId, r => r.Tier, cancellationToken);
         var results = await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id)
-            .Join(db.AccountManagers, r => r.AccountManagerId, m => m.Id, (r, m) => new { r, m.Name, m.EmployeeNumber, m.District })
+            .Join(db.AccountManagers, r => r.AccountManagerId, m => m.Id, (r, m) => new { r, m.Name, m.EmployeeNumber, District = m.District.Name })
             .ToListAsync(cancellationToken);
         var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id).ToListAsync(cancellationToken);
         var flags = Disagreement.Flags(scores, options.Value.DisagreementThreshold).GroupBy(f => f.AccountManagerId).ToDictionary(g => g.Key, g => g.Count());
@@ -75,7 +75,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
     {
         var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
         var result = await db.Results.AsNoTracking().SingleOrDefaultAsync(r => r.CycleId == cycleId && r.AccountManagerId == managerId, cancellationToken);
-        var manager = await db.AccountManagers.AsNoTracking().SingleOrDefaultAsync(m => m.Id == managerId, cancellationToken);
+        var manager = await db.AccountManagers.AsNoTracking().Include(m => m.District).SingleOrDefaultAsync(m => m.Id == managerId, cancellationToken);
         if (cycle is null || result is null || manager is null || cycle.Bounds is null)
         {
             return null;
@@ -95,7 +95,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
         var equals = recomputed.IsRated == result.IsRated && recomputed.FinalScore == result.FinalScore && recomputed.Tier == result.Tier;
         var panel = cycle.Panel.OrderBy(p => p.Role).Select(p => new FormSeat(p.Role, members.GetValueOrDefault(p.UserId) ?? "?")).ToList();
         return new EvaluationFormModel(cycle.Id, cycle.Name, cycle.PeriodStart, cycle.PeriodEnd, cycle.Status, cycle.ClosedUtc, cycle.PublishedUtc,
-            manager.Id, manager.Name, manager.EmployeeNumber, manager.District, cycle.Bounds, result.IsRated, result.FinalScore, result.Tier,
+            manager.Id, manager.Name, manager.EmployeeNumber, manager.District.Name, cycle.Bounds, result.IsRated, result.FinalScore, result.Tier,
             criteria, panel, equals, showPanelMembers, result.Evidence, result.EvidenceTakenUtc);
     }
 

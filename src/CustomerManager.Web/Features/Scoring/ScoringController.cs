@@ -108,8 +108,8 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
             .FirstOrDefaultAsync(cancellationToken);
 
     private Task<List<ManagerRow>> ManagersAsync(CancellationToken cancellationToken) =>
-        db.AccountManagers.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.District).ThenBy(m => m.Name)
-            .Select(m => new ManagerRow(m.Id, m.Name, m.EmployeeNumber, m.District)).ToListAsync(cancellationToken);
+        db.AccountManagers.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.District.Name).ThenBy(m => m.Name)
+            .Select(m => new ManagerRow(m.Id, m.Name, m.EmployeeNumber, m.District.Name)).ToListAsync(cancellationToken);
 
     private async Task<int?> NextAsync(int managerId, int step, CancellationToken cancellationToken)
     {
@@ -122,7 +122,7 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
     private async Task<ScorePageModel?> PageAsync(EvaluationCycle cycle, int managerId, ScoreForm? posted, CancellationToken cancellationToken)
     {
         var manager = await db.AccountManagers.AsNoTracking().Where(m => m.Id == managerId && m.IsActive)
-            .Select(m => new ManagerRow(m.Id, m.Name, m.EmployeeNumber, m.District)).SingleOrDefaultAsync(cancellationToken);
+            .Select(m => new ManagerRow(m.Id, m.Name, m.EmployeeNumber, m.District.Name)).SingleOrDefaultAsync(cancellationToken);
         if (manager is null)
         {
             return null;

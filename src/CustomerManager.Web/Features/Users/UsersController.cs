@@ -199,8 +199,8 @@ public sealed class UsersController(
     {
         form.Managers = await db.AccountManagers.AsNoTracking()
             .Where(m => m.IsActive && (m.Id == form.AccountManagerId || !db.Users.Any(u => u.AccountManagerId == m.Id)))
-            .OrderBy(m => m.District).ThenBy(m => m.Name)
-            .Select(m => new ManagerOption(m.Id, m.EmployeeNumber, m.Name, m.District))
+            .OrderBy(m => m.District.Name).ThenBy(m => m.Name)
+            .Select(m => new ManagerOption(m.Id, m.EmployeeNumber, m.Name, m.District.Name))
             .ToListAsync(cancellationToken);
         return user is null
             ? new UserEditModel(form, true, false, true, false)

@@ -55,14 +55,14 @@ public sealed class VisitListQuery(AppDbContext db)
 {
     public IQueryable<VisitRow> Rows(VisitListFilter filter, ClaimsPrincipal user) =>
         Filtered(filter, user).Select(r => new VisitRow(
-            r.V.Id, r.V.VisitedAt, r.V.Kind, r.M.Id, r.M.Name, r.M.EmployeeNumber, r.M.District, r.C.Id, r.C.StoreName, r.C.LicenceNumber,
+            r.V.Id, r.V.VisitedAt, r.V.Kind, r.M.Id, r.M.Name, r.M.EmployeeNumber, r.M.District.Name, r.C.Id, r.C.StoreName, r.C.LicenceNumber,
             r.V.VolumeCartons, r.V.MarketInformation, r.V.Complaint != null, r.V.ComplaintResolvedOnSpot, r.V.ViolationType != null,
             r.V.UnlicensedPlace != null, r.V.ShareWithLogistics != null || r.V.ShareWithCallCentre != null));
 
     /// <summary>The same visits as <see cref="Rows"/>, with all they say, for the export.</summary>
     public IQueryable<VisitExportRow> ExportRows(VisitListFilter filter, ClaimsPrincipal user) =>
         Filtered(filter, user).Select(r => new VisitExportRow(
-            r.V.VisitedAt, r.V.Kind, r.M.EmployeeNumber, r.M.Name, r.M.District, r.C.LicenceNumber, r.C.StoreName,
+            r.V.VisitedAt, r.V.Kind, r.M.EmployeeNumber, r.M.Name, r.M.District.Name, r.C.LicenceNumber, r.C.StoreName,
             r.V.VolumeCartons, r.V.BrandsRecommended, r.V.MarketInformation, r.V.CustomerFeedback, r.V.Complaint, r.V.ComplaintResolution,
             r.V.ComplaintResolvedOnSpot, r.V.CustomerSatisfied, r.V.DataChange, r.V.ViolationType, r.V.ViolationDescription,
             r.V.UnlicensedPlace, r.V.UnlicensedDescription, r.V.ShareWithLogistics, r.V.ShareWithCallCentre));
@@ -107,7 +107,7 @@ public sealed class VisitListQuery(AppDbContext db)
                    select new Joined { V = v, M = m, C = c };
         if (!string.IsNullOrWhiteSpace(filter.District) && user.SeesEverything())
         {
-            rows = rows.Where(r => r.M.District == filter.District);
+            rows = rows.Where(r => r.M.District.Name == filter.District);
         }
 
         return rows.OrderByDescending(r => r.V.VisitedAt).ThenByDescending(r => r.V.Id);
