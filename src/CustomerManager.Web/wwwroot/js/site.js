@@ -201,6 +201,23 @@
         });
     }
 
+    // A choice that applies at once (the pager's page size): <select data-submit-on-change>; the form's button
+    // marked data-submit-on-change-fallback is only for browsers without this script, and hidden here.
+    function applySubmitOnChange() {
+        document.querySelectorAll('select[data-submit-on-change]').forEach(function (select) {
+            var form = select.form;
+            if (!form) {
+                return;
+            }
+            form.querySelectorAll('[data-submit-on-change-fallback]').forEach(function (button) {
+                button.hidden = true;
+            });
+            select.addEventListener('change', function () {
+                form.requestSubmit();
+            });
+        });
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
         applySelections();
         applyLanguageSwitchAfterPost();
@@ -210,5 +227,6 @@
         applyConfirmations();
         applyWeightShares();
         applyCharts();
+        applySubmitOnChange();
     });
 })();
