@@ -7,6 +7,11 @@ public interface IPagerInfo
 {
     int Page { get; }
 
+    int PageSize { get; }
+
+    /// <summary>Whether the list honours a <c>pageSize</c> in its address, so that the pager offers the choice.</summary>
+    bool PageSizeChoosable { get; }
+
     int TotalCount { get; }
 
     int TotalPages { get; }
@@ -23,6 +28,9 @@ public interface IPagerInfo
 /// <summary>One page of a list, paged in SQL.</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount) : IPagerInfo
 {
+    /// <summary>True unless the list pages at a size of its own, whatever the address asks.</summary>
+    public bool PageSizeChoosable { get; init; } = true;
+
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(TotalCount / (double)PageSize));
 
     public bool HasPrevious => Page > 1;
@@ -38,6 +46,9 @@ public static class PagingExtensions
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
+
+    /// <summary>The page sizes the pager offers.</summary>
+    public static IReadOnlyList<int> PageSizeChoices { get; } = [10, 25, 50, MaxPageSize];
 
     public static int ClampPageSize(int? pageSize) => pageSize is null or < 1 ? DefaultPageSize : Math.Min(pageSize.Value, MaxPageSize);
 

@@ -25,6 +25,9 @@ public sealed class AccountManagerListFilter
     public int? Page { get; set; }
 
     public int? PageSize { get; set; }
+
+    /// <summary>Whether anything narrows the list beyond its default (active managers, or everyone).</summary>
+    public bool IsNarrowed => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(District) || Active == false || Tier is not null;
 }
 
 public sealed record AccountManagerRow(

@@ -31,6 +31,10 @@ public sealed class CustomerListFilter
     public int? Page { get; set; }
 
     public int? PageSize { get; set; }
+
+    /// <summary>Whether anything narrows the list (an empty list then says "nothing matches", not "no customers yet").</summary>
+    public bool IsNarrowed =>
+        !string.IsNullOrWhiteSpace(Q) || ManagerId is not null || Unassigned || !string.IsNullOrWhiteSpace(District) || BusinessType is not null || Status is not null;
 }
 
 public sealed record CustomerRow(

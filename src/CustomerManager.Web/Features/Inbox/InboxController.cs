@@ -83,7 +83,9 @@ public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm>
                     from u in handlers.DefaultIfEmpty()
                     orderby r.Status, v.VisitedAt descending
                     select new InboxItem(r.Id, r.Kind, r.Message, r.Status, r.Reply, r.HandledBy, u == null ? null : u.DisplayName, r.HandledUtc, r.Version, v.Id, v.VisitedAt, m.Name, c.StoreName, c.Address);
-        return new InboxModel(seat, kinds, status, unhandled, await items.ToPagedListAsync(page, PageSize, cancellationToken));
+        // A fixed page size: the items' forms bring the user back to their page by its number alone.
+        var paged = await items.ToPagedListAsync(page, PageSize, cancellationToken) with { PageSizeChoosable = false };
+        return new InboxModel(seat, kinds, status, unhandled, paged);
     }
 
     private async Task<IActionResult> HandleAsync(int id, InboxActionForm form, Action<VisitReport, PanelRole> act, string done, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ public sealed record MonthFigures(int Visits, int VolumeCartons);
 
 public sealed record PublishedTier(string CycleName, DateOnly PeriodEnd, bool IsRated, decimal? FinalScore, Tier? Tier);
 
-public sealed record DueCustomer(int Id, string StoreName, string Address, DateTime? LastVisit);
+public sealed record DueCustomer(int Id, string StoreName, string Address, string? Phone, DateTime? LastVisit);
 
 public sealed record SharedItem(int VisitId, DateTime VisitedAt, string StoreName, ReportKind Kind, string Message, ReportStatus Status, string? Reply);
 
@@ -73,11 +73,12 @@ public sealed class MyWorkHomeQuery(AppDbContext db, TimeProvider clock)
                 c.Id,
                 c.StoreName,
                 c.Address,
+                c.Phone,
                 LastVisit = db.Visits.Where(v => v.CustomerId == c.Id && v.AccountManagerId == accountManagerId).Max(v => (DateTime?)v.VisitedAt),
             })
             .OrderBy(c => c.LastVisit).ThenBy(c => c.StoreName)
             .Take(MyWorkHomeModel.DueShown)
-            .Select(c => new DueCustomer(c.Id, c.StoreName, c.Address, c.LastVisit))
+            .Select(c => new DueCustomer(c.Id, c.StoreName, c.Address, c.Phone, c.LastVisit))
             .ToListAsync(cancellationToken);
         var shared = await (from r in db.VisitReports
                             join v in db.Visits on r.VisitId equals v.Id

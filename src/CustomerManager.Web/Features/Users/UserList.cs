@@ -16,6 +16,9 @@ public sealed class UserListFilter
     public int? Page { get; set; }
 
     public int? PageSize { get; set; }
+
+    /// <summary>Whether anything narrows the list.</summary>
+    public bool IsNarrowed => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Role) || Active is not null;
 }
 
 public sealed record UserRow(

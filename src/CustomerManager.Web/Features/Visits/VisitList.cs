@@ -34,6 +34,10 @@ public sealed class VisitListFilter
     public int? Page { get; set; }
 
     public int? PageSize { get; set; }
+
+    /// <summary>Whether anything narrows the list (an empty list then says "nothing matches", not "no visits yet").</summary>
+    public bool IsNarrowed =>
+        ManagerId is not null || CustomerId is not null || !string.IsNullOrWhiteSpace(District) || From is not null || To is not null || Content is not null;
 }
 
 public sealed record VisitRow(
@@ -48,7 +52,12 @@ public sealed record VisitExportRow(
     bool ComplaintResolvedOnSpot, bool? CustomerSatisfied, string? DataChange, string? ViolationType, string? ViolationDescription,
     string? UnlicensedPlace, string? UnlicensedDescription, string? ShareWithLogistics, string? ShareWithCallCentre);
 
-public sealed record VisitListModel(VisitListFilter Filter, PagedList<VisitRow> Page, IReadOnlyList<ManagerOption> Managers, IReadOnlyList<string> Districts);
+/// <summary>
+/// One page of visits with the filters' options, and whether the user has customers to visit (asked only when an
+/// account manager's list is empty, so that it says what to do: log a visit, or wait for customers).
+/// </summary>
+public sealed record VisitListModel(
+    VisitListFilter Filter, PagedList<VisitRow> Page, IReadOnlyList<ManagerOption> Managers, IReadOnlyList<string> Districts, bool HasCustomers = true);
 
 /// <summary>The visit list: filtered by manager, customer, district, dates and content, paged in SQL, newest first.</summary>
 public sealed class VisitListQuery(AppDbContext db)
@@ -128,7 +137,8 @@ public sealed class VisitListQuery(AppDbContext db)
         var seesAll = user.SeesEverything();
         var managers = seesAll ? await db.ActiveManagerOptionsAsync(cancellationToken) : [];
         var districts = seesAll ? await db.DistrictsAsync(cancellationToken) : [];
-        return new VisitListModel(filter, page, managers, districts);
+        var hasCustomers = seesAll || page.TotalCount > 0 || await db.Customers.AsNoTracking().VisibleTo(user).AnyAsync(cancellationToken);
+        return new VisitListModel(filter, page, managers, districts, hasCustomers);
     }
 }
 

@@ -201,6 +201,54 @@
         });
     }
 
+    // A choice that applies at once (the pager's page size): <select data-submit-on-change>; the form's button
+    // marked data-submit-on-change-fallback is only for browsers without this script, and hidden here.
+    function applySubmitOnChange() {
+        document.querySelectorAll('select[data-submit-on-change]').forEach(function (select) {
+            var form = select.form;
+            if (!form) {
+                return;
+            }
+            form.querySelectorAll('[data-submit-on-change-fallback]').forEach(function (button) {
+                button.hidden = true;
+            });
+            select.addEventListener('change', function () {
+                form.requestSubmit();
+            });
+        });
+    }
+
+    // A table row that opens its record wherever it is tapped: <tr class="row-link"> with the record's link in it
+    // (marked data-row-target, or the row's first link). The link stays what keyboards and screen readers use;
+    // taps on the row's own links, buttons and check boxes (the bulk selection) do what they always did.
+    function applyRowLinks() {
+        document.querySelectorAll('tr.row-link').forEach(function (row) {
+            var link = row.querySelector('a[data-row-target]') || row.querySelector('a[href]');
+            if (!link) {
+                return;
+            }
+            row.addEventListener('click', function (event) {
+                var target = event.target;
+                if (target.closest('a, button, input, select, textarea, label, summary')) {
+                    return;
+                }
+                var cell = target.closest('td, th');
+                if (cell && cell.querySelector('input, button, select, textarea')) {
+                    return;
+                }
+                var selection = window.getSelection ? String(window.getSelection()) : '';
+                if (selection) {
+                    return; // the user is selecting text to copy, not opening the record
+                }
+                if (event.ctrlKey || event.metaKey || event.shiftKey) {
+                    window.open(link.href, '_blank', 'noopener');
+                } else {
+                    window.location.assign(link.href);
+                }
+            });
+        });
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
         applySelections();
         applyLanguageSwitchAfterPost();
@@ -210,5 +258,7 @@
         applyConfirmations();
         applyWeightShares();
         applyCharts();
+        applySubmitOnChange();
+        applyRowLinks();
     });
 })();
