@@ -55,7 +55,7 @@ public class CustomerSetupJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.FillAsync("#EmployeeNumber", employeeNumber);
         await page.FillAsync("#Name", "旅程经理" + employeeNumber[^1]);
         await page.FillAsync("#Phone", "13900009999");
-        await page.FillAsync("#District", "城北片区");
+        await page.SelectOptionAsync("#District", "城北片区");
         await page.ClickAsync("#manager-form button[type=submit]");
         await page.WaitForURLAsync("**/AccountManagers/Details/**");
 

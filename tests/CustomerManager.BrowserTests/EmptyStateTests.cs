@@ -4,6 +4,7 @@ using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -34,7 +35,7 @@ public class EmptyStateTests(BrowserFixture browser, ITestOutputHelper output) :
         }
 
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var manager = new AccountManager("KM990", "新来的", "13900009990", "城北片区");
+        var manager = new AccountManager("KM990", "新来的", "13900009990", await db.Districts.SingleAsync(d => d.Name == "城北片区"));
         db.AccountManagers.Add(manager);
         await db.SaveChangesAsync();
         var user = new AppUser { UserName = UserName, DisplayName = "新来的", EmailConfirmed = true, AccountManagerId = manager.Id };

@@ -51,7 +51,7 @@ public class VisitJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await phone.GotoAsync(visitUrl);
         var report = await phone.InnerTextAsync(".report-callcentre");
         Assert.Contains("已加入周五提醒名单", report, StringComparison.Ordinal);
-        Assert.Contains("callcentre", report, StringComparison.Ordinal);
+        Assert.Contains("孙丽", report, StringComparison.Ordinal); // who handled it, by name, not login
         await BrowserFixture.ScreenshotAsync(phone, $"visit-{locale}-4-acknowledged-phone");
         await phone.GotoAsync("/MyWork");
         Assert.Contains("已加入周五提醒名单", await phone.InnerTextAsync("#my-shared"), StringComparison.Ordinal);

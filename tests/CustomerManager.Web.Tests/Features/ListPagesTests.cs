@@ -153,7 +153,7 @@ public class ListPagesTests(CustomerManagerFactory factory) : IClassFixture<Cust
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var manager = new AccountManager(employeeNumber, "新人" + employeeNumber[^2..], null, "城北片区");
+        var manager = new AccountManager(employeeNumber, "新人" + employeeNumber[^2..], null, await db.DistrictAsync("城北片区"));
         db.AccountManagers.Add(manager);
         await db.SaveChangesAsync();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
