@@ -77,14 +77,19 @@ internal static class EvidenceBenchmark
         var customersPerManager = 150;
         using (var m = connection.CreateCommand())
         {
-            m.CommandText = "INSERT INTO AccountManagers (EmployeeNumber, Name, District, IsActive, CreatedUtc) VALUES ($n, $n, $d, 1, $now)";
+            using (var district = connection.CreateCommand())
+            {
+                district.CommandText = "INSERT INTO Districts (Name, CreatedUtc) VALUES ('片区', $now)";
+                district.Parameters.AddWithValue("$now", now);
+                district.ExecuteNonQuery();
+            }
+
+            m.CommandText = "INSERT INTO AccountManagers (EmployeeNumber, Name, DistrictId, IsActive, CreatedUtc) VALUES ($n, $n, 1, 1, $now)";
             var n = m.Parameters.Add("$n", SqliteType.Text);
-            var d = m.Parameters.Add("$d", SqliteType.Text);
             m.Parameters.AddWithValue("$now", now);
             for (var i = 1; i <= managers; i++)
             {
                 n.Value = $"KM{i:00000}";
-                d.Value = $"片区{i % 40:00}";
                 m.ExecuteNonQuery();
             }
         }

@@ -9,6 +9,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
+using CustomerManager.Domain.Common;
 using CustomerManager.Infrastructure;
 using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Infrastructure.Persistence;
@@ -111,24 +112,43 @@ finally
     File.Delete(path);
 }
 
+// The 40 districts the seeded managers are spread over (ids 1 to 40, names 片区00 to 片区39).
+static void InsertDistricts(SqliteConnection connection, string now)
+{
+    using var insert = connection.CreateCommand();
+    insert.CommandText = "INSERT INTO Districts (Name, NameSortKey, CreatedUtc) VALUES ($name, $key, $now)";
+    var name = insert.Parameters.Add("$name", SqliteType.Text);
+    var key = insert.Parameters.Add("$key", SqliteType.Text);
+    insert.Parameters.AddWithValue("$now", now);
+    for (var i = 0; i < 40; i++)
+    {
+        name.Value = $"片区{i:00}";
+        key.Value = NameOrder.KeyOf((string)name.Value);
+        insert.ExecuteNonQuery();
+    }
+}
+
 static void Seed(string connectionString, int customers, int managers)
 {
     using var connection = new SqliteConnection(connectionString);
     connection.Open();
     using var transaction = connection.BeginTransaction();
     var now = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+    InsertDistricts(connection, now);
     using (var insert = connection.CreateCommand())
     {
-        insert.CommandText = "INSERT INTO AccountManagers (EmployeeNumber, Name, Phone, District, IsActive, CreatedUtc) VALUES ($n, $name, NULL, $d, 1, $now)";
+        insert.CommandText = "INSERT INTO AccountManagers (EmployeeNumber, Name, NameSortKey, Phone, DistrictId, IsActive, CreatedUtc) VALUES ($n, $name, $key, NULL, $d, 1, $now)";
         var n = insert.Parameters.Add("$n", SqliteType.Text);
         var name = insert.Parameters.Add("$name", SqliteType.Text);
-        var district = insert.Parameters.Add("$d", SqliteType.Text);
+        var key = insert.Parameters.Add("$key", SqliteType.Text);
+        var district = insert.Parameters.Add("$d", SqliteType.Integer);
         insert.Parameters.AddWithValue("$now", now);
         for (var i = 1; i <= managers; i++)
         {
             n.Value = $"KM{i:00000}";
             name.Value = $"经理{i}";
-            district.Value = $"片区{i % 40:00}";
+            key.Value = NameOrder.KeyOf((string)name.Value);
+            district.Value = 1 + (i % 40);
             insert.ExecuteNonQuery();
         }
     }
@@ -138,11 +158,13 @@ static void Seed(string connectionString, int customers, int managers)
     using (var customer = connection.CreateCommand())
     using (var assignment = connection.CreateCommand())
     {
-        customer.CommandText = "INSERT INTO Customers (LicenceNumber, StoreName, Owner, Phone, Address, BusinessType, Status, CurrentManagerId, CreatedUtc) " +
-                               "VALUES ($l, $s, $o, $p, $a, $t, $st, $m, $now) RETURNING Id";
+        customer.CommandText = "INSERT INTO Customers (LicenceNumber, StoreName, StoreNameSortKey, Owner, OwnerSortKey, Phone, Address, BusinessType, Status, CurrentManagerId, CreatedUtc) " +
+                               "VALUES ($l, $s, $sk, $o, $ok, $p, $a, $t, $st, $m, $now) RETURNING Id";
         var l = customer.Parameters.Add("$l", SqliteType.Text);
         var s = customer.Parameters.Add("$s", SqliteType.Text);
         var o = customer.Parameters.Add("$o", SqliteType.Text);
+        var sk = customer.Parameters.Add("$sk", SqliteType.Text);
+        var ok = customer.Parameters.Add("$ok", SqliteType.Text);
         var p = customer.Parameters.Add("$p", SqliteType.Text);
         var a = customer.Parameters.Add("$a", SqliteType.Text);
         var t = customer.Parameters.Add("$t", SqliteType.Integer);
@@ -157,6 +179,8 @@ static void Seed(string connectionString, int customers, int managers)
             l.Value = $"4401{3 + (i % 7):00}{i:000000}";
             s.Value = $"{words[i % words.Length]}{kinds[i / words.Length % kinds.Length]}{i}";
             o.Value = $"店主{i % 9973}";
+            sk.Value = NameOrder.KeyOf((string)s.Value);
+            ok.Value = NameOrder.KeyOf((string)o.Value);
             p.Value = $"13{(100_000_000 + (i * 7919L % 899_999_999)).ToString(CultureInfo.InvariantCulture)}";
             a.Value = $"路{i % 500}号";
             t.Value = 1 + (i % 4);

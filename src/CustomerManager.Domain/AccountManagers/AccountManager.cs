@@ -13,6 +13,7 @@ public sealed class AccountManager : Entity
     {
         EmployeeNumber = string.Empty;
         Name = string.Empty;
+        NameSortKey = string.Empty;
         District = null!;
     }
 
@@ -27,6 +28,9 @@ public sealed class AccountManager : Entity
 
     public string Name { get; private set; }
 
+    /// <summary>Where the manager comes in a list sorted by name (<see cref="NameOrder"/>).</summary>
+    public string NameSortKey { get; private set; }
+
     public string? Phone { get; private set; }
 
     public int DistrictId { get; private set; }
@@ -39,6 +43,7 @@ public sealed class AccountManager : Entity
     public void UpdateProfile(string name, string? phone, District district)
     {
         Name = Guard.Required(name, NameMaxLength, ErrorCodes.AccountManager.NameRequired, ErrorCodes.AccountManager.NameTooLong);
+        NameSortKey = NameOrder.KeyOf(Name);
         Phone = Guard.Optional(phone, PhoneMaxLength, ErrorCodes.AccountManager.PhoneTooLong);
         MoveTo(district);
     }

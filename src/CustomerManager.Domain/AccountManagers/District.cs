@@ -13,6 +13,7 @@ public sealed class District : Entity
     private District()
     {
         Name = string.Empty;
+        NameSortKey = string.Empty;
     }
 
     public District(string name)
@@ -23,7 +24,14 @@ public sealed class District : Entity
 
     public string Name { get; private set; }
 
-    public void Rename(string name) => Name = Guard.Required(name, NameMaxLength, ErrorCodes.District.NameRequired, ErrorCodes.District.NameTooLong);
+    /// <summary>Where the district comes in a list sorted by name (<see cref="NameOrder"/>).</summary>
+    public string NameSortKey { get; private set; }
+
+    public void Rename(string name)
+    {
+        Name = Guard.Required(name, NameMaxLength, ErrorCodes.District.NameRequired, ErrorCodes.District.NameTooLong);
+        NameSortKey = NameOrder.KeyOf(Name);
+    }
 
     /// <summary>A district is deleted only once no manager, active or not, is placed in it: merge it into another first.</summary>
     /// <param name="managers">How many managers are placed in it.</param>

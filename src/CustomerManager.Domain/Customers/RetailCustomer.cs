@@ -26,7 +26,9 @@ public sealed class RetailCustomer : Entity
     {
         LicenceNumber = string.Empty;
         StoreName = string.Empty;
+        StoreNameSortKey = string.Empty;
         Owner = string.Empty;
+        OwnerSortKey = string.Empty;
         Address = string.Empty;
     }
 
@@ -41,7 +43,13 @@ public sealed class RetailCustomer : Entity
 
     public string StoreName { get; private set; }
 
+    /// <summary>Where the store comes in a list sorted by name (<see cref="NameOrder"/>).</summary>
+    public string StoreNameSortKey { get; private set; }
+
     public string Owner { get; private set; }
+
+    /// <summary>Where the owner comes in a list sorted by owner (<see cref="NameOrder"/>).</summary>
+    public string OwnerSortKey { get; private set; }
 
     public string? Phone { get; private set; }
 
@@ -80,7 +88,9 @@ public sealed class RetailCustomer : Entity
     public void Update(string storeName, string owner, string? phone, string address, BusinessType businessType, CustomerStatus status)
     {
         StoreName = Guard.Required(storeName, StoreNameMaxLength, ErrorCodes.Customer.StoreNameRequired, ErrorCodes.Customer.StoreNameTooLong);
+        StoreNameSortKey = NameOrder.KeyOf(StoreName);
         Owner = Guard.Required(owner, OwnerMaxLength, ErrorCodes.Customer.OwnerRequired, ErrorCodes.Customer.OwnerTooLong);
+        OwnerSortKey = NameOrder.KeyOf(Owner);
         Phone = Guard.Optional(phone, PhoneMaxLength, ErrorCodes.Customer.PhoneTooLong);
         Address = Guard.Required(address, AddressMaxLength, ErrorCodes.Customer.AddressRequired, ErrorCodes.Customer.AddressTooLong);
         BusinessType = Enum.IsDefined(businessType) ? businessType : throw new DomainException(ErrorCodes.Customer.BusinessType, "Unknown business type.");

@@ -60,6 +60,14 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("NameSortKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -75,9 +83,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.HasIndex("EmployeeNumber")
                         .IsUnique();
 
-                    b.HasIndex("Name");
+                    b.HasIndex("NameSortKey");
 
-                    b.HasIndex("DistrictId", "Name");
+                    b.HasIndex("DistrictId", "NameSortKey");
 
                     b.ToTable("AccountManagers");
                 });
@@ -108,6 +116,14 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("NameSortKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)")
+                        .HasDefaultValue("");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -253,6 +269,14 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<string>("OwnerSortKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -265,6 +289,14 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("StoreNameSortKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(200)")
+                        .HasDefaultValue("");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAdd()
@@ -276,13 +308,13 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.HasIndex("LicenceNumber")
                         .IsUnique();
 
-                    b.HasIndex("Owner");
+                    b.HasIndex("OwnerSortKey");
 
                     b.HasIndex("Phone");
 
-                    b.HasIndex("StoreName");
+                    b.HasIndex("StoreNameSortKey");
 
-                    b.HasIndex("CurrentManagerId", "StoreName");
+                    b.HasIndex("CurrentManagerId", "StoreNameSortKey");
 
                     b.HasIndex("Status", "BusinessType");
 

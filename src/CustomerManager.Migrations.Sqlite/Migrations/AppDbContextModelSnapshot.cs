@@ -53,6 +53,14 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameSortKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -68,9 +76,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.HasIndex("EmployeeNumber")
                         .IsUnique();
 
-                    b.HasIndex("Name");
+                    b.HasIndex("NameSortKey");
 
-                    b.HasIndex("DistrictId", "Name");
+                    b.HasIndex("DistrictId", "NameSortKey");
 
                     b.ToTable("AccountManagers");
                 });
@@ -99,6 +107,14 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("NameSortKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -238,6 +254,14 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OwnerSortKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -250,6 +274,14 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StoreNameSortKey")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAdd()
@@ -261,13 +293,13 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.HasIndex("LicenceNumber")
                         .IsUnique();
 
-                    b.HasIndex("Owner");
+                    b.HasIndex("OwnerSortKey");
 
                     b.HasIndex("Phone");
 
-                    b.HasIndex("StoreName");
+                    b.HasIndex("StoreNameSortKey");
 
-                    b.HasIndex("CurrentManagerId", "StoreName");
+                    b.HasIndex("CurrentManagerId", "StoreNameSortKey");
 
                     b.HasIndex("Status", "BusinessType");
 

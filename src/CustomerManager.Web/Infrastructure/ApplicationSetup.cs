@@ -57,6 +57,7 @@ public static class ApplicationSetup
         services.AddScoped<Features.Visits.VisitListQuery>();
         services.AddScoped<CustomerManager.Infrastructure.Queries.EvidenceQuery>();
         services.AddScoped<CustomerManager.Infrastructure.Queries.EvidenceBackfill>();
+        services.AddScoped<CustomerManager.Infrastructure.Persistence.SortKeyBackfill>();
         services.AddScoped<Features.Cycles.CycleProgressQuery>();
         services.AddScoped<Features.Results.ResultQueries>();
         services.AddScoped<Features.Cycles.CycleClosing>();
@@ -190,6 +191,7 @@ public static class ApplicationSetup
             }
 
             await scope.ServiceProvider.GetRequiredService<CustomerManager.Infrastructure.Queries.EvidenceBackfill>().RunAsync();
+            await scope.ServiceProvider.GetRequiredService<CustomerManager.Infrastructure.Persistence.SortKeyBackfill>().RunAsync();
 
             if (options.SeedDemoData ?? isDevelopment)
             {

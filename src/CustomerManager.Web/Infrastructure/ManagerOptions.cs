@@ -15,11 +15,11 @@ public static class ManagerOptions
     public static Task<List<ManagerOption>> ActiveManagerOptionsAsync(this AppDbContext db, CancellationToken cancellationToken, int? except = null) =>
         db.AccountManagers.AsNoTracking()
             .Where(m => m.IsActive && m.Id != except)
-            .OrderBy(m => m.District.Name).ThenBy(m => m.Name)
+            .OrderBy(m => m.District.NameSortKey).ThenBy(m => m.NameSortKey)
             .Select(m => new ManagerOption(m.Id, m.EmployeeNumber, m.Name, m.District.Name))
             .ToListAsync(cancellationToken);
 
     /// <summary>The managed list of districts, for filters and the manager form.</summary>
     public static Task<List<string>> DistrictsAsync(this AppDbContext db, CancellationToken cancellationToken) =>
-        db.Districts.AsNoTracking().OrderBy(d => d.Name).Select(d => d.Name).ToListAsync(cancellationToken);
+        db.Districts.AsNoTracking().OrderBy(d => d.NameSortKey).Select(d => d.Name).ToListAsync(cancellationToken);
 }

@@ -10,13 +10,14 @@ internal sealed class AccountManagerConfiguration : IEntityTypeConfiguration<Acc
     {
         builder.Property(m => m.EmployeeNumber).HasMaxLength(AccountManager.EmployeeNumberMaxLength).IsRequired();
         builder.Property(m => m.Name).HasMaxLength(AccountManager.NameMaxLength).IsRequired();
+        builder.Property(m => m.NameSortKey).SortKey();
         builder.Property(m => m.Phone).HasMaxLength(AccountManager.PhoneMaxLength);
         builder.HasOne(m => m.District).WithMany().HasForeignKey(m => m.DistrictId).OnDelete(DeleteBehavior.Restrict);
         builder.AuditStamps();
 
         builder.HasIndex(m => m.EmployeeNumber).IsUnique();
-        builder.HasIndex(m => new { m.DistrictId, m.Name });
-        builder.HasIndex(m => m.Name);
+        builder.HasIndex(m => new { m.DistrictId, m.NameSortKey });
+        builder.HasIndex(m => m.NameSortKey);
     }
 }
 
@@ -25,6 +26,7 @@ internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
     public void Configure(EntityTypeBuilder<District> builder)
     {
         builder.Property(d => d.Name).HasMaxLength(District.NameMaxLength).IsRequired();
+        builder.Property(d => d.NameSortKey).SortKey();
         builder.AuditStamps();
 
         builder.HasIndex(d => d.Name).IsUnique();

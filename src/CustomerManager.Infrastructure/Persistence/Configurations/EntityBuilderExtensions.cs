@@ -19,4 +19,8 @@ internal static class EntityBuilderExtensions
         builder.Property(e => e.ModifiedBy).HasMaxLength(UserNameMaxLength);
         builder.Property(e => e.Version).IsConcurrencyToken().HasDefaultValue(1);
     }
+
+    /// <summary>A <see cref="NameOrder"/> key: ASCII hex, so a plain (non-Unicode) column; filled in by <see cref="SortKeyBackfill"/> for rows older than it.</summary>
+    public static PropertyBuilder<string> SortKey(this PropertyBuilder<string> property) =>
+        property.HasMaxLength(NameOrder.KeyMaxLength).IsUnicode(false).IsRequired().HasDefaultValue(string.Empty);
 }

@@ -13,6 +13,8 @@ internal sealed class RetailCustomerConfiguration : IEntityTypeConfiguration<Ret
         builder.Property(c => c.LicenceNumber).HasMaxLength(RetailCustomer.LicenceNumberMaxLength).IsRequired();
         builder.Property(c => c.StoreName).HasMaxLength(RetailCustomer.StoreNameMaxLength).IsRequired();
         builder.Property(c => c.Owner).HasMaxLength(RetailCustomer.OwnerMaxLength).IsRequired();
+        builder.Property(c => c.StoreNameSortKey).SortKey();
+        builder.Property(c => c.OwnerSortKey).SortKey();
         builder.Property(c => c.Phone).HasMaxLength(RetailCustomer.PhoneMaxLength);
         builder.Property(c => c.Address).HasMaxLength(RetailCustomer.AddressMaxLength).IsRequired();
         builder.AuditStamps();
@@ -22,9 +24,9 @@ internal sealed class RetailCustomerConfiguration : IEntityTypeConfiguration<Ret
         builder.Navigation(c => c.Assignments).HasField("_assignments");
 
         builder.HasIndex(c => c.LicenceNumber).IsUnique();
-        builder.HasIndex(c => new { c.CurrentManagerId, c.StoreName });
-        builder.HasIndex(c => c.StoreName);
-        builder.HasIndex(c => c.Owner);
+        builder.HasIndex(c => new { c.CurrentManagerId, c.StoreNameSortKey });
+        builder.HasIndex(c => c.StoreNameSortKey);
+        builder.HasIndex(c => c.OwnerSortKey);
         builder.HasIndex(c => c.Phone);
         builder.HasIndex(c => new { c.Status, c.BusinessType });
     }

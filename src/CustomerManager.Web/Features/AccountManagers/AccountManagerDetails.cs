@@ -86,7 +86,7 @@ public sealed class AccountManagerDetailsQuery(AppDbContext db, EvidenceQuery ev
             .ToListAsync(cancellationToken);
         var customers = db.Customers.AsNoTracking().Where(c => c.CurrentManagerId == id);
         var customerCount = await customers.CountAsync(cancellationToken);
-        var customerRows = await customers.OrderBy(c => c.StoreName).Take(AccountManagerDetailsModel.CustomersShown)
+        var customerRows = await customers.OrderBy(c => c.StoreNameSortKey).Take(AccountManagerDetailsModel.CustomersShown)
             .Select(c => new ManagerCustomerRow(c.Id, c.LicenceNumber, c.StoreName, c.Owner, c.Status))
             .ToListAsync(cancellationToken);
         var visits = await db.Visits.AsNoTracking()

@@ -91,14 +91,14 @@ public sealed class AccountManagerListQuery(AppDbContext db)
         {
             ("number", false) => rows.OrderBy(r => r.Manager.EmployeeNumber),
             ("number", true) => rows.OrderByDescending(r => r.Manager.EmployeeNumber),
-            ("district", false) => rows.OrderBy(r => r.Manager.District.Name).ThenBy(r => r.Manager.Name),
-            ("district", true) => rows.OrderByDescending(r => r.Manager.District.Name).ThenBy(r => r.Manager.Name),
-            ("customers", false) => rows.OrderBy(r => r.Customers).ThenBy(r => r.Manager.Name),
-            ("customers", true) => rows.OrderByDescending(r => r.Customers).ThenBy(r => r.Manager.Name),
-            ("score", false) => rows.OrderBy(r => r.Result!.FinalScore).ThenBy(r => r.Manager.Name),
-            ("score", true) => rows.OrderByDescending(r => r.Result!.FinalScore).ThenBy(r => r.Manager.Name),
-            (_, true) => rows.OrderByDescending(r => r.Manager.Name),
-            _ => rows.OrderBy(r => r.Manager.Name),
+            ("district", false) => rows.OrderBy(r => r.Manager.District.NameSortKey).ThenBy(r => r.Manager.NameSortKey),
+            ("district", true) => rows.OrderByDescending(r => r.Manager.District.NameSortKey).ThenBy(r => r.Manager.NameSortKey),
+            ("customers", false) => rows.OrderBy(r => r.Customers).ThenBy(r => r.Manager.NameSortKey),
+            ("customers", true) => rows.OrderByDescending(r => r.Customers).ThenBy(r => r.Manager.NameSortKey),
+            ("score", false) => rows.OrderBy(r => r.Result!.FinalScore).ThenBy(r => r.Manager.NameSortKey),
+            ("score", true) => rows.OrderByDescending(r => r.Result!.FinalScore).ThenBy(r => r.Manager.NameSortKey),
+            (_, true) => rows.OrderByDescending(r => r.Manager.NameSortKey),
+            _ => rows.OrderBy(r => r.Manager.NameSortKey),
         };
 
         return rows.Select(r => new AccountManagerRow(

@@ -201,7 +201,7 @@ public sealed class AssignmentsController(
             return NotFound();
         }
 
-        var shown = await selected.OrderBy(c => c.StoreName).Take(50)
+        var shown = await selected.OrderBy(c => c.StoreNameSortKey).Take(50)
             .Select(c => new SelectedCustomer(c.Id, c.LicenceNumber, c.StoreName, db.AccountManagers.Where(m => m.Id == c.CurrentManagerId).Select(m => m.Name).FirstOrDefault(), c.Version))
             .ToListAsync(cancellationToken);
         if (form.CustomerId is not null)

@@ -69,6 +69,7 @@ public static class AuditVocabulary
         {
             [nameof(AccountManager.EmployeeNumber)] = new("AccountManager.EmployeeNumber"),
             [nameof(AccountManager.Name)] = new("AccountManager.Name"),
+            [nameof(AccountManager.NameSortKey)] = new("AccountManager.Name", AuditValueKind.Hidden),
             [nameof(AccountManager.Phone)] = new("AccountManager.Phone"),
             [nameof(AccountManager.DistrictId)] = new("AccountManager.District", AuditValueKind.District),
             [nameof(AccountManager.IsActive)] = Status with { Kind = AuditValueKind.Flag, TrueKey = "AccountManager.Active", FalseKey = "AccountManager.Inactive" },
@@ -77,7 +78,9 @@ public static class AuditVocabulary
         {
             [nameof(RetailCustomer.LicenceNumber)] = new("Customer.LicenceNumber"),
             [nameof(RetailCustomer.StoreName)] = new("Customer.StoreName"),
+            [nameof(RetailCustomer.StoreNameSortKey)] = new("Customer.StoreName", AuditValueKind.Hidden),
             [nameof(RetailCustomer.Owner)] = new("Customer.Owner"),
+            [nameof(RetailCustomer.OwnerSortKey)] = new("Customer.Owner", AuditValueKind.Hidden),
             [nameof(RetailCustomer.Phone)] = new("Customer.Phone"),
             [nameof(RetailCustomer.Address)] = new("Customer.Address"),
             [nameof(RetailCustomer.BusinessType)] = new("Customer.BusinessType", AuditValueKind.Enum, nameof(BusinessType)),
@@ -129,6 +132,7 @@ public static class AuditVocabulary
         [nameof(District)] = new Dictionary<string, AuditField>
         {
             [nameof(District.Name)] = new("Districts.Name"),
+            [nameof(District.NameSortKey)] = new("Districts.Name", AuditValueKind.Hidden),
         },
         [nameof(Brand)] = new Dictionary<string, AuditField>
         {

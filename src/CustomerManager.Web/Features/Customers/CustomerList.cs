@@ -96,12 +96,12 @@ public sealed class CustomerListQuery(AppDbContext db)
 
         rows = (filter.Sort, filter.Desc) switch
         {
-            ("store", false) => rows.OrderBy(r => r.c.StoreName).ThenBy(r => r.c.LicenceNumber),
-            ("store", true) => rows.OrderByDescending(r => r.c.StoreName).ThenBy(r => r.c.LicenceNumber),
-            ("owner", false) => rows.OrderBy(r => r.c.Owner).ThenBy(r => r.c.LicenceNumber),
-            ("owner", true) => rows.OrderByDescending(r => r.c.Owner).ThenBy(r => r.c.LicenceNumber),
-            ("manager", false) => rows.OrderBy(r => r.m!.Name).ThenBy(r => r.c.StoreName),
-            ("manager", true) => rows.OrderByDescending(r => r.m!.Name).ThenBy(r => r.c.StoreName),
+            ("store", false) => rows.OrderBy(r => r.c.StoreNameSortKey).ThenBy(r => r.c.LicenceNumber),
+            ("store", true) => rows.OrderByDescending(r => r.c.StoreNameSortKey).ThenBy(r => r.c.LicenceNumber),
+            ("owner", false) => rows.OrderBy(r => r.c.OwnerSortKey).ThenBy(r => r.c.LicenceNumber),
+            ("owner", true) => rows.OrderByDescending(r => r.c.OwnerSortKey).ThenBy(r => r.c.LicenceNumber),
+            ("manager", false) => rows.OrderBy(r => r.m!.NameSortKey).ThenBy(r => r.c.StoreNameSortKey),
+            ("manager", true) => rows.OrderByDescending(r => r.m!.NameSortKey).ThenBy(r => r.c.StoreNameSortKey),
             ("status", false) => rows.OrderBy(r => r.c.Status).ThenBy(r => r.c.LicenceNumber),
             ("status", true) => rows.OrderByDescending(r => r.c.Status).ThenBy(r => r.c.LicenceNumber),
             (_, true) => rows.OrderByDescending(r => r.c.LicenceNumber),

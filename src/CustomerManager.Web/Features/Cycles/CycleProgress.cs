@@ -36,7 +36,7 @@ public sealed class CycleProgressQuery(AppDbContext db)
             .ToListAsync(cancellationToken);
         var byPair = counts.ToDictionary(c => (c.AccountManagerId, c.PanelMemberId), c => c.Count);
         var managers = await db.AccountManagers.AsNoTracking().Where(m => m.IsActive)
-            .OrderBy(m => m.District.Name).ThenBy(m => m.Name)
+            .OrderBy(m => m.District.NameSortKey).ThenBy(m => m.NameSortKey)
             .Select(m => new { m.Id, m.Name, m.EmployeeNumber, District = m.District.Name })
             .ToListAsync(cancellationToken);
         var rows = managers.Select(m => new ProgressRow(m.Id, m.Name, m.EmployeeNumber, m.District, columns.Select(c =>

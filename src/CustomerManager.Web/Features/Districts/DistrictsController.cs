@@ -182,7 +182,7 @@ public sealed class DistrictsController(AppDbContext db, IValidator<DistrictForm
             .GroupBy(m => m.DistrictId)
             .Select(g => new { g.Key, Active = g.Count(m => m.IsActive), All = g.Count() })
             .ToDictionaryAsync(x => x.Key, cancellationToken);
-        var districts = await db.Districts.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken);
+        var districts = await db.Districts.AsNoTracking().OrderBy(d => d.NameSortKey).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken);
         return [.. districts.Select(d => new DistrictRow(d.Id, d.Name, counts.GetValueOrDefault(d.Id)?.Active ?? 0, counts.GetValueOrDefault(d.Id)?.All ?? 0))];
     }
 

@@ -72,11 +72,12 @@ public sealed class MyWorkHomeQuery(AppDbContext db, TimeProvider clock)
             {
                 c.Id,
                 c.StoreName,
+                c.StoreNameSortKey,
                 c.Address,
                 c.Phone,
                 LastVisit = db.Visits.Where(v => v.CustomerId == c.Id && v.AccountManagerId == accountManagerId).Max(v => (DateTime?)v.VisitedAt),
             })
-            .OrderBy(c => c.LastVisit).ThenBy(c => c.StoreName)
+            .OrderBy(c => c.LastVisit).ThenBy(c => c.StoreNameSortKey)
             .Take(MyWorkHomeModel.DueShown)
             .Select(c => new DueCustomer(c.Id, c.StoreName, c.Address, c.Phone, c.LastVisit))
             .ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Features.Cycles;
@@ -67,7 +68,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
         var distribution = ranked.GroupBy(r => r.Tier).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
         var filtered = ranked.Where(r => (district is null || r.District == district) && (tier is null || r.Tier == tier)).ToList();
         var columns = cycle.Criteria.OrderBy(c => c.SortOrder).Select(c => new RankingColumn(c.Id, Cultures.Pick(c.NameZh, c.NameEn), c.Weight)).ToList();
-        return new RankingModel(cycle.Id, cycle.Name, cycle.Status, [.. cycles.Select(c => (c.Id, c.Name))], [.. results.Select(r => r.District).Distinct().Order()],
+        return new RankingModel(cycle.Id, cycle.Name, cycle.Status, [.. cycles.Select(c => (c.Id, c.Name))], [.. results.Select(r => r.District).Distinct().Order(NameOrder.Comparer)],
             district, tier, columns, filtered, distribution);
     }
 

@@ -108,7 +108,7 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
             .FirstOrDefaultAsync(cancellationToken);
 
     private Task<List<ManagerRow>> ManagersAsync(CancellationToken cancellationToken) =>
-        db.AccountManagers.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.District.Name).ThenBy(m => m.Name)
+        db.AccountManagers.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.District.NameSortKey).ThenBy(m => m.NameSortKey)
             .Select(m => new ManagerRow(m.Id, m.Name, m.EmployeeNumber, m.District.Name)).ToListAsync(cancellationToken);
 
     private async Task<int?> NextAsync(int managerId, int step, CancellationToken cancellationToken)

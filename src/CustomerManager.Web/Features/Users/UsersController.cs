@@ -199,7 +199,7 @@ public sealed class UsersController(
     {
         form.Managers = await db.AccountManagers.AsNoTracking()
             .Where(m => m.IsActive && (m.Id == form.AccountManagerId || !db.Users.Any(u => u.AccountManagerId == m.Id)))
-            .OrderBy(m => m.District.Name).ThenBy(m => m.Name)
+            .OrderBy(m => m.District.NameSortKey).ThenBy(m => m.NameSortKey)
             .Select(m => new ManagerOption(m.Id, m.EmployeeNumber, m.Name, m.District.Name))
             .ToListAsync(cancellationToken);
         return user is null

@@ -308,7 +308,7 @@ public sealed class VisitsController(
         var me = User.AccountManagerIdOf() ?? -1;
         form.Customers = await db.Customers.AsNoTracking()
             .Where(c => c.CurrentManagerId == me && c.Status != CustomerStatus.Closed || c.Id == form.CustomerId && c.Assignments.Any(a => a.AccountManagerId == me))
-            .OrderBy(c => c.StoreName)
+            .OrderBy(c => c.StoreNameSortKey)
             .Select(c => new CustomerOption(c.Id, c.StoreName, c.LicenceNumber))
             .ToListAsync(cancellationToken);
         form.BrandOptions = await db.Brands.AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.SortOrder).Select(b => b.Name).ToListAsync(cancellationToken);
