@@ -2,8 +2,10 @@ using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Infrastructure.Persistence.Interceptors;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CustomerManager.Infrastructure;
 
@@ -40,6 +42,12 @@ public static class DependencyInjection
                     break;
                 default:
                     db.UseSqlite(SqliteConnectionString(connectionString, AppContext.BaseDirectory), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                    // The SQLite migrations rebuild tables around their data fixes, with foreign keys off outside a
+                    // transaction where SQLite requires it; each was reviewed and is applied from scratch by every
+                    // test run, so EF's warnings about those patterns would only alarm a new user at first start.
+                    db.ConfigureWarnings(w => w.Log(
+                        (SqliteEventId.TableRebuildPendingWarning, LogLevel.Debug),
+                        (RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)));
                     break;
             }
 

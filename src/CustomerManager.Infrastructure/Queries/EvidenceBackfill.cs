@@ -16,6 +16,7 @@ public sealed class EvidenceBackfill(AppDbContext db, EvidenceQuery evidence, Ti
         var cycles = await db.Cycles
             .Where(c => db.Results.Any(r => r.CycleId == c.Id && r.EvidenceTakenUtc == null))
             .Include(c => c.Results)
+            .AsSplitQuery()
             .ToListAsync(cancellationToken);
         var recorded = 0;
         foreach (var cycle in cycles)

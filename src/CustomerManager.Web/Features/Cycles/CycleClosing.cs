@@ -39,7 +39,7 @@ public sealed class CycleClosing(AppDbContext db, EvidenceQuery evidence, TimePr
             return new CloseOutcome(CloseStatus.NotFound);
         }
 
-        var cycle = await db.Cycles.Include(c => c.Criteria).Include(c => c.Results).SingleAsync(c => c.Id == cycleId, cancellationToken);
+        var cycle = await db.Cycles.Include(c => c.Criteria).Include(c => c.Results).AsSplitQuery().SingleAsync(c => c.Id == cycleId, cancellationToken);
         try
         {
             var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycleId).ToListAsync(cancellationToken);
@@ -74,7 +74,7 @@ public sealed class CycleClosing(AppDbContext db, EvidenceQuery evidence, TimePr
             return null;
         }
 
-        var cycle = await db.Cycles.Include(c => c.Criteria).Include(c => c.Results).SingleAsync(c => c.Id == cycleId, cancellationToken);
+        var cycle = await db.Cycles.Include(c => c.Criteria).Include(c => c.Results).AsSplitQuery().SingleAsync(c => c.Id == cycleId, cancellationToken);
         try
         {
             cycle.Reopen(reason);
