@@ -28,6 +28,18 @@ public class AccessibleMarkupTests(CustomerManagerFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheNavigationSaysWhichPageIsCurrent()
+    {
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        var page = await client.GetDocumentAsync("/Customers");
+
+        var current = Assert.Single(page.QuerySelectorAll("#main-nav a[aria-current=page]"));
+        Assert.Equal("/Customers", current.GetAttribute("href"));
+        Assert.Contains("active", current.ClassList);
+    }
+
+    [Fact]
     public async Task EveryBoxOfTheVisitFormHasALabel()
     {
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("am01");

@@ -125,6 +125,21 @@ public class ListPagesTests(CustomerManagerFactory factory) : IClassFixture<Cust
     }
 
     [Fact]
+    public async Task TheCustomerAndManagerPagesDialTheirPhoneNumbers()
+    {
+        var customer = await factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100001").Select(c => new { c.Id, c.Phone }).SingleAsync());
+        var manager = await factory.QueryAsync(db => db.AccountManagers.Where(m => m.EmployeeNumber == "KM001").Select(m => new { m.Id, m.Phone }).SingleAsync());
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        var customerPage = await client.GetDocumentAsync($"/Customers/Details/{customer.Id}");
+        var managerPage = await client.GetDocumentAsync($"/AccountManagers/Details/{manager.Id}");
+
+        Assert.Equal("tel:" + customer.Phone, customerPage.QuerySelector("#customer-phone a")!.GetAttribute("href"));
+        Assert.Equal(customer.Phone, customerPage.QuerySelector("#customer-phone a")!.TextContent);
+        Assert.Contains(managerPage.QuerySelectorAll("main a[href^='tel:']"), a => a.GetAttribute("href") == "tel:" + manager.Phone);
+    }
+
+    [Fact]
     public async Task EachVisitIsACardForPhonesAndARowThatOpensItFromMdUp()
     {
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("am02");
