@@ -109,4 +109,32 @@ public class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
         Assert.EndsWith("/Account/SignIn", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
+
+    [BrowserTheory]
+    [InlineData("en", 1200)]
+    [InlineData("en", 1366)]
+    [InlineData("zh-CN", 1200)]
+    [InlineData("zh-CN", 1366)]
+    public async Task TheAdministratorsMenuFitsOneLineOnADesktop(string locale, int width)
+    {
+        var page = await browser.NewPageAsync(width, 800, locale);
+        await page.SignInAsync("admin");
+        await page.GotoAsync("/Districts");
+
+        var bar = await page.Locator("nav.navbar").BoundingBoxAsync();
+        Assert.True(bar!.Height < 70, $"the navigation bar is {bar.Height}px high at {width}px in {locale}: it wrapped");
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= width, $"the page is {scrollWidth}px wide on a {width}px screen in {locale}");
+
+        // The settings pages sit in one menu, which says which of them is open.
+        Assert.Contains("active", await page.Locator("#settings-menu").GetAttributeAsync("class"));
+        await page.Locator("#settings-menu").ClickAsync();
+        var districts = page.Locator("[aria-labelledby=settings-menu] a[href='/Districts']");
+        await districts.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
+        Assert.Equal("page", await districts.GetAttributeAsync("aria-current"));
+        var menu = await page.Locator("[aria-labelledby=settings-menu]").BoundingBoxAsync();
+        Assert.True(menu!.X >= 0 && menu.X + menu.Width <= width, $"the settings menu spans {menu.X}–{menu.X + menu.Width}px on a {width}px screen");
+        await BrowserFixture.ScreenshotAsync(page, $"menu-admin-{locale}-{width}");
+        await page.Context.CloseAsync();
+    }
 }

@@ -38,6 +38,11 @@ public sealed class AccountController(
     [AllowAnonymous]
     public async Task<IActionResult> SignIn(SignInModel model)
     {
+        if (IsLanguageSwitchRepost())
+        {
+            return PasswordsToTypeAgain(model with { Password = null });
+        }
+
         if (!await signInValidator.ValidateIntoAsync(model, ModelState))
         {
             return View(model);
@@ -99,6 +104,11 @@ public sealed class AccountController(
     public async Task<IActionResult> ChangePassword(ChangePasswordModel model)
     {
         model.IsRequired = User.HasClaim(AppClaims.MustChangePassword, "true");
+        if (IsLanguageSwitchRepost())
+        {
+            return PasswordsToTypeAgain(new ChangePasswordModel { IsRequired = model.IsRequired });
+        }
+
         if (!await changePasswordValidator.ValidateIntoAsync(model, ModelState))
         {
             return View(model);
@@ -152,10 +162,27 @@ public sealed class AccountController(
     /// </summary>
     [HttpPost]
     [AllowAnonymous]
-    public IActionResult SetLanguageAndRepost([FromForm(Name = "__culture")] string? culture, [FromForm(Name = "__postedTo")] string? postedTo)
+    public IActionResult SetLanguageAndRepost([FromForm(Name = "__culture")] string? culture, [FromForm(Name = PostedToField)] string? postedTo)
     {
         RememberLanguage(culture);
         return Url.IsLocalUrl(postedTo) ? new RedirectResult(postedTo, permanent: false, preserveMethod: true) : LocalRedirect("/");
+    }
+
+    /// <summary>The hidden field site.js adds to a form it sends again through <see cref="SetLanguageAndRepost"/>.</summary>
+    private const string PostedToField = "__postedTo";
+
+    private bool IsLanguageSwitchRepost() => Request.HasFormContentType && Request.Form.ContainsKey(PostedToField);
+
+    /// <summary>
+    /// A password form sent again by the language switch: passwords are never written back into a page, so
+    /// it came without them. Rather than refuse an empty password the user never sent, the form is shown
+    /// again in the new language with what it kept and a word that the password needs typing again.
+    /// </summary>
+    private ViewResult PasswordsToTypeAgain(object model)
+    {
+        ModelState.Clear();
+        ViewData["PasswordNotKept"] = true;
+        return View(model);
     }
 
     private void RememberLanguage(string? culture)

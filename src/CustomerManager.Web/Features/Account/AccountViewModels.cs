@@ -1,6 +1,6 @@
 namespace CustomerManager.Web.Features.Account;
 
-public sealed class SignInModel
+public sealed record SignInModel
 {
     public string? UserName { get; set; }
 
