@@ -178,6 +178,10 @@ public sealed class Visit : Entity
         Route(ReportKind.CallCentre, ShareWithCallCentre);
         Route(ReportKind.Violation, ViolationType is null ? null : Join(ViolationType, ViolationDescription));
         Route(ReportKind.UnlicensedRetail, UnlicensedPlace is null ? null : Join(UnlicensedPlace, UnlicensedDescription));
+        foreach (var report in _reports)
+        {
+            report.VisitedAt = VisitedAt;
+        }
     }
 
     private static string Join(string head, string? detail) => detail is null ? head : $"{head}: {detail}";
@@ -190,7 +194,7 @@ public sealed class Visit : Entity
         {
             if (message is not null)
             {
-                _reports.Add(new VisitReport(kind, message));
+                _reports.Add(new VisitReport(kind, message, VisitedAt));
             }
 
             return;

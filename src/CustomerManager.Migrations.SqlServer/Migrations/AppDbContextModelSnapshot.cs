@@ -867,11 +867,17 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<int>("VisitId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime>("VisitedAt")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
 
                     b.HasIndex("VisitId");
 
                     b.HasIndex("Kind", "Status", "VisitId");
+
+                    b.HasIndex("Status", "VisitedAt", "Id")
+                        .IsDescending(false, true, true);
 
                     b.ToTable("VisitReports");
                 });

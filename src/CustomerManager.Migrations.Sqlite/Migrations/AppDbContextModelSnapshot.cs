@@ -832,11 +832,17 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<int>("VisitId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("VisitedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("VisitId");
 
                     b.HasIndex("Kind", "Status", "VisitId");
+
+                    b.HasIndex("Status", "VisitedAt", "Id")
+                        .IsDescending(false, true, true);
 
                     b.ToTable("VisitReports");
                 });

@@ -1,3 +1,4 @@
+using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +17,26 @@ public static class ManagerOptions
         db.AccountManagers.AsNoTracking()
             .Where(m => m.IsActive && m.Id != except)
             .OrderBy(m => m.District.NameSortKey).ThenBy(m => m.NameSortKey)
+            .Select(m => new ManagerOption(m.Id, m.EmployeeNumber, m.Name, m.District.Name))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Managers as a user types them into a filter or a picker: the start of the employee number (as typed or in capitals) or part of
+    /// the name. A province has 2,000 managers: pages offer this box with suggestions, never a 2,000-line list.
+    /// </summary>
+    public static IQueryable<AccountManager> Matching(this IQueryable<AccountManager> managers, string text)
+    {
+        var typed = text.Trim();
+        var number = typed.ToUpperInvariant();
+        return managers.Where(m => m.EmployeeNumber.StartsWith(typed) || m.EmployeeNumber.StartsWith(number) || m.Name.Contains(typed));
+    }
+
+    /// <summary>Suggestions for a manager box: the first <paramref name="count"/> active managers matching what was typed, by name.</summary>
+    public static Task<List<ManagerOption>> ManagerSuggestionsAsync(this AppDbContext db, string? text, int count, CancellationToken cancellationToken) =>
+        (string.IsNullOrWhiteSpace(text) ? db.AccountManagers.AsNoTracking() : db.AccountManagers.AsNoTracking().Matching(text))
+            .Where(m => m.IsActive)
+            .OrderBy(m => m.NameSortKey).ThenBy(m => m.EmployeeNumber)
+            .Take(count)
             .Select(m => new ManagerOption(m.Id, m.EmployeeNumber, m.Name, m.District.Name))
             .ToListAsync(cancellationToken);
 

@@ -14,6 +14,9 @@ public interface IPagerInfo
 
     int TotalCount { get; }
 
+    /// <summary>True when the list was counted only up to <see cref="TotalCount"/>: it has at least that many rows.</summary>
+    bool TotalIsAtLeast { get; }
+
     int TotalPages { get; }
 
     bool HasPrevious { get; }
@@ -31,15 +34,19 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
     /// <summary>True unless the list pages at a size of its own, whatever the address asks.</summary>
     public bool PageSizeChoosable { get; init; } = true;
 
+    /// <inheritdoc />
+    public bool TotalIsAtLeast { get; init; }
+
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(TotalCount / (double)PageSize));
 
     public bool HasPrevious => Page > 1;
 
-    public bool HasNext => Page < TotalPages;
+    /// <summary>A list counted only in part goes on while a page comes back full.</summary>
+    public bool HasNext => TotalIsAtLeast ? Items.Count == PageSize : Page < TotalPages;
 
-    public int FirstItem => TotalCount == 0 ? 0 : ((Page - 1) * PageSize) + 1;
+    public int FirstItem => Items.Count == 0 ? 0 : ((Page - 1) * PageSize) + 1;
 
-    public int LastItem => Math.Min(Page * PageSize, TotalCount);
+    public int LastItem => Items.Count == 0 ? 0 : FirstItem + Items.Count - 1;
 }
 
 public static class PagingExtensions
@@ -51,6 +58,49 @@ public static class PagingExtensions
     public static IReadOnlyList<int> PageSizeChoices { get; } = [10, 25, 50, MaxPageSize];
 
     public static int ClampPageSize(int? pageSize) => pageSize is null or < 1 ? DefaultPageSize : Math.Min(pageSize.Value, MaxPageSize);
+
+    /// <summary>
+    /// How far a long list is counted (<see cref="ToBoundedPagedListAsync{T}"/>): beyond it the pager says
+    /// "more than 10,000" rather than have every page view count every row of a table of millions.
+    /// </summary>
+    public const int CountLimit = 10_000;
+
+    /// <summary>
+    /// One page of a list that may hold millions of rows: <paramref name="keys"/> is the list's filtered and
+    /// ordered ids, counted only up to <see cref="CountLimit"/> and paged on their own (an index walk, however
+    /// deep the page: the deferred join); <paramref name="rowsOf"/> then reads the page's rows for those ids,
+    /// which come back in the keys' order. A jump past the end of a list counted in part is the one time it is
+    /// counted whole, to show its last page.
+    /// </summary>
+    public static async Task<PagedList<T>> ToBoundedPagedListAsync<T>(
+        this IQueryable<int> keys,
+        Func<IReadOnlyCollection<int>, IQueryable<T>> rowsOf,
+        Func<T, int> keyOf,
+        int? page,
+        int? pageSize,
+        CancellationToken cancellationToken,
+        int countLimit = CountLimit)
+    {
+        var size = ClampPageSize(pageSize);
+        var counted = await keys.Take(countLimit + 1).CountAsync(cancellationToken);
+        var atLeast = counted > countLimit;
+        var total = Math.Min(counted, countLimit);
+        var current = atLeast ? Math.Max(1, page ?? 1) : Math.Clamp(page ?? 1, 1, LastPage(total, size));
+        var ids = await keys.Skip((current - 1) * size).Take(size).ToListAsync(cancellationToken);
+        if (ids.Count == 0 && current > 1 && atLeast)
+        {
+            total = await keys.CountAsync(cancellationToken);
+            atLeast = false;
+            current = LastPage(total, size);
+            ids = await keys.Skip((current - 1) * size).Take(size).ToListAsync(cancellationToken);
+        }
+
+        var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
+        var rows = ids.Count == 0 ? [] : await rowsOf(ids).ToListAsync(cancellationToken);
+        return new PagedList<T>([.. rows.OrderBy(r => position[keyOf(r)])], current, size, total) { TotalIsAtLeast = atLeast };
+    }
+
+    private static int LastPage(int total, int size) => Math.Max(1, (int)Math.Ceiling(total / (double)size));
 
     /// <summary>Counts, then takes one page (a page past the end shows the last page).</summary>
     public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int? page, int? pageSize, CancellationToken cancellationToken)

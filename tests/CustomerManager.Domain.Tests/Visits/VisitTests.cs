@@ -31,6 +31,23 @@ public class VisitTests
     }
 
     [Fact]
+    public void ItemsPassedOnCarryTheVisitsTimeAndFollowItsCorrection()
+    {
+        var customer = CustomerOf(1, new DateOnly(2026, 1, 1));
+        var first = Now.AddHours(-3);
+        var visit = Visit.Log(1, customer, first, VisitKind.OnSite,
+            new VisitContent { ShareWithLogistics = "周五送货", ViolationType = "价格违规" }, Rules);
+        Assert.All(visit.Reports, r => Assert.Equal(first, r.VisitedAt));
+        visit.CreatedUtc = Now.AddHours(-11); // saved a moment ago (the store stamps it): within the edit window
+
+        var corrected = Now.AddHours(-1);
+        visit.Revise(1, customer, corrected, VisitKind.OnSite, new VisitContent { ShareWithLogistics = "周五送货", ViolationType = "价格违规" }, Rules);
+
+        Assert.Equal(2, visit.Reports.Count);
+        Assert.All(visit.Reports, r => Assert.Equal(corrected, r.VisitedAt));
+    }
+
+    [Fact]
     public void VisitForACustomerNotAssignedOnThatDateIsRefused()
     {
         var customer = CustomerOf(1, new DateOnly(2026, 5, 1));

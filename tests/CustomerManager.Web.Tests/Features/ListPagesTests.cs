@@ -87,11 +87,11 @@ public class ListPagesTests(CustomerManagerFactory factory) : IClassFixture<Cust
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         using var log = SqlLog.Of(db);
 
-        var list = await new VisitListQuery(db).RunAsync(new VisitListFilter(), user, CancellationToken.None);
+        var list = await scope.ServiceProvider.GetRequiredService<VisitListQuery>().RunAsync(new VisitListFilter(), user, CancellationToken.None);
 
         Assert.True(list.Page.TotalCount > 0);
         Assert.True(list.HasCustomers);
-        Assert.Equal(2, log.Commands.Count); // the count and the page: no question about customers, nothing per row
+        Assert.Equal(3, log.Commands.Count); // the bounded count, the page's ids, their rows: no question about customers, nothing per row
     }
 
     [Fact]

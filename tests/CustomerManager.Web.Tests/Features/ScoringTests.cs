@@ -254,7 +254,7 @@ public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<Custom
         var board = await admin.GetDocumentAsync($"/Cycles/Details/{cycle}");
 
         Assert.Equal("您不在本评定周期开始时确定的评定小组中。", (await response.ToDocumentAsync()).QuerySelector("[data-valmsg-for='Items[0].Value']")!.TextContent.Trim());
-        Assert.Equal(4, board.QuerySelectorAll("#progress-board thead th").Length - 1);
+        Assert.Equal(4, board.QuerySelectorAll("#progress-board table.progress-board thead th").Length - 1);
     }
 
     [Theory]

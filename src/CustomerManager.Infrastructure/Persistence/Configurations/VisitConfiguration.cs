@@ -47,8 +47,10 @@ internal sealed class VisitReportConfiguration : IEntityTypeConfiguration<VisitR
         builder.Ignore(r => r.IsCase);
         builder.AuditStamps();
 
-        // Inboxes: a seat's kinds by status, newest first.
+        // Inboxes: a seat's kinds by status (the unhandled count), and the list by status, newest first, walked
+        // in its order whatever the number of items.
         builder.HasIndex(r => new { r.Kind, r.Status, r.VisitId });
+        builder.HasIndex(r => new { r.Status, r.VisitedAt, r.Id }).IsDescending(false, true, true);
         builder.HasIndex(r => r.VisitId);
     }
 }

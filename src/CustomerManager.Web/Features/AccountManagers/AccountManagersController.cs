@@ -46,6 +46,11 @@ public sealed class AccountManagersController(
             cancellationToken);
     }
 
+    /// <summary>Suggestions for the manager boxes of filters and pickers, as one types: employee number and label.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Lookup(string? q, CancellationToken cancellationToken) =>
+        Json((await db.ManagerSuggestionsAsync(q, 20, cancellationToken)).Select(m => new { value = m.EmployeeNumber, label = m.Label }));
+
     [HttpGet]
     public async Task<IActionResult> Details(int id, int? cycleId, DateOnly? from, DateOnly? to, [FromServices] AccountManagerDetailsQuery query, CancellationToken cancellationToken)
     {

@@ -128,6 +128,7 @@ public static class AuditVocabulary
             [nameof(VisitReport.HandledBy)] = new("Audit.Field.HandledBy", AuditValueKind.UserName),
             [nameof(VisitReport.HandledUtc)] = new("Audit.Field.HandledUtc", AuditValueKind.UtcTime),
             [nameof(VisitReport.Reply)] = new("Report.Reply"),
+            [nameof(VisitReport.VisitedAt)] = new("Visit.When", AuditValueKind.Hidden), // the visit's own time, copied for the inbox's order
         },
         [nameof(District)] = new Dictionary<string, AuditField>
         {

@@ -13,7 +13,11 @@ public sealed class CustomerListFilter
     /// <summary>Words to find in the store name, owner, address, licence or phone number.</summary>
     public string? Q { get; set; }
 
+    /// <summary>One manager, from a link (a manager's page).</summary>
     public int? ManagerId { get; set; }
+
+    /// <summary>Managers as typed in the filter: an employee number or part of a name.</summary>
+    public string? Manager { get; set; }
 
     /// <summary>True: customers with no current manager.</summary>
     public bool Unassigned { get; set; }
@@ -34,15 +38,14 @@ public sealed class CustomerListFilter
 
     /// <summary>Whether anything narrows the list (an empty list then says "nothing matches", not "no customers yet").</summary>
     public bool IsNarrowed =>
-        !string.IsNullOrWhiteSpace(Q) || ManagerId is not null || Unassigned || !string.IsNullOrWhiteSpace(District) || BusinessType is not null || Status is not null;
+        !string.IsNullOrWhiteSpace(Q) || ManagerId is not null || !string.IsNullOrWhiteSpace(Manager) || Unassigned || !string.IsNullOrWhiteSpace(District) || BusinessType is not null || Status is not null;
 }
 
 public sealed record CustomerRow(
     int Id, string LicenceNumber, string StoreName, string Owner, string? Phone, string Address,
     BusinessType BusinessType, CustomerStatus Status, int? ManagerId, string? ManagerEmployeeNumber, string? ManagerName, string? District);
 
-public sealed record CustomerListModel(
-    CustomerListFilter Filter, PagedList<CustomerRow> Page, IReadOnlyList<ManagerOption> Managers, IReadOnlyList<string> Districts);
+public sealed record CustomerListModel(CustomerListFilter Filter, PagedList<CustomerRow> Page, IReadOnlyList<string> Districts);
 
 /// <summary>
 /// The customer list: searched, filtered, sorted and paged in SQL on indexed columns, narrowed to what the
@@ -50,12 +53,20 @@ public sealed record CustomerListModel(
 /// </summary>
 public sealed class CustomerListQuery(AppDbContext db)
 {
-    public IQueryable<CustomerRow> Rows(CustomerListFilter filter, ClaimsPrincipal user)
+    /// <summary>The whole filtered list, in order, for the export.</summary>
+    public IQueryable<CustomerRow> Rows(CustomerListFilter filter, ClaimsPrincipal user) => WithManagers(Ordered(Filtered(filter, user), filter));
+
+    /// <summary>
+    /// The customers the filters keep, on the customers alone: a district or a manager typed by name narrows
+    /// to their managers' ids, so that counting and paging need no join.
+    /// </summary>
+    private IQueryable<RetailCustomer> Filtered(CustomerListFilter filter, ClaimsPrincipal user)
     {
         if (!user.SeesEverything())
         {
             // An account manager's list is their own customers: filters by manager or district do not apply.
             filter.ManagerId = null;
+            filter.Manager = null;
             filter.District = null;
             filter.Unassigned = false;
         }
@@ -74,6 +85,17 @@ public sealed class CustomerListQuery(AppDbContext db)
         {
             customers = customers.Where(c => c.CurrentManagerId == managerId);
         }
+        else if (!string.IsNullOrWhiteSpace(filter.Manager))
+        {
+            var managers = db.AccountManagers.Matching(filter.Manager).Select(m => (int?)m.Id);
+            customers = customers.Where(c => managers.Contains(c.CurrentManagerId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.District))
+        {
+            var inDistrict = db.AccountManagers.Where(m => m.District.Name == filter.District).Select(m => (int?)m.Id);
+            customers = customers.Where(c => inDistrict.Contains(c.CurrentManagerId));
+        }
 
         if (filter.BusinessType is { } type)
         {
@@ -85,33 +107,33 @@ public sealed class CustomerListQuery(AppDbContext db)
             customers = customers.Where(c => c.Status == status);
         }
 
-        var rows = from c in customers
-                   join m in db.AccountManagers on c.CurrentManagerId equals m.Id into managers
-                   from m in managers.DefaultIfEmpty()
-                   select new { c, m };
-        if (!string.IsNullOrWhiteSpace(filter.District))
-        {
-            rows = rows.Where(r => r.m != null && r.m.District.Name == filter.District);
-        }
+        return customers;
+    }
 
-        rows = (filter.Sort, filter.Desc) switch
+    private IQueryable<RetailCustomer> Ordered(IQueryable<RetailCustomer> customers, CustomerListFilter filter) =>
+        (filter.Sort, filter.Desc) switch
         {
-            ("store", false) => rows.OrderBy(r => r.c.StoreNameSortKey).ThenBy(r => r.c.LicenceNumber),
-            ("store", true) => rows.OrderByDescending(r => r.c.StoreNameSortKey).ThenBy(r => r.c.LicenceNumber),
-            ("owner", false) => rows.OrderBy(r => r.c.OwnerSortKey).ThenBy(r => r.c.LicenceNumber),
-            ("owner", true) => rows.OrderByDescending(r => r.c.OwnerSortKey).ThenBy(r => r.c.LicenceNumber),
-            ("manager", false) => rows.OrderBy(r => r.m!.NameSortKey).ThenBy(r => r.c.StoreNameSortKey),
-            ("manager", true) => rows.OrderByDescending(r => r.m!.NameSortKey).ThenBy(r => r.c.StoreNameSortKey),
-            ("status", false) => rows.OrderBy(r => r.c.Status).ThenBy(r => r.c.LicenceNumber),
-            ("status", true) => rows.OrderByDescending(r => r.c.Status).ThenBy(r => r.c.LicenceNumber),
-            (_, true) => rows.OrderByDescending(r => r.c.LicenceNumber),
-            _ => rows.OrderBy(r => r.c.LicenceNumber),
+            ("store", false) => customers.OrderBy(c => c.StoreNameSortKey).ThenBy(c => c.LicenceNumber),
+            ("store", true) => customers.OrderByDescending(c => c.StoreNameSortKey).ThenBy(c => c.LicenceNumber),
+            ("owner", false) => customers.OrderBy(c => c.OwnerSortKey).ThenBy(c => c.LicenceNumber),
+            ("owner", true) => customers.OrderByDescending(c => c.OwnerSortKey).ThenBy(c => c.LicenceNumber),
+            ("manager", false) => customers.OrderBy(c => db.AccountManagers.Where(m => m.Id == c.CurrentManagerId).Select(m => m.NameSortKey).FirstOrDefault())
+                .ThenBy(c => c.StoreNameSortKey),
+            ("manager", true) => customers.OrderByDescending(c => db.AccountManagers.Where(m => m.Id == c.CurrentManagerId).Select(m => m.NameSortKey).FirstOrDefault())
+                .ThenBy(c => c.StoreNameSortKey),
+            ("status", false) => customers.OrderBy(c => c.Status).ThenBy(c => c.LicenceNumber),
+            ("status", true) => customers.OrderByDescending(c => c.Status).ThenBy(c => c.LicenceNumber),
+            (_, true) => customers.OrderByDescending(c => c.LicenceNumber),
+            _ => customers.OrderBy(c => c.LicenceNumber),
         };
 
-        return rows.Select(r => new CustomerRow(
-            r.c.Id, r.c.LicenceNumber, r.c.StoreName, r.c.Owner, r.c.Phone, r.c.Address, r.c.BusinessType, r.c.Status,
-            r.c.CurrentManagerId, r.m == null ? null : r.m.EmployeeNumber, r.m == null ? null : r.m.Name, r.m == null ? null : r.m.District.Name));
-    }
+    private IQueryable<CustomerRow> WithManagers(IQueryable<RetailCustomer> customers) =>
+        from c in customers
+        join m in db.AccountManagers on c.CurrentManagerId equals m.Id into managers
+        from m in managers.DefaultIfEmpty()
+        select new CustomerRow(
+            c.Id, c.LicenceNumber, c.StoreName, c.Owner, c.Phone, c.Address, c.BusinessType, c.Status,
+            c.CurrentManagerId, m == null ? null : m.EmployeeNumber, m == null ? null : m.Name, m == null ? null : m.District.Name);
 
     /// <summary>The words of a search, each of which a customer must match (at most five).</summary>
     public static IReadOnlyList<string> SearchWords(string? q) =>
@@ -153,14 +175,25 @@ public sealed class CustomerListQuery(AppDbContext db)
     /// <summary>The smallest string after every string that starts with <paramref name="prefix"/> (ASCII letters and digits).</summary>
     private static string NextPrefix(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
+    /// <summary>
+    /// One page: the filtered customers' ids are counted (up to <see cref="PagingExtensions.CountLimit"/>) and
+    /// paged on their own index, however deep the page; only the page's rows are joined to their managers.
+    /// </summary>
     public async Task<CustomerListModel> RunAsync(CustomerListFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var page = await Rows(filter, user).ToPagedListAsync(filter.Page, filter.PageSize, cancellationToken);
+        var page = await Ordered(Filtered(filter, user), filter).Select(c => c.Id).ToBoundedPagedListAsync(
+            ids => WithManagers(db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))),
+            r => r.Id,
+            filter.Page,
+            filter.PageSize,
+            cancellationToken);
         var seesAll = user.SeesEverything();
-        var managers = seesAll ? await db.ActiveManagerOptionsAsync(cancellationToken) : [];
-        var districts = seesAll
-            ? await db.DistrictsAsync(cancellationToken)
-            : [];
-        return new CustomerListModel(filter, page, managers, districts);
+        if (seesAll && filter.ManagerId is { } managerId && string.IsNullOrWhiteSpace(filter.Manager))
+        {
+            filter.Manager = await db.AccountManagers.AsNoTracking().Where(m => m.Id == managerId).Select(m => m.EmployeeNumber).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        var districts = seesAll ? await db.DistrictsAsync(cancellationToken) : [];
+        return new CustomerListModel(filter, page, districts);
     }
 }

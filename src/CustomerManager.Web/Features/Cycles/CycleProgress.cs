@@ -15,15 +15,28 @@ public sealed record PanelColumn(string UserId, string DisplayName, PanelRole Se
 
 public sealed record ProgressRow(int ManagerId, string Name, string EmployeeNumber, string District, IReadOnlyList<CellState> Cells);
 
-/// <summary>Managers × panel members of an open cycle: done, partly done or missing, with counts.</summary>
-public sealed record ProgressBoard(IReadOnlyList<PanelColumn> Panel, IReadOnlyList<ProgressRow> Rows)
+/// <summary>A district's progress: its managers and, for each panel member in seat order, how many of them are done, partly done or missing.</summary>
+public sealed record DistrictProgress(string District, int Managers, IReadOnlyList<(int Done, int Partial, int Missing)> Seats)
 {
-    public int Count(CellState state) => Rows.Sum(r => r.Cells.Count(c => c == state));
+    public bool IsComplete => Seats.All(s => s.Partial == 0 && s.Missing == 0);
+}
+
+/// <summary>
+/// Managers × panel members of an open cycle: done, partly done or missing. A province has 2,000 managers: the board
+/// sums them up by district and shows one district's managers at a time (a small company's, up to
+/// <see cref="WholeBoardUpTo"/>, all at once).
+/// </summary>
+public sealed record ProgressBoard(
+    IReadOnlyList<PanelColumn> Panel, IReadOnlyList<DistrictProgress> Districts, string? District, IReadOnlyList<ProgressRow> Rows, IReadOnlyDictionary<CellState, int> Totals)
+{
+    public const int WholeBoardUpTo = 100;
+
+    public int Count(CellState state) => Totals.GetValueOrDefault(state);
 }
 
 public sealed class CycleProgressQuery(AppDbContext db)
 {
-    public async Task<ProgressBoard> RunAsync(EvaluationCycle cycle, CancellationToken cancellationToken)
+    public async Task<ProgressBoard> RunAsync(EvaluationCycle cycle, string? district, CancellationToken cancellationToken)
     {
         // The panel frozen when the cycle opened, in seat order.
         var ids = cycle.Panel.Select(p => p.UserId).ToList();
@@ -44,6 +57,14 @@ public sealed class CycleProgressQuery(AppDbContext db)
             var given = byPair.GetValueOrDefault((m.Id, c.UserId));
             return given == 0 ? CellState.Missing : given >= c.CriteriaToScore ? CellState.Done : CellState.Partial;
         }).ToList())).ToList();
-        return new ProgressBoard(columns, rows);
+        var districts = rows.GroupBy(r => r.District).Select(g => new DistrictProgress(
+            g.Key,
+            g.Count(),
+            [.. columns.Select((_, seat) => (g.Count(r => r.Cells[seat] == CellState.Done), g.Count(r => r.Cells[seat] == CellState.Partial), g.Count(r => r.Cells[seat] == CellState.Missing)))]))
+            .ToList();
+        var totals = rows.SelectMany(r => r.Cells).GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        var chosen = districts.Any(d => d.District == district) ? district : null;
+        var shown = chosen is not null ? rows.Where(r => r.District == chosen).ToList() : rows.Count <= ProgressBoard.WholeBoardUpTo ? rows : [];
+        return new ProgressBoard(columns, districts, chosen, shown, totals);
     }
 }

@@ -169,10 +169,10 @@ public sealed class CyclesController(
     }
 
     [HttpGet]
-    public async Task<IActionResult> Details(int id, [FromServices] CycleProgressQuery progress, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(int id, string? district, [FromServices] CycleProgressQuery progress, CancellationToken cancellationToken)
     {
         var cycle = await LoadAsync(id, cancellationToken);
-        return cycle is null ? NotFound() : View(await DetailsModelAsync(cycle, progress, null, cancellationToken));
+        return cycle is null ? NotFound() : View(await DetailsModelAsync(cycle, progress, null, cancellationToken, district));
     }
 
     [HttpPost]
@@ -300,9 +300,9 @@ public sealed class CyclesController(
     private Task<EvaluationCycle?> LoadAsync(int id, CancellationToken cancellationToken) =>
         db.Cycles.Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
 
-    private async Task<CycleDetailsModel> DetailsModelAsync(EvaluationCycle cycle, CycleProgressQuery progress, CloseCheck? check, CancellationToken cancellationToken)
+    private async Task<CycleDetailsModel> DetailsModelAsync(EvaluationCycle cycle, CycleProgressQuery progress, CloseCheck? check, CancellationToken cancellationToken, string? district = null)
     {
-        var board = cycle.Status == CycleStatus.Open ? await progress.RunAsync(cycle, cancellationToken) : null;
+        var board = cycle.Status == CycleStatus.Open ? await progress.RunAsync(cycle, district, cancellationToken) : null;
         var tiers = await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id)
             .GroupBy(r => r.Tier).Select(g => new TierCount(g.Key, g.Count())).ToListAsync(cancellationToken);
         return new CycleDetailsModel(cycle, Today, board, [.. tiers.OrderByDescending(t => t.Tier)], check, new ReopenForm());

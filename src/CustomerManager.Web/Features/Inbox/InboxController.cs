@@ -69,23 +69,29 @@ public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm>
         var seat = User.PanelRoleOf()!.Value;
         var kinds = KindsFor(seat);
         var reports = db.VisitReports.AsNoTracking().Where(r => kinds.Contains(r.Kind));
-        var unhandled = await reports.CountAsync(r => r.Status == ReportStatus.New, cancellationToken);
+        var unhandled = await reports.Where(r => r.Status == ReportStatus.New).Take(PagingExtensions.CountLimit + 1).CountAsync(cancellationToken);
         if (status is { } wanted)
         {
             reports = reports.Where(r => r.Status == wanted);
         }
 
-        var items = from r in reports
-                    join v in db.Visits on r.VisitId equals v.Id
-                    join m in db.AccountManagers on v.AccountManagerId equals m.Id
-                    join c in db.Customers on v.CustomerId equals c.Id
-                    join u in db.Users on r.HandledBy equals u.UserName into handlers
-                    from u in handlers.DefaultIfEmpty()
-                    orderby r.Status, v.VisitedAt descending
-                    select new InboxItem(r.Id, r.Kind, r.Message, r.Status, r.Reply, r.HandledBy, u == null ? null : u.DisplayName, r.HandledUtc, r.Version, v.Id, v.VisitedAt, m.Name, c.StoreName, c.Address);
-        // A fixed page size: the items' forms bring the user back to their page by its number alone.
-        var paged = await items.ToPagedListAsync(page, PageSize, cancellationToken) with { PageSizeChoosable = false };
-        return new InboxModel(seat, kinds, status, unhandled, paged);
+        // The items alone are counted and paged, in the order of their (status, date) index; only the page's
+        // items are joined to their visits, managers, stores and handlers. A fixed page size: the items' forms
+        // bring the user back to their page by its number alone.
+        var ordered = reports.OrderBy(r => r.Status).ThenByDescending(r => r.VisitedAt).ThenByDescending(r => r.Id).Select(r => r.Id);
+        var paged = await ordered.ToBoundedPagedListAsync(
+            ids => from r in db.VisitReports.AsNoTracking().Where(r => ids.Contains(r.Id))
+                   join v in db.Visits on r.VisitId equals v.Id
+                   join m in db.AccountManagers on v.AccountManagerId equals m.Id
+                   join c in db.Customers on v.CustomerId equals c.Id
+                   join u in db.Users on r.HandledBy equals u.UserName into handlers
+                   from u in handlers.DefaultIfEmpty()
+                   select new InboxItem(r.Id, r.Kind, r.Message, r.Status, r.Reply, r.HandledBy, u == null ? null : u.DisplayName, r.HandledUtc, r.Version, v.Id, v.VisitedAt, m.Name, c.StoreName, c.Address),
+            i => i.Id,
+            page,
+            PageSize,
+            cancellationToken);
+        return new InboxModel(seat, kinds, status, unhandled, paged with { PageSizeChoosable = false });
     }
 
     private async Task<IActionResult> HandleAsync(int id, InboxActionForm form, Action<VisitReport, PanelRole> act, string done, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Features.Cycles;
+using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ public sealed record RankingRow(
 
 public sealed record RankingModel(
     int CycleId, string CycleName, CycleStatus Status, IReadOnlyList<(int Id, string Name)> Cycles, IReadOnlyList<string> Districts,
-    string? District, Tier? Tier, IReadOnlyList<RankingColumn> Columns, IReadOnlyList<RankingRow> Rows, IReadOnlyList<(Tier? Tier, int Count)> Distribution);
+    string? District, Tier? Tier, IReadOnlyList<RankingColumn> Columns, PagedList<RankingRow> Rows, IReadOnlyList<(Tier? Tier, int Count)> Distribution);
 
 public sealed record FormCriterion(int Id, string Name, decimal Weight, decimal Share, decimal? Score, IReadOnlyList<FormScore> Scores);
 
@@ -36,7 +37,12 @@ public sealed record HistoryPoint(int CycleId, string CycleName, DateOnly Period
 /// <summary>Results of closed and published cycles: the ranking, the evaluation form, a manager's history.</summary>
 public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> options)
 {
-    public async Task<RankingModel?> RankingAsync(int? cycleId, string? district, Tier? tier, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ranking of a cycle, one page of it (or, for the export, every row: <paramref name="page"/> null). All
+    /// the cycle's results are ranked and counted from a few scalar columns; only the rows shown are read whole,
+    /// with their criterion means, evidence, previous tier and disagreement flags.
+    /// </summary>
+    public async Task<RankingModel?> RankingAsync(int? cycleId, string? district, Tier? tier, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var cycles = await db.Cycles.AsNoTracking().Where(c => c.Status == CycleStatus.Closed || c.Status == CycleStatus.Published)
             .OrderByDescending(c => c.PeriodEnd).Select(c => new { c.Id, c.Name, c.PeriodStart, c.Status }).ToListAsync(cancellationToken);
@@ -47,29 +53,51 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
         }
 
         var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleAsync(c => c.Id == chosen.Id, cancellationToken);
-        var previousCycleId = await db.Cycles.AsNoTracking().Where(c => c.Status == CycleStatus.Published && c.PeriodEnd < chosen.PeriodStart)
+        var standings = await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id)
+            .Join(db.AccountManagers, r => r.AccountManagerId, m => m.Id, (r, m) => new Standing(r.AccountManagerId, m.EmployeeNumber, m.Name, m.District.Name, r.IsRated, r.FinalScore, r.Tier))
+            .ToListAsync(cancellationToken);
+        var ranked = standings
+            .OrderByDescending(x => x.IsRated).ThenByDescending(x => x.FinalScore).ThenBy(x => x.EmployeeNumber)
+            .Select((x, i) => (Rank: x.IsRated ? i + 1 : 0, Standing: x))
+            .ToList();
+        var distribution = standings.GroupBy(r => r.Tier).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
+        var filtered = ranked.Where(r => (district is null || r.Standing.District == district) && (tier is null || r.Standing.Tier == tier)).ToList();
+        var size = page is null ? Math.Max(1, filtered.Count) : PagingExtensions.ClampPageSize(pageSize ?? RankingPageSize);
+        var current = Math.Clamp(page ?? 1, 1, Math.Max(1, (int)Math.Ceiling(filtered.Count / (double)size)));
+        var shown = filtered.Skip((current - 1) * size).Take(size).ToList();
+        var rows = await RowsAsync(cycle, chosen.PeriodStart, shown, cancellationToken);
+        var columns = cycle.Criteria.OrderBy(c => c.SortOrder).Select(c => new RankingColumn(c.Id, Cultures.Pick(c.NameZh, c.NameEn), c.Weight)).ToList();
+        return new RankingModel(cycle.Id, cycle.Name, cycle.Status, [.. cycles.Select(c => (c.Id, c.Name))], [.. standings.Select(r => r.District).Distinct().Order(NameOrder.Comparer)],
+            district, tier, columns, new PagedList<RankingRow>(rows, current, size, filtered.Count) { PageSizeChoosable = page is not null }, distribution);
+    }
+
+    /// <summary>The ranking's page size: readable on a screen; the export has every row.</summary>
+    public const int RankingPageSize = 50;
+
+    private sealed record Standing(int ManagerId, string EmployeeNumber, string Name, string District, bool IsRated, decimal? FinalScore, Tier? Tier);
+
+    private async Task<List<RankingRow>> RowsAsync(EvaluationCycle cycle, DateOnly periodStart, List<(int Rank, Standing Standing)> shown, CancellationToken cancellationToken)
+    {
+        var ids = shown.Select(s => s.Standing.ManagerId).ToList();
+        var results = await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id && ids.Contains(r.AccountManagerId))
+            .ToDictionaryAsync(r => r.AccountManagerId, cancellationToken);
+        var previousCycleId = await db.Cycles.AsNoTracking().Where(c => c.Status == CycleStatus.Published && c.PeriodEnd < periodStart)
             .OrderByDescending(c => c.PeriodEnd).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
         var previous = previousCycleId is null
             ? []
-            : await db.Results.AsNoTracking().Where(r => r.CycleId == previousCycleId).ToDictionaryAsync(r => r.AccountManagerId, r => r.Tier, cancellationToken);
-        var results = await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id)
-            .Join(db.AccountManagers, r => r.AccountManagerId, m => m.Id, (r, m) => new { r, m.Name, m.EmployeeNumber, District = m.District.Name })
-            .ToListAsync(cancellationToken);
-        var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id).ToListAsync(cancellationToken);
+            : await db.Results.AsNoTracking().Where(r => r.CycleId == previousCycleId && ids.Contains(r.AccountManagerId))
+                .Select(r => new { r.AccountManagerId, r.Tier }).ToDictionaryAsync(r => r.AccountManagerId, r => r.Tier, cancellationToken);
+        var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id && ids.Contains(s.AccountManagerId)).ToListAsync(cancellationToken);
         var flags = Disagreement.Flags(scores, options.Value.DisagreementThreshold).GroupBy(f => f.AccountManagerId).ToDictionary(g => g.Key, g => g.Count());
-
-        var ranked = results
-            .OrderByDescending(x => x.r.IsRated).ThenByDescending(x => x.r.FinalScore).ThenBy(x => x.EmployeeNumber)
-            .Select((x, i) => new RankingRow(
-                x.r.IsRated ? i + 1 : 0, x.r.AccountManagerId, x.Name, x.EmployeeNumber, x.District, x.r.IsRated, x.r.FinalScore, x.r.Tier,
-                previous.GetValueOrDefault(x.r.AccountManagerId), TierMovement.Of(previous.GetValueOrDefault(x.r.AccountManagerId), x.r.Tier),
-                x.r.CriterionScores.ToDictionary(s => s.CycleCriterionId, s => s.Score), flags.GetValueOrDefault(x.r.AccountManagerId), x.r.Evidence))
-            .ToList();
-        var distribution = ranked.GroupBy(r => r.Tier).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
-        var filtered = ranked.Where(r => (district is null || r.District == district) && (tier is null || r.Tier == tier)).ToList();
-        var columns = cycle.Criteria.OrderBy(c => c.SortOrder).Select(c => new RankingColumn(c.Id, Cultures.Pick(c.NameZh, c.NameEn), c.Weight)).ToList();
-        return new RankingModel(cycle.Id, cycle.Name, cycle.Status, [.. cycles.Select(c => (c.Id, c.Name))], [.. results.Select(r => r.District).Distinct().Order(NameOrder.Comparer)],
-            district, tier, columns, filtered, distribution);
+        return [.. shown.Select(x =>
+        {
+            var result = results[x.Standing.ManagerId];
+            var before = previous.GetValueOrDefault(x.Standing.ManagerId);
+            return new RankingRow(
+                x.Rank, x.Standing.ManagerId, x.Standing.Name, x.Standing.EmployeeNumber, x.Standing.District, x.Standing.IsRated, x.Standing.FinalScore, x.Standing.Tier,
+                before, TierMovement.Of(before, x.Standing.Tier), result.CriterionScores.ToDictionary(s => s.CycleCriterionId, s => s.Score),
+                flags.GetValueOrDefault(x.Standing.ManagerId), result.Evidence);
+        })];
     }
 
     public async Task<EvaluationFormModel?> FormAsync(int cycleId, int managerId, bool showPanelMembers, CancellationToken cancellationToken)

@@ -21,9 +21,9 @@ public sealed class ResultsController(ResultQueries queries, AppDbContext db, IS
 {
     [HttpGet]
     [Authorize(Policy = Policies.Staff)]
-    public async Task<IActionResult> Index(int? cycleId, string? district, Tier? tier, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(int? cycleId, string? district, Tier? tier, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var model = await queries.RankingAsync(cycleId, string.IsNullOrWhiteSpace(district) ? null : district, tier, cancellationToken);
+        var model = await queries.RankingAsync(cycleId, string.IsNullOrWhiteSpace(district) ? null : district, tier, page ?? 1, pageSize, cancellationToken);
         return model is null ? (cycleId is null ? View("NoResults") : NotFound()) : View(model);
     }
 
@@ -31,7 +31,7 @@ public sealed class ResultsController(ResultQueries queries, AppDbContext db, IS
     [Authorize(Policy = Policies.Staff)]
     public async Task<IActionResult> Export(int? cycleId, string? district, Tier? tier, ExportFormat format, CancellationToken cancellationToken)
     {
-        var model = await queries.RankingAsync(cycleId, string.IsNullOrWhiteSpace(district) ? null : district, tier, cancellationToken);
+        var model = await queries.RankingAsync(cycleId, string.IsNullOrWhiteSpace(district) ? null : district, tier, page: null, pageSize: null, cancellationToken);
         if (model is null)
         {
             return NotFound();
@@ -46,7 +46,7 @@ public sealed class ResultsController(ResultQueries queries, AppDbContext db, IS
         string TierName(Tier? t) => t is { } v ? l[$"Tier.{v}"] : l["Tier.NotRated"];
         return await TableExport.FileAsync(
             headers,
-            model.Rows.AsQueryable(),
+            model.Rows.Items.AsQueryable(),
             r => [r.Rank == 0 ? null : r.Rank, r.EmployeeNumber, r.Name, r.District, r.FinalScore, TierName(r.Tier), TierName(r.PreviousTier), l[$"Movement.{r.Movement}"].Value,
                   // Numbers, not text: a spreadsheet sums and sorts them (two decimals, as every screen shows).
                   .. model.Columns.Select(c => (object?)(r.CriterionScores.GetValueOrDefault(c.CycleCriterionId) is { } mean ? ScoreRules.RoundFinalScore(mean) : null)),

@@ -23,7 +23,7 @@ namespace CustomerManager.Web.Features.Scoring;
 public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, IStringLocalizer<SharedResource> l, ILogger<ScoringController> logger) : Controller
 {
     [HttpGet]
-    public async Task<IActionResult> Index(int? cycleId, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(int? cycleId, bool todo, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var cycle = await OpenCycleAsync(cycleId, cancellationToken);
         if (cycle is null)
@@ -42,8 +42,14 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
                 var given = mine.GetValueOrDefault(m.Id);
                 return new ScoringListRow(m.Id, m.Name, m.EmployeeNumber, m.District, given == 0 ? CellState.Missing : given >= toScore ? CellState.Done : CellState.Partial);
             })
+            .Where(r => !todo || r.State != CellState.Done)
             .ToList();
-        return View(new ScoringListModel(cycle.Id, cycle.Name, seat, toScore, rows));
+
+        // A province's panel scores up to 2,000 managers: a page of them at a time, or only those left to do.
+        var size = PagingExtensions.ClampPageSize(pageSize ?? 50);
+        var current = Math.Clamp(page ?? 1, 1, Math.Max(1, (int)Math.Ceiling(rows.Count / (double)size)));
+        var shown = new PagedList<ScoringListRow>([.. rows.Skip((current - 1) * size).Take(size)], current, size, rows.Count);
+        return View(new ScoringListModel(cycle.Id, cycle.Name, seat, toScore, shown, todo));
     }
 
     [HttpGet]

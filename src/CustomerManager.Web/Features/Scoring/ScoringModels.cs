@@ -10,7 +10,7 @@ namespace CustomerManager.Web.Features.Scoring;
 
 public sealed record ScoringListRow(int ManagerId, string Name, string EmployeeNumber, string District, CellState State);
 
-public sealed record ScoringListModel(int CycleId, string CycleName, PanelRole Seat, int CriteriaToScore, IReadOnlyList<ScoringListRow> Rows);
+public sealed record ScoringListModel(int CycleId, string CycleName, PanelRole Seat, int CriteriaToScore, PagedList<ScoringListRow> Rows, bool ToDoOnly);
 
 /// <summary>
 /// One criterion on the scoring page. The value stays text: the validator reads it with the one strict reader

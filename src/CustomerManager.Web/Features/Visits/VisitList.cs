@@ -19,13 +19,20 @@ public enum VisitContentFilter
 
 public sealed class VisitListFilter
 {
+    /// <summary>One manager, from a link (a manager's page).</summary>
     public int? ManagerId { get; set; }
+
+    /// <summary>Managers as typed in the filter: an employee number or part of a name.</summary>
+    public string? Manager { get; set; }
 
     public int? CustomerId { get; set; }
 
     public string? District { get; set; }
 
     public DateOnly? From { get; set; }
+
+    /// <summary>True when <see cref="From"/> is the list's default window, not a date the user chose.</summary>
+    public bool FromIsDefault { get; set; }
 
     public DateOnly? To { get; set; }
 
@@ -37,7 +44,8 @@ public sealed class VisitListFilter
 
     /// <summary>Whether anything narrows the list (an empty list then says "nothing matches", not "no visits yet").</summary>
     public bool IsNarrowed =>
-        ManagerId is not null || CustomerId is not null || !string.IsNullOrWhiteSpace(District) || From is not null || To is not null || Content is not null;
+        ManagerId is not null || !string.IsNullOrWhiteSpace(Manager) || CustomerId is not null || !string.IsNullOrWhiteSpace(District)
+        || (From is not null && !FromIsDefault) || To is not null || Content is not null;
 }
 
 public sealed record VisitRow(
@@ -57,31 +65,61 @@ public sealed record VisitExportRow(
 /// account manager's list is empty, so that it says what to do: log a visit, or wait for customers).
 /// </summary>
 public sealed record VisitListModel(
-    VisitListFilter Filter, PagedList<VisitRow> Page, IReadOnlyList<ManagerOption> Managers, IReadOnlyList<string> Districts, bool HasCustomers = true);
+    VisitListFilter Filter, PagedList<VisitRow> Page, IReadOnlyList<string> Districts, bool HasCustomers = true);
 
-/// <summary>The visit list: filtered by manager, customer, district, dates and content, paged in SQL, newest first.</summary>
-public sealed class VisitListQuery(AppDbContext db)
+/// <summary>
+/// The visit list: filtered by manager, customer, district, dates and content, paged in SQL, newest first. Millions
+/// of visits: the visits alone are filtered, counted (up to <see cref="PagingExtensions.CountLimit"/>) and paged on
+/// the date index; only the page's rows are joined to their managers and stores. A list of everyone's visits not
+/// narrowed to a manager, a customer or dates shows the last <see cref="DefaultWindowDays"/> days.
+/// </summary>
+public sealed class VisitListQuery(AppDbContext db, TimeProvider clock)
 {
-    public IQueryable<VisitRow> Rows(VisitListFilter filter, ClaimsPrincipal user) =>
-        Filtered(filter, user).Select(r => new VisitRow(
-            r.V.Id, r.V.VisitedAt, r.V.Kind, r.M.Id, r.M.Name, r.M.EmployeeNumber, r.M.District.Name, r.C.Id, r.C.StoreName, r.C.LicenceNumber,
-            r.V.VolumeCartons, r.V.MarketInformation, r.V.Complaint != null, r.V.ComplaintResolvedOnSpot, r.V.ViolationType != null,
-            r.V.UnlicensedPlace != null, r.V.ShareWithLogistics != null || r.V.ShareWithCallCentre != null));
+    public const int DefaultWindowDays = 30;
 
-    /// <summary>The same visits as <see cref="Rows"/>, with all they say, for the export.</summary>
+    /// <summary>The visits of the list as the export writes them, with all they say.</summary>
     public IQueryable<VisitExportRow> ExportRows(VisitListFilter filter, ClaimsPrincipal user) =>
-        Filtered(filter, user).Select(r => new VisitExportRow(
+        WithManagerAndStore(Filtered(WithDefaultWindow(filter, user), user)).Select(r => new VisitExportRow(
             r.V.VisitedAt, r.V.Kind, r.M.EmployeeNumber, r.M.Name, r.M.District.Name, r.C.LicenceNumber, r.C.StoreName,
             r.V.VolumeCartons, r.V.BrandsRecommended, r.V.MarketInformation, r.V.CustomerFeedback, r.V.Complaint, r.V.ComplaintResolution,
             r.V.ComplaintResolvedOnSpot, r.V.CustomerSatisfied, r.V.DataChange, r.V.ViolationType, r.V.ViolationDescription,
             r.V.UnlicensedPlace, r.V.UnlicensedDescription, r.V.ShareWithLogistics, r.V.ShareWithCallCentre));
 
-    private IQueryable<Joined> Filtered(VisitListFilter filter, ClaimsPrincipal user)
+    /// <summary>
+    /// Everyone's visits, not narrowed to a manager, a customer or dates, start at <see cref="DefaultWindowDays"/>
+    /// days ago; the date box shows it, so the user sees what is listed and can go further back.
+    /// </summary>
+    public VisitListFilter WithDefaultWindow(VisitListFilter filter, ClaimsPrincipal user)
+    {
+        if (user.SeesEverything() && filter is { From: null, To: null, CustomerId: null, ManagerId: null } && string.IsNullOrWhiteSpace(filter.Manager))
+        {
+            filter.From = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(-DefaultWindowDays);
+            filter.FromIsDefault = true;
+        }
+
+        return filter;
+    }
+
+    private IQueryable<Visit> Filtered(VisitListFilter filter, ClaimsPrincipal user)
     {
         var visits = db.Visits.AsNoTracking().VisibleTo(user);
-        if (filter.ManagerId is { } managerId && user.SeesEverything())
+        if (user.SeesEverything())
         {
-            visits = visits.Where(v => v.AccountManagerId == managerId);
+            if (filter.ManagerId is { } managerId)
+            {
+                visits = visits.Where(v => v.AccountManagerId == managerId);
+            }
+            else if (!string.IsNullOrWhiteSpace(filter.Manager))
+            {
+                var managers = db.AccountManagers.Matching(filter.Manager).Select(m => m.Id);
+                visits = visits.Where(v => managers.Contains(v.AccountManagerId));
+            }
+
+            if (!string.IsNullOrWhiteSpace(filter.District))
+            {
+                var inDistrict = db.AccountManagers.Where(m => m.District.Name == filter.District).Select(m => m.Id);
+                visits = visits.Where(v => inDistrict.Contains(v.AccountManagerId));
+            }
         }
 
         if (filter.CustomerId is { } customerId)
@@ -110,17 +148,14 @@ public sealed class VisitListQuery(AppDbContext db)
             _ => visits,
         };
 
-        var rows = from v in visits
-                   join m in db.AccountManagers on v.AccountManagerId equals m.Id
-                   join c in db.Customers on v.CustomerId equals c.Id
-                   select new Joined { V = v, M = m, C = c };
-        if (!string.IsNullOrWhiteSpace(filter.District) && user.SeesEverything())
-        {
-            rows = rows.Where(r => r.M.District.Name == filter.District);
-        }
-
-        return rows.OrderByDescending(r => r.V.VisitedAt).ThenByDescending(r => r.V.Id);
+        return visits.OrderByDescending(v => v.VisitedAt).ThenByDescending(v => v.Id);
     }
+
+    private IQueryable<Joined> WithManagerAndStore(IQueryable<Visit> visits) =>
+        from v in visits
+        join m in db.AccountManagers on v.AccountManagerId equals m.Id
+        join c in db.Customers on v.CustomerId equals c.Id
+        select new Joined { V = v, M = m, C = c };
 
     private sealed class Joined
     {
@@ -133,12 +168,25 @@ public sealed class VisitListQuery(AppDbContext db)
 
     public async Task<VisitListModel> RunAsync(VisitListFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var page = await Rows(filter, user).ToPagedListAsync(filter.Page, filter.PageSize, cancellationToken);
+        var visits = Filtered(WithDefaultWindow(filter, user), user);
+        var page = await visits.Select(v => v.Id).ToBoundedPagedListAsync(
+            ids => WithManagerAndStore(db.Visits.AsNoTracking().Where(v => ids.Contains(v.Id))).Select(r => new VisitRow(
+                r.V.Id, r.V.VisitedAt, r.V.Kind, r.M.Id, r.M.Name, r.M.EmployeeNumber, r.M.District.Name, r.C.Id, r.C.StoreName, r.C.LicenceNumber,
+                r.V.VolumeCartons, r.V.MarketInformation, r.V.Complaint != null, r.V.ComplaintResolvedOnSpot, r.V.ViolationType != null,
+                r.V.UnlicensedPlace != null, r.V.ShareWithLogistics != null || r.V.ShareWithCallCentre != null)),
+            r => r.Id,
+            filter.Page,
+            filter.PageSize,
+            cancellationToken);
         var seesAll = user.SeesEverything();
-        var managers = seesAll ? await db.ActiveManagerOptionsAsync(cancellationToken) : [];
+        if (seesAll && filter.ManagerId is { } managerId && string.IsNullOrWhiteSpace(filter.Manager))
+        {
+            filter.Manager = await db.AccountManagers.AsNoTracking().Where(m => m.Id == managerId).Select(m => m.EmployeeNumber).SingleOrDefaultAsync(cancellationToken);
+        }
+
         var districts = seesAll ? await db.DistrictsAsync(cancellationToken) : [];
         var hasCustomers = seesAll || page.TotalCount > 0 || await db.Customers.AsNoTracking().VisibleTo(user).AnyAsync(cancellationToken);
-        return new VisitListModel(filter, page, managers, districts, hasCustomers);
+        return new VisitListModel(filter, page, districts, hasCustomers);
     }
 }
 

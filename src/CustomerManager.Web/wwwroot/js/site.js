@@ -201,10 +201,45 @@
         });
     }
 
-    // A choice that applies at once (the pager's page size): <select data-submit-on-change>; the form's button
+    // A manager box (<input data-manager-lookup="/AccountManagers/Lookup" list="...">): as one types, its
+    // datalist offers the matching managers (employee number, with name and district), a few at a time.
+    function applyManagerLookups() {
+        document.querySelectorAll('input[data-manager-lookup]').forEach(function (input) {
+            var list = document.getElementById(input.getAttribute('list'));
+            var timer = null;
+            var asked = null;
+            if (!list) {
+                return;
+            }
+            input.addEventListener('input', function () {
+                clearTimeout(timer);
+                timer = setTimeout(function () {
+                    var q = input.value.trim();
+                    if (q === asked) {
+                        return;
+                    }
+                    asked = q;
+                    fetch(input.getAttribute('data-manager-lookup') + '?q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' } })
+                        .then(function (response) { return response.ok ? response.json() : []; })
+                        .then(function (managers) {
+                            list.replaceChildren.apply(list, managers.map(function (m) {
+                                var option = document.createElement('option');
+                                option.value = m.value;
+                                option.label = m.label;
+                                option.textContent = m.label;
+                                return option;
+                            }));
+                        })
+                        .catch(function () { /* no suggestions: the box still takes what is typed */ });
+                }, 200);
+            });
+        });
+    }
+
+    // A choice that applies at once (the pager's page size, a switch): <select or input data-submit-on-change>; the form's button
     // marked data-submit-on-change-fallback is only for browsers without this script, and hidden here.
     function applySubmitOnChange() {
-        document.querySelectorAll('select[data-submit-on-change]').forEach(function (select) {
+        document.querySelectorAll('select[data-submit-on-change], input[data-submit-on-change]').forEach(function (select) {
             var form = select.form;
             if (!form) {
                 return;
@@ -259,6 +294,7 @@
         applyWeightShares();
         applyCharts();
         applySubmitOnChange();
+        applyManagerLookups();
         applyRowLinks();
     });
 })();
