@@ -874,10 +874,8 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("VisitId");
 
-                    b.HasIndex("Kind", "Status", "VisitId");
-
-                    b.HasIndex("Status", "VisitedAt", "Id")
-                        .IsDescending(false, true, true);
+                    b.HasIndex("Status", "VisitedAt", "Id", "Kind")
+                        .IsDescending(false, true, true, false);
 
                     b.ToTable("VisitReports");
                 });

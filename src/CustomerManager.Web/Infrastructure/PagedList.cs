@@ -60,36 +60,40 @@ public static class PagingExtensions
     public static int ClampPageSize(int? pageSize) => pageSize is null or < 1 ? DefaultPageSize : Math.Min(pageSize.Value, MaxPageSize);
 
     /// <summary>
-    /// How far a long list is counted (<see cref="ToBoundedPagedListAsync{T}"/>): beyond it the pager says
+    /// How far a long list is counted (<see cref="ToBoundedPagedListAsync{TSource, TKey, T}"/>): beyond it the pager says
     /// "more than 10,000" rather than have every page view count every row of a table of millions.
     /// </summary>
     public const int CountLimit = 10_000;
 
     /// <summary>
-    /// One page of a list that may hold millions of rows: <paramref name="keys"/> is the list's filtered and
-    /// ordered ids, counted only up to <see cref="CountLimit"/> and paged on their own (an index walk, however
-    /// deep the page: the deferred join); <paramref name="rowsOf"/> then reads the page's rows for those ids,
+    /// One page of a list that may hold millions of rows: the <paramref name="filtered"/> rows are counted, in no
+    /// order, only up to <see cref="CountLimit"/>; <paramref name="orderedKeys"/> gives their ids in the list's
+    /// order, which are paged on their own (an index walk, however deep the page: the deferred join);
+    /// <paramref name="rowsOf"/> then reads the page's rows for those ids,
     /// which come back in the keys' order. A jump past the end of a list counted in part is the one time it is
     /// counted whole, to show its last page.
     /// </summary>
-    public static async Task<PagedList<T>> ToBoundedPagedListAsync<T>(
-        this IQueryable<int> keys,
-        Func<IReadOnlyCollection<int>, IQueryable<T>> rowsOf,
-        Func<T, int> keyOf,
+    public static async Task<PagedList<T>> ToBoundedPagedListAsync<TSource, TKey, T>(
+        this IQueryable<TSource> filtered,
+        Func<IQueryable<TSource>, IQueryable<TKey>> orderedKeys,
+        Func<IReadOnlyCollection<TKey>, IQueryable<T>> rowsOf,
+        Func<T, TKey> keyOf,
         int? page,
         int? pageSize,
         CancellationToken cancellationToken,
         int countLimit = CountLimit)
+        where TKey : notnull
     {
         var size = ClampPageSize(pageSize);
-        var counted = await keys.Take(countLimit + 1).CountAsync(cancellationToken);
+        var keys = orderedKeys(filtered);
+        var counted = await filtered.Take(countLimit + 1).CountAsync(cancellationToken);
         var atLeast = counted > countLimit;
         var total = Math.Min(counted, countLimit);
         var current = atLeast ? Math.Max(1, page ?? 1) : Math.Clamp(page ?? 1, 1, LastPage(total, size));
         var ids = await keys.Skip((current - 1) * size).Take(size).ToListAsync(cancellationToken);
         if (ids.Count == 0 && current > 1 && atLeast)
         {
-            total = await keys.CountAsync(cancellationToken);
+            total = await filtered.CountAsync(cancellationToken);
             atLeast = false;
             current = LastPage(total, size);
             ids = await keys.Skip((current - 1) * size).Take(size).ToListAsync(cancellationToken);

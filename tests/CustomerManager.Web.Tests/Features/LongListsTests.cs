@@ -23,10 +23,11 @@ public class LongListsTests(CustomerManagerFactory factory) : IClassFixture<Cust
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var keys = db.Customers.AsNoTracking().OrderBy(c => c.LicenceNumber).Select(c => c.Id);
-        var all = await keys.ToListAsync();
+        var customers = db.Customers.AsNoTracking();
+        var all = await customers.OrderBy(c => c.LicenceNumber).Select(c => c.Id).ToListAsync();
         Assert.True(all.Count > 30, "the demo has enough customers for this test");
-        Task<PagedList<Row>> PageAsync(int page) => keys.ToBoundedPagedListAsync(
+        Task<PagedList<Row>> PageAsync(int page) => customers.ToBoundedPagedListAsync(
+            c => c.OrderBy(x => x.LicenceNumber).Select(x => x.Id),
             ids => db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new Row(c.Id, c.LicenceNumber)),
             r => r.Id,
             page,

@@ -47,10 +47,10 @@ internal sealed class VisitReportConfiguration : IEntityTypeConfiguration<VisitR
         builder.Ignore(r => r.IsCase);
         builder.AuditStamps();
 
-        // Inboxes: a seat's kinds by status (the unhandled count), and the list by status, newest first, walked
-        // in its order whatever the number of items.
-        builder.HasIndex(r => new { r.Kind, r.Status, r.VisitId });
-        builder.HasIndex(r => new { r.Status, r.VisitedAt, r.Id }).IsDescending(false, true, true);
+        // Inboxes: by status, newest first, walked in the list's order whatever the number of items; the kind
+        // rides along so that a seat's items are told apart (and counted) in the index alone. No index leads
+        // with the kind: given one, SQLite sorts a seat's every item to find the first page.
+        builder.HasIndex(r => new { r.Status, r.VisitedAt, r.Id, r.Kind }).IsDescending(false, true, true, false);
         builder.HasIndex(r => r.VisitId);
     }
 }

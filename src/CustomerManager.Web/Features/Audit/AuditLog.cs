@@ -97,7 +97,14 @@ public sealed class AuditLogQuery(AppDbContext db, IStringLocalizer<SharedResour
             entries = entries.Where(a => a.AtUtc < end);
         }
 
-        var page = await entries.OrderByDescending(a => a.Id).ToPagedListAsync(filter.Page, filter.PageSize ?? DefaultPageSize, cancellationToken);
+        // Millions of entries: counted to 10,000 and paged on their ids (decision 013).
+        var page = await entries.ToBoundedPagedListAsync(
+            e => e.OrderByDescending(a => a.Id).Select(a => a.Id),
+            ids => db.AuditEntries.AsNoTracking().Where(a => ids.Contains(a.Id)),
+            a => a.Id,
+            filter.Page,
+            filter.PageSize ?? DefaultPageSize,
+            cancellationToken);
         var parsed = page.Items.Select(ParsedEntry.Of).ToList();
         var wanted = new AuditReferences();
         foreach (var entry in parsed)

@@ -181,7 +181,8 @@ public sealed class CustomerListQuery(AppDbContext db)
     /// </summary>
     public async Task<CustomerListModel> RunAsync(CustomerListFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var page = await Ordered(Filtered(filter, user), filter).Select(c => c.Id).ToBoundedPagedListAsync(
+        var page = await Filtered(filter, user).ToBoundedPagedListAsync(
+            c => Ordered(c, filter).Select(x => x.Id),
             ids => WithManagers(db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))),
             r => r.Id,
             filter.Page,

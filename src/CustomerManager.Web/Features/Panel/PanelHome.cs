@@ -44,7 +44,7 @@ public sealed class PanelHomeQuery(AppDbContext db)
             return new PanelCycleProgress(c.Id, c.Name, c.PeriodStart, c.PeriodEnd, toScore, managers, done, counts.Count - done);
         }).ToList();
         var kinds = Inbox.InboxController.KindsFor(role);
-        var inboxNew = await db.VisitReports.AsNoTracking().CountAsync(r => kinds.Contains(r.Kind) && r.Status == Domain.Visits.ReportStatus.New, cancellationToken);
+        var inboxNew = await db.VisitReports.AsNoTracking().CountAsync(r => EF.Constant(kinds).Contains(r.Kind) && r.Status == Domain.Visits.ReportStatus.New, cancellationToken);
         return new PanelHomeModel(role, progress, inboxNew);
     }
 }

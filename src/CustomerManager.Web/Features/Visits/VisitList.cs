@@ -79,7 +79,7 @@ public sealed class VisitListQuery(AppDbContext db, TimeProvider clock)
 
     /// <summary>The visits of the list as the export writes them, with all they say.</summary>
     public IQueryable<VisitExportRow> ExportRows(VisitListFilter filter, ClaimsPrincipal user) =>
-        WithManagerAndStore(Filtered(WithDefaultWindow(filter, user), user)).Select(r => new VisitExportRow(
+        WithManagerAndStore(NewestFirst(Filtered(WithDefaultWindow(filter, user), user))).Select(r => new VisitExportRow(
             r.V.VisitedAt, r.V.Kind, r.M.EmployeeNumber, r.M.Name, r.M.District.Name, r.C.LicenceNumber, r.C.StoreName,
             r.V.VolumeCartons, r.V.BrandsRecommended, r.V.MarketInformation, r.V.CustomerFeedback, r.V.Complaint, r.V.ComplaintResolution,
             r.V.ComplaintResolvedOnSpot, r.V.CustomerSatisfied, r.V.DataChange, r.V.ViolationType, r.V.ViolationDescription,
@@ -148,8 +148,10 @@ public sealed class VisitListQuery(AppDbContext db, TimeProvider clock)
             _ => visits,
         };
 
-        return visits.OrderByDescending(v => v.VisitedAt).ThenByDescending(v => v.Id);
+        return visits;
     }
+
+    private static IOrderedQueryable<Visit> NewestFirst(IQueryable<Visit> visits) => visits.OrderByDescending(v => v.VisitedAt).ThenByDescending(v => v.Id);
 
     private IQueryable<Joined> WithManagerAndStore(IQueryable<Visit> visits) =>
         from v in visits
@@ -169,7 +171,8 @@ public sealed class VisitListQuery(AppDbContext db, TimeProvider clock)
     public async Task<VisitListModel> RunAsync(VisitListFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var visits = Filtered(WithDefaultWindow(filter, user), user);
-        var page = await visits.Select(v => v.Id).ToBoundedPagedListAsync(
+        var page = await visits.ToBoundedPagedListAsync(
+            v => NewestFirst(v).Select(x => x.Id),
             ids => WithManagerAndStore(db.Visits.AsNoTracking().Where(v => ids.Contains(v.Id))).Select(r => new VisitRow(
                 r.V.Id, r.V.VisitedAt, r.V.Kind, r.M.Id, r.M.Name, r.M.EmployeeNumber, r.M.District.Name, r.C.Id, r.C.StoreName, r.C.LicenceNumber,
                 r.V.VolumeCartons, r.V.MarketInformation, r.V.Complaint != null, r.V.ComplaintResolvedOnSpot, r.V.ViolationType != null,

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CustomerManager.Migrations.SqlServer.Migrations
+namespace CustomerManager.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class InboxByVisitDate : Migration
@@ -11,10 +11,14 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_VisitReports_Kind_Status_VisitId",
+                table: "VisitReports");
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "VisitedAt",
                 table: "VisitReports",
-                type: "datetime2",
+                type: "TEXT",
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
@@ -22,22 +26,27 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
             migrationBuilder.Sql("UPDATE \"VisitReports\" SET \"VisitedAt\" = (SELECT \"v\".\"VisitedAt\" FROM \"Visits\" AS \"v\" WHERE \"v\".\"Id\" = \"VisitReports\".\"VisitId\");");
 
             migrationBuilder.CreateIndex(
-                name: "IX_VisitReports_Status_VisitedAt_Id",
+                name: "IX_VisitReports_Status_VisitedAt_Id_Kind",
                 table: "VisitReports",
-                columns: new[] { "Status", "VisitedAt", "Id" },
-                descending: new[] { false, true, true });
+                columns: new[] { "Status", "VisitedAt", "Id", "Kind" },
+                descending: new[] { false, true, true, false });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_VisitReports_Status_VisitedAt_Id",
+                name: "IX_VisitReports_Status_VisitedAt_Id_Kind",
                 table: "VisitReports");
 
             migrationBuilder.DropColumn(
                 name: "VisitedAt",
                 table: "VisitReports");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitReports_Kind_Status_VisitId",
+                table: "VisitReports",
+                columns: new[] { "Kind", "Status", "VisitId" });
         }
     }
 }
