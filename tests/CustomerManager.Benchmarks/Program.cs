@@ -1,11 +1,25 @@
-// Times the screens' queries on a province-sized SQLite database and prints medians.
+// Times the screens' queries on a province-sized SQLite database and prints medians; generates a province; loads the
+// published app over HTTP.
 //
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- [customers] [managers] [repeats]
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- evidence [managers] [visits] [repeats]
+//   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- province <file.db> [scale] [--today yyyy-MM-dd] [--no-analyze]
+//   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- http <file.db> [seconds-per-page] [users] [options]
 //
-// Defaults: 300,000 customers, 2,000 managers in 40 districts, 9 repeats per query; for the evidence
-// figures, 1,000 managers and 3,000,000 visits over a year, 5 repeats. The data is written with plain
-// batched INSERTs; the queries are the real ones the pages run.
+// Defaults: 300,000 customers, 2,000 managers in 40 districts, 9 repeats per query; for the evidence figures, 1,000
+// managers and 3,000,000 visits over a year, 5 repeats. The data is written with plain batched INSERTs; the queries
+// are the real ones the pages run.
+//
+// province: writes a SQLite file the app runs on — 2,000 managers in 50 districts with their logins, 300,000
+// customers, 5,000,000 visits over the two years before today, four quarterly cycles (three published) — in a few
+// minutes; scale (default 1.0) multiplies managers, customers and visits (0.1: one tenth). Every login's password is
+// Demo#2026: admin, monopoly, sales, logistics, callcentre, and am0001… for the account managers. It ends with ANALYZE
+// (--no-analyze: without, as a file the app grew itself has no statistics). See ProvinceGenerator.
+//
+// http: publishes the web app (or uses --publish-dir DIR / CM_PUBLISH_DIR), starts it in Production on the file over
+// http://127.0.0.1 (or targets --url URL), signs in as each role through the sign-in form and, page by page, runs that
+// many concurrent users for that many seconds after a 2-second warm-up; prints req/s, p50/p95/p99, errors and the HTML
+// size beside /health, then the app's peak memory. See HttpLoad for the pages and options.
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
@@ -18,6 +32,30 @@ using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+
+if (args.Length > 0 && args[0] == "province")
+{
+    var options = args.Skip(1).ToList();
+    var today = TakeOption(options, "--today");
+    var analyze = !options.Remove("--no-analyze");
+    if (options.Count is < 1 or > 2)
+    {
+        Console.Error.WriteLine("usage: province <file.db> [scale] [--today yyyy-MM-dd] [--no-analyze]");
+        Environment.ExitCode = 2;
+        return;
+    }
+
+    var clock = TimeProvider.System.GetLocalNow();
+    var now = today is null ? clock : new DateTimeOffset(DateOnly.ParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.FromDateTime(clock.DateTime)), clock.Offset);
+    await ProvinceGenerator.RunAsync(options[0], options.Count > 1 ? double.Parse(options[1], CultureInfo.InvariantCulture) : 1.0, now, analyze);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "http")
+{
+    Environment.ExitCode = await HttpLoad.RunAsync(args.Skip(1).ToList());
+    return;
+}
 
 if (args.Length > 0 && args[0] == "evidence")
 {
@@ -197,4 +235,18 @@ static void Seed(string connectionString, int customers, int managers)
     using var analyze = connection.CreateCommand();
     analyze.CommandText = "ANALYZE";
     analyze.ExecuteNonQuery();
+}
+
+// Removes "--name value" from the arguments and returns the value (null when absent).
+static string? TakeOption(List<string> args, string name)
+{
+    var at = args.IndexOf(name);
+    if (at < 0 || at + 1 >= args.Count)
+    {
+        return null;
+    }
+
+    var value = args[at + 1];
+    args.RemoveRange(at, 2);
+    return value;
 }
