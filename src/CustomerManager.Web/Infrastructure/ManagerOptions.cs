@@ -40,6 +40,15 @@ public static class ManagerOptions
             .Select(m => new ManagerOption(m.Id, m.EmployeeNumber, m.Name, m.District.Name))
             .ToListAsync(cancellationToken);
 
+    /// <summary>
+    /// What a manager box shows for a list reached by a manager's link (<c>?managerId=</c>): their employee number,
+    /// unless the user typed something; null for another role's list.
+    /// </summary>
+    public static async Task<string?> ManagerBoxTextAsync(this AppDbContext db, int? managerId, string? typed, bool seesAll, CancellationToken cancellationToken) =>
+        seesAll && managerId is { } id && string.IsNullOrWhiteSpace(typed)
+            ? await db.AccountManagers.AsNoTracking().Where(m => m.Id == id).Select(m => m.EmployeeNumber).SingleOrDefaultAsync(cancellationToken)
+            : typed;
+
     /// <summary>The managed list of districts, for filters and the manager form.</summary>
     public static Task<List<string>> DistrictsAsync(this AppDbContext db, CancellationToken cancellationToken) =>
         db.Districts.AsNoTracking().OrderBy(d => d.NameSortKey).Select(d => d.Name).ToListAsync(cancellationToken);

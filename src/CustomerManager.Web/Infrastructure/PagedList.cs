@@ -111,9 +111,16 @@ public static class PagingExtensions
     {
         var size = ClampPageSize(pageSize);
         var total = await query.CountAsync(cancellationToken);
-        var lastPage = Math.Max(1, (int)Math.Ceiling(total / (double)size));
-        var current = Math.Clamp(page ?? 1, 1, lastPage);
+        var current = Math.Clamp(page ?? 1, 1, LastPage(total, size));
         var items = await query.Skip((current - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new PagedList<T>(items, current, size, total);
+    }
+
+    /// <summary>One page of a list already in memory (a page past the end shows the last page).</summary>
+    public static PagedList<T> ToPagedList<T>(this IReadOnlyList<T> rows, int? page, int? pageSize)
+    {
+        var size = ClampPageSize(pageSize);
+        var current = Math.Clamp(page ?? 1, 1, LastPage(rows.Count, size));
+        return new PagedList<T>([.. rows.Skip((current - 1) * size).Take(size)], current, size, rows.Count);
     }
 }

@@ -189,10 +189,7 @@ public sealed class CustomerListQuery(AppDbContext db)
             filter.PageSize,
             cancellationToken);
         var seesAll = user.SeesEverything();
-        if (seesAll && filter.ManagerId is { } managerId && string.IsNullOrWhiteSpace(filter.Manager))
-        {
-            filter.Manager = await db.AccountManagers.AsNoTracking().Where(m => m.Id == managerId).Select(m => m.EmployeeNumber).SingleOrDefaultAsync(cancellationToken);
-        }
+        filter.Manager = await db.ManagerBoxTextAsync(filter.ManagerId, filter.Manager, seesAll, cancellationToken);
 
         var districts = seesAll ? await db.DistrictsAsync(cancellationToken) : [];
         return new CustomerListModel(filter, page, districts);

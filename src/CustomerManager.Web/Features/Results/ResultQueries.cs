@@ -62,13 +62,13 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
             .ToList();
         var distribution = standings.GroupBy(r => r.Tier).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
         var filtered = ranked.Where(r => (district is null || r.Standing.District == district) && (tier is null || r.Standing.Tier == tier)).ToList();
-        var size = page is null ? Math.Max(1, filtered.Count) : PagingExtensions.ClampPageSize(pageSize ?? RankingPageSize);
-        var current = Math.Clamp(page ?? 1, 1, Math.Max(1, (int)Math.Ceiling(filtered.Count / (double)size)));
-        var shown = filtered.Skip((current - 1) * size).Take(size).ToList();
-        var rows = await RowsAsync(cycle, chosen.PeriodStart, shown, cancellationToken);
+        var shown = page is null
+            ? new PagedList<(int Rank, Standing Standing)>(filtered, 1, Math.Max(1, filtered.Count), filtered.Count)
+            : filtered.ToPagedList(page, pageSize ?? RankingPageSize);
+        var rows = await RowsAsync(cycle, chosen.PeriodStart, shown.Items, cancellationToken);
         var columns = cycle.Criteria.OrderBy(c => c.SortOrder).Select(c => new RankingColumn(c.Id, Cultures.Pick(c.NameZh, c.NameEn), c.Weight)).ToList();
         return new RankingModel(cycle.Id, cycle.Name, cycle.Status, [.. cycles.Select(c => (c.Id, c.Name))], [.. standings.Select(r => r.District).Distinct().Order(NameOrder.Comparer)],
-            district, tier, columns, new PagedList<RankingRow>(rows, current, size, filtered.Count) { PageSizeChoosable = page is not null }, distribution);
+            district, tier, columns, new PagedList<RankingRow>(rows, shown.Page, shown.PageSize, shown.TotalCount) { PageSizeChoosable = page is not null }, distribution);
     }
 
     /// <summary>The ranking's page size: readable on a screen; the export has every row.</summary>
@@ -76,7 +76,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
 
     private sealed record Standing(int ManagerId, string EmployeeNumber, string Name, string District, bool IsRated, decimal? FinalScore, Tier? Tier);
 
-    private async Task<List<RankingRow>> RowsAsync(EvaluationCycle cycle, DateOnly periodStart, List<(int Rank, Standing Standing)> shown, CancellationToken cancellationToken)
+    private async Task<List<RankingRow>> RowsAsync(EvaluationCycle cycle, DateOnly periodStart, IReadOnlyList<(int Rank, Standing Standing)> shown, CancellationToken cancellationToken)
     {
         var ids = shown.Select(s => s.Standing.ManagerId).ToList();
         var results = await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id && ids.Contains(r.AccountManagerId))

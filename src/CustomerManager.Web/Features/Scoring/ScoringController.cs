@@ -46,10 +46,7 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
             .ToList();
 
         // A province's panel scores up to 2,000 managers: a page of them at a time, or only those left to do.
-        var size = PagingExtensions.ClampPageSize(pageSize ?? 50);
-        var current = Math.Clamp(page ?? 1, 1, Math.Max(1, (int)Math.Ceiling(rows.Count / (double)size)));
-        var shown = new PagedList<ScoringListRow>([.. rows.Skip((current - 1) * size).Take(size)], current, size, rows.Count);
-        return View(new ScoringListModel(cycle.Id, cycle.Name, seat, toScore, shown, todo));
+        return View(new ScoringListModel(cycle.Id, cycle.Name, seat, toScore, rows.ToPagedList(page, pageSize ?? 50), todo));
     }
 
     [HttpGet]

@@ -4,6 +4,7 @@ using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Security;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerManager.Web.Features.Visits;
@@ -31,7 +32,8 @@ public sealed class VisitListFilter
 
     public DateOnly? From { get; set; }
 
-    /// <summary>True when <see cref="From"/> is the list's default window, not a date the user chose.</summary>
+    /// <summary>True when <see cref="From"/> is the list's default window, not a date the user chose (never bound from the address).</summary>
+    [BindNever]
     public bool FromIsDefault { get; set; }
 
     public DateOnly? To { get; set; }
@@ -182,10 +184,7 @@ public sealed class VisitListQuery(AppDbContext db, TimeProvider clock)
             filter.PageSize,
             cancellationToken);
         var seesAll = user.SeesEverything();
-        if (seesAll && filter.ManagerId is { } managerId && string.IsNullOrWhiteSpace(filter.Manager))
-        {
-            filter.Manager = await db.AccountManagers.AsNoTracking().Where(m => m.Id == managerId).Select(m => m.EmployeeNumber).SingleOrDefaultAsync(cancellationToken);
-        }
+        filter.Manager = await db.ManagerBoxTextAsync(filter.ManagerId, filter.Manager, seesAll, cancellationToken);
 
         var districts = seesAll ? await db.DistrictsAsync(cancellationToken) : [];
         var hasCustomers = seesAll || page.TotalCount > 0 || await db.Customers.AsNoTracking().VisibleTo(user).AnyAsync(cancellationToken);
