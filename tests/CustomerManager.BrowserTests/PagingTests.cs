@@ -30,8 +30,11 @@ public class PagingTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 
         // Choosing a size applies at once (no button to press) and starts again at the first page.
         Assert.True(await page.Locator("#pager-size-form button[type=submit]").IsHiddenAsync());
+        // Listening for the navigation before choosing: the change submits the form at once, and on a busy machine the
+        // new page could arrive before a wait started afterwards has subscribed.
+        var resized = page.WaitForURLAsync("**/Customers?sort=store&pageSize=50");
         await page.SelectOptionAsync("#pager-size", "50");
-        await page.WaitForURLAsync("**/Customers?sort=store&pageSize=50");
+        await resized;
         Assert.Equal(firstOfFifty, (await page.InnerTextAsync("#pager-summary")).Trim());
         Assert.Equal(50, await page.Locator("#customers tbody tr").CountAsync());
 
