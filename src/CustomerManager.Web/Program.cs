@@ -6,12 +6,20 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: CultureIn
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // `dotnet CustomerManager.Web.dll rebuild-visit-totals`: recount the monthly visit totals, then stop.
+    var rebuildVisitTotals = args.Contains(ApplicationSetup.RebuildVisitTotalsCommand);
+    var builder = WebApplication.CreateBuilder(args.Where(a => a != ApplicationSetup.RebuildVisitTotalsCommand).ToArray());
     builder.AddCustomerManager();
 
     var app = builder.Build();
     app.UseCustomerManager();
     await app.PrepareDatabaseAsync();
+    if (rebuildVisitTotals)
+    {
+        await app.RebuildVisitTotalsAsync();
+        return;
+    }
+
     await app.RunAsync();
 }
 catch (Exception ex) when (ex is not HostAbortedException)

@@ -26,6 +26,13 @@ internal static class EvidenceBenchmark
             var seed = Stopwatch.StartNew();
             Seed(connectionString, managers, visits);
             Console.WriteLine($"seeded in {seed.Elapsed.TotalSeconds:F1} s ({new FileInfo(path).Length / 1024 / 1024} MB)");
+            var rebuild = Stopwatch.StartNew();
+            await using (var db = new AppDbContext(Options()))
+            {
+                var months = await VisitTotals.RebuildAsync(db);
+                Console.WriteLine($"monthly totals rebuilt from the visits (the rebuild-visit-totals command): {months:N0} manager-months in {rebuild.Elapsed.TotalSeconds:F1} s");
+            }
+
             Console.WriteLine();
             Console.WriteLine($"{"scenario",-36} {"managers",9} {"median ms",10} {"max ms",8}");
             (string Name, DateOnly From, DateOnly To, int? One)[] scenarios =
@@ -122,7 +129,7 @@ internal static class EvidenceBenchmark
         {
             v.CommandText = "INSERT INTO Visits (Id, AccountManagerId, CustomerId, VisitedAt, Kind, BrandsRecommended, BrandCount, VolumeCartons, MarketInformation, Complaint, ComplaintResolvedOnSpot, ViolationType, ShareWithLogistics, CreatedUtc) " +
                             "VALUES ($id, $m, $c, $at, 1, '[]', $b, $vol, $mi, $co, $res, $vt, $sl, $now)";
-            r.CommandText = "INSERT INTO VisitReports (VisitId, Kind, Message, Status, CreatedUtc) VALUES ($v, 1, 'x', $s, $now)";
+            r.CommandText = "INSERT INTO VisitReports (VisitId, Kind, Message, Status, VisitedAt, CreatedUtc) VALUES ($v, 1, 'x', $s, $at, $now)";
             var id = v.Parameters.Add("$id", SqliteType.Integer);
             var m = v.Parameters.Add("$m", SqliteType.Integer);
             var cu = v.Parameters.Add("$c", SqliteType.Integer);
@@ -138,6 +145,7 @@ internal static class EvidenceBenchmark
             var rv = r.Parameters.Add("$v", SqliteType.Integer);
             var rs = r.Parameters.Add("$s", SqliteType.Integer);
             r.Parameters.AddWithValue("$now", now);
+            var rat = r.Parameters.Add("$at", SqliteType.Text);
             var start = new DateTime(2026, 1, 1, 9, 0, 0);
             for (var i = 1; i <= visits; i++)
             {
@@ -158,6 +166,7 @@ internal static class EvidenceBenchmark
                 if (shared)
                 {
                     rv.Value = i;
+                    rat.Value = at.Value;
                     rs.Value = i % 24 == 0 ? 2 : 1;
                     r.ExecuteNonQuery();
                 }

@@ -103,6 +103,10 @@ internal sealed class ProvinceGenerator : IDisposable
     private Evidence[][] _evidence = [];
     private HashSet<long>[] _covered = [];
 
+    // What the app keeps with every visit it saves (VisitMonthTotal), counted here as the visits are written.
+    private readonly Dictionary<(int Manager, DateOnly Month), VisitTally> _monthTotals = [];
+    private TableInsert? _monthTotalsInsert;
+
     private TableInsert? _districtsInsert;
     private TableInsert? _managersInsert;
     private TableInsert? _rolesInsert;
@@ -209,7 +213,7 @@ internal sealed class ProvinceGenerator : IDisposable
             generator.WriteCycles();
             Done($"cycles: {generator._cycles.Count}");
             generator.WriteVisits();
-            Done($"visits: {generator._visitsInsert!.Count:N0}, reports: {generator._reportsInsert!.Count:N0}, audit: {generator._auditInsert!.Count:N0}");
+            Done($"visits: {generator._visitsInsert!.Count:N0}, monthly totals: {generator._monthTotalsInsert!.Count:N0}, reports: {generator._reportsInsert!.Count:N0}, audit: {generator._auditInsert!.Count:N0}");
             generator.WriteScoresAndResults();
             Done($"panel scores: {generator._scoresInsert!.Count:N0}, results: {generator._resultsInsert?.Count ?? 0:N0}");
             generator._transaction.Commit();
@@ -246,7 +250,7 @@ internal sealed class ProvinceGenerator : IDisposable
                  {
                      _districtsInsert, _managersInsert, _rolesInsert, _usersInsert, _userRolesInsert, _criteriaInsert, _brandsInsert,
                      _ratingSettingsInsert, _customersInsert, _assignmentsInsert, _cyclesInsert, _cycleCriteriaInsert, _cyclePanelInsert,
-                     _visitsInsert, _reportsInsert, _scoresInsert, _resultsInsert, _resultScoresInsert, _auditInsert,
+                     _visitsInsert, _monthTotalsInsert, _reportsInsert, _scoresInsert, _resultsInsert, _resultScoresInsert, _auditInsert,
                  })
         {
             insert?.Dispose();
@@ -639,6 +643,13 @@ internal sealed class ProvinceGenerator : IDisposable
         }
 
         FlushAudit(DateTime.MaxValue);
+        _monthTotalsInsert = Prepare(
+            "VisitMonthTotals", "AccountManagerId", "Month", "Visits", "BrandsRecommended", "VolumeCartons", "MarketInformation", "DataChanges",
+            "Violations", "UnlicensedRetail", "Complaints", "ComplaintsResolvedOnSpot");
+        foreach (var ((manager, month), t) in _monthTotals)
+        {
+            _monthTotalsInsert.Run(manager, month, t.Visits, t.BrandsRecommended, t.VolumeCartons, t.MarketInformation, t.DataChanges, t.Violations, t.UnlicensedRetail, t.Complaints, t.ComplaintsResolvedOnSpot);
+        }
     }
 
     /// <summary>The days of every visit, grouped by day: the customers in visit order and where each day starts.</summary>
@@ -738,6 +749,10 @@ internal sealed class ProvinceGenerator : IDisposable
             id, manager, customerId, visitedAt, phoneCall ? VisitKind.Phone : VisitKind.OnSite, brands, volume, market, feedback,
             hasComplaint ? complaint.Complaint : null, resolved ? complaint.Resolution : null, resolved, satisfied, dataChange,
             violation, violationDetail, unlicensed, unlicensedDetail, logistics, callCentre, createdUtc, user);
+
+        var monthKey = (manager, VisitMonthTotal.MonthOf(visitedAt));
+        _monthTotals[monthKey] = _monthTotals.GetValueOrDefault(monthKey) + new VisitTally(
+            1, brandCount, volume, market is null ? 0 : 1, dataChange is null ? 0 : 1, violation is null ? 0 : 1, unlicensed is null ? 0 : 1, hasComplaint ? 1 : 0, resolved ? 1 : 0);
 
         var cycle = _cycleOfDay[day];
         var evidence = cycle >= 0 ? _evidence[cycle][manager] : null;
@@ -1092,8 +1107,14 @@ internal sealed class ProvinceGenerator : IDisposable
             var now = counted.GetValueOrDefault(s.Key) ?? EvidenceFigures.None;
             return s.Value with { ItemsAcknowledged = 0 } != now with { ItemsAcknowledged = 0 } || s.Value.ItemsAcknowledged > now.ItemsAcknowledged;
         }).Select(s => s.Key).ToList();
+        // The monthly totals the query read equal the visits counted directly.
+        var start = cycle.PeriodStart.ToDateTime(TimeOnly.MinValue);
+        var end = cycle.PeriodEnd.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var direct = await VisitTotals.ByManagerAsync(db.Visits.AsNoTracking().Where(v => v.VisitedAt >= start && v.VisitedAt < end), CancellationToken.None);
+        wrong.AddRange(direct.Where(d => counted.GetValueOrDefault(d.Key) is not { } c
+            || new VisitTally(c.Visits, c.BrandsRecommended, c.VolumeCartons, c.MarketInformation, c.DataChanges, c.Violations, c.UnlicensedRetail, c.Complaints, c.ComplaintsResolvedOnSpot) != d.Value).Select(d => d.Key));
         return wrong.Count == 0
-            ? $"evidence of {cycle.Name} as stored = EvidenceQuery, {stored.Count:N0} managers"
+            ? $"evidence of {cycle.Name} as stored = EvidenceQuery = visits counted directly, {stored.Count:N0} managers"
             : throw new InvalidOperationException($"The evidence stored for {cycle.Name} differs from EvidenceQuery for managers {string.Join(", ", wrong.Take(10))}: the generator is wrong.");
     }
 

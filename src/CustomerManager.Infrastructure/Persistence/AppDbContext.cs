@@ -28,6 +28,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<VisitReport> VisitReports => Set<VisitReport>();
 
+    public DbSet<VisitMonthTotal> VisitMonthTotals => Set<VisitMonthTotal>();
+
     public DbSet<Brand> Brands => Set<Brand>();
 
     public DbSet<Criterion> Criteria => Set<Criterion>();
@@ -43,6 +45,66 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<EvaluationResult> Results => Set<EvaluationResult>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// Saves, and keeps each manager's <see cref="VisitMonthTotal"/> equal to the visits in the same transaction
+    /// (one of its own when the caller has none).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        var changes = VisitTotals.PendingChanges(ChangeTracker);
+        if (changes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var inserts = await VisitTotals.ApplyAsync(this, changes, cancellationToken);
+            if (inserts.Count > 0)
+            {
+                Set<VisitMonthTotal>().AddRange(inserts);
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Visits are only ever saved asynchronously (their monthly totals are written with them).</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        if (ChangeTracker.Entries<Visit>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Visits are saved with SaveChangesAsync, which keeps their monthly totals.");
+        }
+
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

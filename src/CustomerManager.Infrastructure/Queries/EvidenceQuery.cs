@@ -7,8 +7,11 @@ namespace CustomerManager.Infrastructure.Queries;
 
 /// <summary>
 /// The evidence figures (domain.md, "Evidence for the panel") of one manager or all of them for a period, in a
-/// handful of grouped SQL queries over the (manager, time) index — never a query per manager or per visit.
-/// The scoring page shows them live while a cycle is open; closing stores them with each result.
+/// handful of grouped SQL queries — never a query per manager or per visit. Counts and sums come from the
+/// monthly totals kept with the visits (<see cref="VisitMonthTotal"/>) for the period's whole months and from
+/// the visits for the days at either end; customers covered from the (time, manager, customer) index; items
+/// passed on from the items' own (status, time) index. The scoring page shows them live while a cycle is open;
+/// closing stores them with each result.
 /// </summary>
 public sealed class EvidenceQuery(AppDbContext db)
 {
@@ -28,26 +31,23 @@ public sealed class EvidenceQuery(AppDbContext db)
             visits = visits.Where(v => v.AccountManagerId == only);
         }
 
-        var visitFigures = await visits
-            .GroupBy(v => v.AccountManagerId)
-            .Select(g => new
-            {
-                ManagerId = g.Key,
-                Visits = g.Count(),
-                Covered = g.Select(v => v.CustomerId).Distinct().Count(),
-                Brands = g.Sum(v => v.BrandCount),
-                Volume = g.Sum(v => v.VolumeCartons),
-                Market = g.Count(v => v.MarketInformation != null),
-                DataChanges = g.Count(v => v.DataChange != null),
-                Violations = g.Count(v => v.ViolationType != null),
-                Unlicensed = g.Count(v => v.UnlicensedPlace != null),
-                Complaints = g.Count(v => v.Complaint != null),
-                Resolved = g.Count(v => v.ComplaintResolvedOnSpot),
-            })
-            .ToListAsync(cancellationToken);
+        var tallies = await TalliesAsync(from, to, managerId, cancellationToken);
 
-        var shared = await visits
-            .Join(db.VisitReports.Where(r => r.Kind == ReportKind.Logistics || r.Kind == ReportKind.CallCentre), v => v.Id, r => r.VisitId, (v, r) => new { v.AccountManagerId, r.Status })
+        var covered = await visits
+            .GroupBy(v => v.AccountManagerId)
+            .Select(g => new { ManagerId = g.Key, Customers = g.Select(v => v.CustomerId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.ManagerId, x => x.Customers, cancellationToken);
+
+        // Items carry their visit's time, so the period is found on the items' index; the join reads only their visits.
+        var items = db.VisitReports.AsNoTracking()
+            .Where(r => r.VisitedAt >= start && r.VisitedAt < end && (r.Kind == ReportKind.Logistics || r.Kind == ReportKind.CallCentre))
+            .Join(db.Visits, r => r.VisitId, v => v.Id, (r, v) => new { v.AccountManagerId, r.Status });
+        if (managerId is { } owner)
+        {
+            items = items.Where(x => x.AccountManagerId == owner);
+        }
+
+        var shared = await items
             .GroupBy(x => x.AccountManagerId)
             .Select(g => new { ManagerId = g.Key, Shared = g.Count(), Acknowledged = g.Count(x => x.Status != ReportStatus.New) })
             .ToDictionaryAsync(x => x.ManagerId, cancellationToken);
@@ -65,26 +65,95 @@ public sealed class EvidenceQuery(AppDbContext db)
             .ToDictionaryAsync(x => x.ManagerId, x => x.Customers, cancellationToken);
 
         var result = assigned.ToDictionary(a => a.Key, a => EvidenceFigures.None with { CustomersAssigned = a.Value });
-        foreach (var v in visitFigures)
+        foreach (var (id, t) in tallies.Where(t => t.Value.Visits > 0))
         {
-            var s = shared.GetValueOrDefault(v.ManagerId);
-            result[v.ManagerId] = (result.GetValueOrDefault(v.ManagerId) ?? EvidenceFigures.None) with
+            var s = shared.GetValueOrDefault(id);
+            result[id] = (result.GetValueOrDefault(id) ?? EvidenceFigures.None) with
             {
-                Visits = v.Visits,
-                CustomersCovered = v.Covered,
-                BrandsRecommended = v.Brands,
-                VolumeCartons = v.Volume,
-                MarketInformation = v.Market,
-                DataChanges = v.DataChanges,
-                Violations = v.Violations,
-                UnlicensedRetail = v.Unlicensed,
+                Visits = t.Visits,
+                CustomersCovered = covered.GetValueOrDefault(id),
+                BrandsRecommended = t.BrandsRecommended,
+                VolumeCartons = t.VolumeCartons,
+                MarketInformation = t.MarketInformation,
+                DataChanges = t.DataChanges,
+                Violations = t.Violations,
+                UnlicensedRetail = t.UnlicensedRetail,
                 ItemsShared = s?.Shared ?? 0,
                 ItemsAcknowledged = s?.Acknowledged ?? 0,
-                Complaints = v.Complaints,
-                ComplaintsResolvedOnSpot = v.Resolved,
+                Complaints = t.Complaints,
+                ComplaintsResolvedOnSpot = t.ComplaintsResolvedOnSpot,
             };
         }
 
         return result;
+    }
+
+    /// <summary>Counts and sums per manager: the monthly totals of the whole months, the visits of the days around them.</summary>
+    private async Task<Dictionary<int, VisitTally>> TalliesAsync(DateOnly from, DateOnly to, int? managerId, CancellationToken cancellationToken)
+    {
+        VisitMonthTotal.SplitPeriod(from, to, out var firstWholeMonth, out var afterWholeMonths);
+        var tallies = new Dictionary<int, VisitTally>();
+        void Add(int id, VisitTally tally) => tallies[id] = tallies.GetValueOrDefault(id) + tally;
+
+        if (firstWholeMonth < afterWholeMonths)
+        {
+            var totals = db.VisitMonthTotals.AsNoTracking().Where(t => t.Month >= firstWholeMonth && t.Month < afterWholeMonths);
+            if (managerId is { } only)
+            {
+                totals = totals.Where(t => t.AccountManagerId == only);
+            }
+
+            var months = await totals
+                .GroupBy(t => t.AccountManagerId)
+                .Select(g => new
+                {
+                    ManagerId = g.Key,
+                    Tally = new VisitTally(
+                        g.Sum(t => t.Visits),
+                        g.Sum(t => t.BrandsRecommended),
+                        g.Sum(t => t.VolumeCartons),
+                        g.Sum(t => t.MarketInformation),
+                        g.Sum(t => t.DataChanges),
+                        g.Sum(t => t.Violations),
+                        g.Sum(t => t.UnlicensedRetail),
+                        g.Sum(t => t.Complaints),
+                        g.Sum(t => t.ComplaintsResolvedOnSpot)),
+                })
+                .ToListAsync(cancellationToken);
+            foreach (var m in months)
+            {
+                Add(m.ManagerId, m.Tally);
+            }
+
+            await AddVisitsAsync(from, firstWholeMonth.AddDays(-1));
+            await AddVisitsAsync(afterWholeMonths, to);
+        }
+        else
+        {
+            await AddVisitsAsync(from, to);
+        }
+
+        return tallies;
+
+        async Task AddVisitsAsync(DateOnly first, DateOnly last)
+        {
+            if (last < first)
+            {
+                return;
+            }
+
+            var start = first.ToDateTime(TimeOnly.MinValue);
+            var end = last.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            var visits = db.Visits.AsNoTracking().Where(v => v.VisitedAt >= start && v.VisitedAt < end);
+            if (managerId is { } only)
+            {
+                visits = visits.Where(v => v.AccountManagerId == only);
+            }
+
+            foreach (var (id, tally) in await VisitTotals.ByManagerAsync(visits, cancellationToken))
+            {
+                Add(id, tally);
+            }
+        }
     }
 }

@@ -811,7 +811,49 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CustomerId", "VisitedAt");
 
+                    b.HasIndex("VisitedAt", "AccountManagerId", "CustomerId");
+
                     b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.VisitMonthTotal", b =>
+                {
+                    b.Property<int>("AccountManagerId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BrandsRecommended")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ComplaintsResolvedOnSpot")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DataChanges")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MarketInformation")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UnlicensedRetail")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Violations")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VolumeCartons")
+                        .HasColumnType("int");
+
+                    b.HasKey("AccountManagerId", "Month");
+
+                    b.ToTable("VisitMonthTotals");
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Visits.VisitReport", b =>
@@ -1416,6 +1458,15 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.HasOne("CustomerManager.Domain.Customers.RetailCustomer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.VisitMonthTotal", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
+                        .WithMany()
+                        .HasForeignKey("AccountManagerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

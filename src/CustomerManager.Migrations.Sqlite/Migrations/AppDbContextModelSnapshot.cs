@@ -778,7 +778,49 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId", "VisitedAt");
 
+                    b.HasIndex("VisitedAt", "AccountManagerId", "CustomerId");
+
                     b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.VisitMonthTotal", b =>
+                {
+                    b.Property<int>("AccountManagerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BrandsRecommended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintsResolvedOnSpot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DataChanges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MarketInformation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnlicensedRetail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Violations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VolumeCartons")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountManagerId", "Month");
+
+                    b.ToTable("VisitMonthTotals");
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Visits.VisitReport", b =>
@@ -1359,6 +1401,15 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.HasOne("CustomerManager.Domain.Customers.RetailCustomer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.VisitMonthTotal", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
+                        .WithMany()
+                        .HasForeignKey("AccountManagerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -45,6 +45,7 @@ public static class ApplicationSetup
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<AdministratorBootstrapper>();
         services.AddScoped<Features.Admin.AdminDashboardQuery>();
+        services.AddSingleton<Features.Admin.DashboardCountsCache>();
         services.AddScoped<Features.Panel.PanelHomeQuery>();
         services.AddScoped<Features.MyWork.MyWorkHomeQuery>();
         services.AddScoped<Features.AccountManagers.AccountManagerListQuery>();
@@ -190,6 +191,11 @@ public static class ApplicationSetup
                 await db.Database.MigrateAsync();
             }
 
+            if (await VisitTotals.EnsureBuiltAsync(db))
+            {
+                app.Logger.LogInformation("Monthly visit totals counted from the visits");
+            }
+
             await scope.ServiceProvider.GetRequiredService<CustomerManager.Infrastructure.Queries.EvidenceBackfill>().RunAsync();
             await scope.ServiceProvider.GetRequiredService<CustomerManager.Infrastructure.Persistence.SortKeyBackfill>().RunAsync();
 
@@ -203,6 +209,18 @@ public static class ApplicationSetup
 
         var demo = (options.SeedDemoData ?? isDevelopment) || seeded;
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, demo));
+    }
+
+    /// <summary>The command that recounts the monthly visit totals (<see cref="VisitTotals"/>) and stops.</summary>
+    public const string RebuildVisitTotalsCommand = "rebuild-visit-totals";
+
+    /// <summary>Recounts every manager's monthly visit totals from the visits (after a repair of the data by hand, say).</summary>
+    public static async Task RebuildVisitTotalsAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var rows = await VisitTotals.RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        app.Logger.LogInformation("Monthly visit totals rebuilt: {Rows} manager-months in {Seconds:0.0} s", rows, started.Elapsed.TotalSeconds);
     }
 
     /// <summary>Prints where the app listens and, with demo data, the demo logins (to the console only, not the log files).</summary>

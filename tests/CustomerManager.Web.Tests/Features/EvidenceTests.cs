@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Domain.Customers;
@@ -89,6 +90,21 @@ public class EvidenceTests(CustomerManagerFactory factory) : IClassFixture<Custo
             DataChanges: 1, Violations: 1, UnlicensedRetail: 1, ItemsShared: 2, ItemsAcknowledged: 1, Complaints: 2, ComplaintsResolvedOnSpot: 1), figures);
         Assert.Equal(figures, all[managerId]);
         Assert.True(all.Count >= 9);
+    }
+
+    [Theory]
+    [InlineData("2026-02-28", "2026-03-31", 5, 6, 122)] // a day of February (from the visits) and March (from its total)
+    [InlineData("2026-03-02", "2026-04-01", 5, 3, 72)] // no whole month: all from the visits, up to 1 April's first minute
+    public async Task PeriodsThatAreNotWholeMonthsCountTheDaysAroundThem(string from, string to, int visits, int brands, int cartons)
+    {
+        var managerId = await BuildAsync();
+        using var scope = factory.Services.CreateScope();
+        var query = scope.ServiceProvider.GetRequiredService<EvidenceQuery>();
+
+        var figures = await query.ForManagerAsync(managerId, DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture), CancellationToken.None);
+
+        Assert.Equal((visits, 3, brands, cartons), (figures.Visits, figures.CustomersCovered, figures.BrandsRecommended, figures.VolumeCartons));
+        Assert.Equal((1, 1, 1, 1, 2, 1), (figures.MarketInformation, figures.DataChanges, figures.Violations, figures.UnlicensedRetail, figures.Complaints, figures.ComplaintsResolvedOnSpot));
     }
 
     [Fact]

@@ -34,6 +34,9 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         builder.HasIndex(v => new { v.AccountManagerId, v.VisitedAt });
         builder.HasIndex(v => new { v.CustomerId, v.VisitedAt });
         builder.HasIndex(v => v.VisitedAt);
+
+        // Customers covered by every manager in a period (the panel's evidence): counted in this index alone.
+        builder.HasIndex(v => new { v.VisitedAt, v.AccountManagerId, v.CustomerId });
     }
 }
 
@@ -62,5 +65,15 @@ internal sealed class BrandConfiguration : IEntityTypeConfiguration<Brand>
         builder.Property(b => b.Name).HasMaxLength(Brand.NameMaxLength).IsRequired();
         builder.AuditStamps();
         builder.HasIndex(b => b.Name).IsUnique();
+    }
+}
+
+internal sealed class VisitMonthTotalConfiguration : IEntityTypeConfiguration<VisitMonthTotal>
+{
+    public void Configure(EntityTypeBuilder<VisitMonthTotal> builder)
+    {
+        builder.HasKey(t => new { t.AccountManagerId, t.Month });
+        builder.Ignore(t => t.Tally);
+        builder.HasOne<AccountManager>().WithMany().HasForeignKey(t => t.AccountManagerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
