@@ -33,8 +33,12 @@ public sealed class EvidenceQuery(AppDbContext db)
 
         var tallies = await TalliesAsync(from, to, managerId, cancellationToken);
 
-        var covered = await visits
-            .GroupBy(v => v.AccountManagerId)
+        // Every manager: grouped by "id + 0", which no index is ordered by, so that SQLite reads the period's range of the
+        // (time, manager, customer) index alone instead of skip-scanning (manager, time) and reading each visit's row
+        // (0.3 s against 1.3 s for a province quarter). One manager: that manager's range of (manager, time).
+        var covered = await (managerId is null
+                ? visits.GroupBy(v => v.AccountManagerId + 0)
+                : visits.GroupBy(v => v.AccountManagerId))
             .Select(g => new { ManagerId = g.Key, Customers = g.Select(v => v.CustomerId).Distinct().Count() })
             .ToDictionaryAsync(x => x.ManagerId, x => x.Customers, cancellationToken);
 
