@@ -67,12 +67,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var inserts = await VisitTotals.ApplyAsync(this, changes, cancellationToken);
-            if (inserts.Count > 0)
-            {
-                Set<VisitMonthTotal>().AddRange(inserts);
-                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            }
+            await VisitTotals.ApplyAsync(this, changes, cancellationToken);
 
             if (own is not null)
             {

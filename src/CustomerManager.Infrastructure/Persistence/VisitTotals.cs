@@ -50,15 +50,17 @@ public static class VisitTotals
         return changes;
     }
 
-    /// <summary>Adds <paramref name="changes"/> to the totals, inside the caller's transaction; returns the rows to insert.</summary>
-    internal static async Task<List<VisitMonthTotal>> ApplyAsync(AppDbContext db, Dictionary<(int ManagerId, DateOnly Month), VisitTally> changes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds <paramref name="changes"/> to the totals inside the caller's transaction, in SQL alone: nothing is left in
+    /// the change tracker for a later save to write again.
+    /// </summary>
+    internal static async Task ApplyAsync(AppDbContext db, Dictionary<(int ManagerId, DateOnly Month), VisitTally> changes, CancellationToken cancellationToken)
     {
         foreach (var managerId in changes.Keys.Select(k => k.ManagerId).Distinct().Order())
         {
             await db.AccountManagers.Where(m => m.Id == managerId).LockForUpdateAsync(cancellationToken);
         }
 
-        var inserts = new List<VisitMonthTotal>();
         foreach (var ((managerId, month), t) in changes.OrderBy(c => c.Key))
         {
             var updated = await db.VisitMonthTotals
@@ -76,11 +78,17 @@ public static class VisitTotals
                     cancellationToken);
             if (updated == 0)
             {
-                inserts.Add(new VisitMonthTotal(managerId, month, t));
+                // The manager's row is locked: no other transaction can insert this month's row meanwhile.
+                await db.Database.ExecuteSqlAsync(
+                    $"""
+                     INSERT INTO "VisitMonthTotals" ("AccountManagerId", "Month", "Visits", "BrandsRecommended", "VolumeCartons", "MarketInformation",
+                         "DataChanges", "Violations", "UnlicensedRetail", "Complaints", "ComplaintsResolvedOnSpot")
+                     VALUES ({managerId}, {month}, {t.Visits}, {t.BrandsRecommended}, {t.VolumeCartons}, {t.MarketInformation},
+                         {t.DataChanges}, {t.Violations}, {t.UnlicensedRetail}, {t.Complaints}, {t.ComplaintsResolvedOnSpot})
+                     """,
+                    cancellationToken);
             }
         }
-
-        return inserts;
     }
 
     /// <summary>The tally of <paramref name="visits"/> per manager, in one grouped query.</summary>
