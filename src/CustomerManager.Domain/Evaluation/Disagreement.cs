@@ -16,7 +16,7 @@ public static class Disagreement
     }
 
     /// <summary>The (manager, criterion) pairs whose scores spread by more than the threshold.</summary>
-    public static IReadOnlyList<(int AccountManagerId, int CycleCriterionId, decimal Spread)> Flags(IEnumerable<PanelScore> scores, decimal threshold) =>
+    public static IReadOnlyList<(int AccountManagerId, int CycleCriterionId, decimal Spread)> Flags(IEnumerable<IGivenScore> scores, decimal threshold) =>
         scores.GroupBy(s => (s.AccountManagerId, s.CycleCriterionId))
             .Select(g => (g.Key.AccountManagerId, g.Key.CycleCriterionId, Spread: Spread(g.Select(s => s.Value))))
             .Where(x => x.Spread > threshold)

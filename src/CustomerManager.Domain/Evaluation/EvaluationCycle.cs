@@ -139,7 +139,7 @@ public sealed class EvaluationCycle : Entity
     /// Who gets a result when the cycle closes: every active manager, and anyone the panel scored (a manager
     /// who left during the cycle keeps the result their scores give).
     /// </summary>
-    public IReadOnlyList<int> RatedManagers(IEnumerable<int> activeManagerIds, IEnumerable<PanelScore> scores) =>
+    public IReadOnlyList<int> RatedManagers(IEnumerable<int> activeManagerIds, IEnumerable<IGivenScore> scores) =>
         [.. activeManagerIds.Concat(scores.Where(s => s.CycleId == Id).Select(s => s.AccountManagerId)).Distinct().Order()];
 
     /// <summary>
@@ -150,7 +150,7 @@ public sealed class EvaluationCycle : Entity
     /// <param name="scores">Every panel score of this cycle.</param>
     /// <param name="evidence">The evidence figures of the cycle's period, by manager (none: all zero).</param>
     /// <param name="now">The clock's local time.</param>
-    public void Close(IEnumerable<int> activeManagerIds, IReadOnlyCollection<PanelScore> scores, IReadOnlyDictionary<int, EvidenceFigures> evidence, DateTimeOffset now)
+    public void Close(IEnumerable<int> activeManagerIds, IReadOnlyCollection<IGivenScore> scores, IReadOnlyDictionary<int, EvidenceFigures> evidence, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(evidence);
@@ -226,7 +226,7 @@ public sealed class EvaluationCycle : Entity
     }
 
     /// <summary>The rating of one manager from the frozen criteria, bounds and the given panel scores.</summary>
-    public RatingResult Rate(IEnumerable<PanelScore> scoresOfManager)
+    public RatingResult Rate(IEnumerable<IGivenScore> scoresOfManager)
     {
         if (Bounds is null || _criteria.Count == 0)
         {
@@ -238,7 +238,7 @@ public sealed class EvaluationCycle : Entity
     }
 
     /// <summary>Every given manager's rating from this cycle's scores, in one pass (closing, and the check before it).</summary>
-    public IReadOnlyDictionary<int, RatingResult> RateAll(IEnumerable<int> accountManagerIds, IEnumerable<PanelScore> scores)
+    public IReadOnlyDictionary<int, RatingResult> RateAll(IEnumerable<int> accountManagerIds, IEnumerable<IGivenScore> scores)
     {
         var byManager = scores.Where(s => s.CycleId == Id).ToLookup(s => s.AccountManagerId);
         return accountManagerIds.Distinct().ToDictionary(m => m, m => Rate(byManager[m]));

@@ -3,7 +3,7 @@ using CustomerManager.Domain.Common;
 namespace CustomerManager.Domain.Evaluation;
 
 /// <summary>One panel member's score (0–100, one decimal at most) for one criterion of one manager in one cycle.</summary>
-public sealed class PanelScore : Entity
+public sealed class PanelScore : Entity, IGivenScore
 {
     public const int CommentMaxLength = 1000;
     public const int PanelMemberIdMaxLength = 450;

@@ -23,7 +23,7 @@ public static class WhatIf
     /// <param name="scores">The cycle's panel scores.</param>
     /// <param name="proposedWeights">Proposed weight by source criterion id; criteria not named keep their frozen weight.</param>
     /// <param name="proposedBounds">Proposed tier bounds.</param>
-    public static WhatIfResult Compare(EvaluationCycle cycle, IEnumerable<PanelScore> scores, IReadOnlyDictionary<int, decimal> proposedWeights, TierBounds proposedBounds)
+    public static WhatIfResult Compare(EvaluationCycle cycle, IEnumerable<IGivenScore> scores, IReadOnlyDictionary<int, decimal> proposedWeights, TierBounds proposedBounds)
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(proposedWeights);

@@ -42,6 +42,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<PanelScore> PanelScores => Set<PanelScore>();
 
+    /// <summary>A cycle's panel scores as rating reads them, from the (cycle, manager, member, criterion, value) index alone.</summary>
+    public IQueryable<GivenScore> GivenScores(int cycleId) =>
+        PanelScores.AsNoTracking().Where(s => s.CycleId == cycleId)
+            .Select(s => new GivenScore(s.CycleId, s.CycleCriterionId, s.AccountManagerId, s.PanelMemberId, s.Value));
+
     public DbSet<EvaluationResult> Results => Set<EvaluationResult>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -616,12 +616,12 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PanelMemberId");
 
-                    b.HasIndex("CycleId", "AccountManagerId");
-
                     b.HasIndex("CycleId", "PanelMemberId");
 
                     b.HasIndex("CycleCriterionId", "AccountManagerId", "PanelMemberId")
                         .IsUnique();
+
+                    b.HasIndex("CycleId", "AccountManagerId", "PanelMemberId", "CycleCriterionId", "Value");
 
                     b.ToTable("PanelScores");
                 });

@@ -587,12 +587,12 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PanelMemberId");
 
-                    b.HasIndex("CycleId", "AccountManagerId");
-
                     b.HasIndex("CycleId", "PanelMemberId");
 
                     b.HasIndex("CycleCriterionId", "AccountManagerId", "PanelMemberId")
                         .IsUnique();
+
+                    b.HasIndex("CycleId", "AccountManagerId", "PanelMemberId", "CycleCriterionId", "Value");
 
                     b.ToTable("PanelScores");
                 });

@@ -19,7 +19,8 @@ internal sealed class PanelScoreConfiguration : IEntityTypeConfiguration<PanelSc
         builder.HasOne<AccountManager>().WithMany().HasForeignKey(s => s.AccountManagerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.PanelMemberId).OnDelete(DeleteBehavior.Restrict);
 
-        builder.HasIndex(s => new { s.CycleId, s.AccountManagerId });
+        // Covers the progress board's counts and the scores rating reads (AppDbContext.GivenScores).
+        builder.HasIndex(s => new { s.CycleId, s.AccountManagerId, s.PanelMemberId, s.CycleCriterionId, s.Value });
         builder.HasIndex(s => new { s.CycleId, s.PanelMemberId });
         builder.HasIndex(s => new { s.CycleCriterionId, s.AccountManagerId, s.PanelMemberId }).IsUnique();
     }

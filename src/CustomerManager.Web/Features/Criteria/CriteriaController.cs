@@ -227,7 +227,7 @@ public sealed class CriteriaController(
             return new CriteriaModel(rows, form, null, null, new Dictionary<int, string>());
         }
 
-        var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id).ToListAsync(cancellationToken);
+        var scores = await db.GivenScores(cycle.Id).ToListAsync(cancellationToken);
         var proposed = form.Weights.Where(w => w.Weight is not null).ToDictionary(w => w.CriterionId, w => w.Weight!.Value);
         var result = WhatIf.Compare(cycle, scores, proposed, new TierBounds(form.FiveStar!.Value, form.FourStar!.Value, form.ThreeStar!.Value, form.Ordinary!.Value));
         var names = await db.AccountManagers.AsNoTracking().ToDictionaryAsync(m => m.Id, m => $"{m.Name} ({m.EmployeeNumber})", cancellationToken);

@@ -143,8 +143,8 @@ public sealed class CustomerListQuery(AppDbContext db)
     /// One word of a search. Digits only: the start of a licence or phone number, which the indexes answer
     /// (SQLite's LIKE ignores case and so cannot use an index: there the prefix becomes a range [q, next(q)) in
     /// binary order). Anything else: part of the store's name, the owner's name or the address, in any script,
-    /// Latin letters in any case — or, for letters and digits, the start of a licence number. On SQLite a word
-    /// of three characters or more is looked up in the trigram index; a shorter one is matched by a scan.
+    /// Latin letters in any case (a licence number is 12 digits). On SQLite a word of three characters or more
+    /// is looked up in the trigram index; a shorter one is matched by a scan.
     /// </summary>
     private IQueryable<RetailCustomer> Matching(IQueryable<RetailCustomer> customers, string word)
     {
@@ -161,25 +161,17 @@ public sealed class CustomerListQuery(AppDbContext db)
             return customers.Where(c => c.LicenceNumber.StartsWith(word) || (c.Phone != null && c.Phone.StartsWith(word)));
         }
 
-        var licence = word.All(char.IsAsciiLetterOrDigit) ? word.ToUpperInvariant() : null;
-        if (db.Database.IsSqlite())
+        if (db.Database.IsSqlite() && word.EnumerateRunes().Count() >= 3)
         {
-            var licenceEnd = licence is null ? null : NextPrefix(licence);
-            if (word.EnumerateRunes().Count() >= 3)
-            {
-                // The trigram index (decision 015) finds the customers with the word in a name or the address.
-                var phrase = "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-                var found = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CustomerSearch WHERE CustomerSearch MATCH {phrase}");
-                return licence is null
-                    ? customers.Where(c => found.Contains(c.Id))
-                    : customers.Where(c => found.Contains(c.Id) || (string.Compare(c.LicenceNumber, licence) >= 0 && string.Compare(c.LicenceNumber, licenceEnd) < 0));
-            }
+            // The trigram index (decision 015) finds the customers with the word in a name or the address.
+            var phrase = "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            var found = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CustomerSearch WHERE CustomerSearch MATCH {phrase}");
+            return customers.Where(c => found.Contains(c.Id));
         }
 
         var pattern = "%" + EscapeLike(word) + "%";
         return customers.Where(c =>
-            EF.Functions.Like(c.StoreName, pattern, LikeEscape) || EF.Functions.Like(c.Owner, pattern, LikeEscape) || EF.Functions.Like(c.Address, pattern, LikeEscape)
-            || (licence != null && c.LicenceNumber.StartsWith(licence)));
+            EF.Functions.Like(c.StoreName, pattern, LikeEscape) || EF.Functions.Like(c.Owner, pattern, LikeEscape) || EF.Functions.Like(c.Address, pattern, LikeEscape));
     }
 
     private const string LikeEscape = "\\";

@@ -42,7 +42,7 @@ public sealed class CycleClosing(AppDbContext db, EvidenceQuery evidence, TimePr
         var cycle = await db.Cycles.Include(c => c.Criteria).Include(c => c.Results).AsSplitQuery().SingleAsync(c => c.Id == cycleId, cancellationToken);
         try
         {
-            var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycleId).ToListAsync(cancellationToken);
+            var scores = await db.GivenScores(cycleId).ToListAsync(cancellationToken);
             var active = await ActiveManagerIdsAsync(cancellationToken);
             if (cycle.Status == CycleStatus.Open && !confirmNotRated && await CheckAsync(cycle, scores, active, cancellationToken) is { NotRated.Count: > 0 } check)
             {
@@ -92,18 +92,19 @@ public sealed class CycleClosing(AppDbContext db, EvidenceQuery evidence, TimePr
     public async Task<CloseCheck> CheckAsync(EvaluationCycle cycle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cycle);
-        var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id).ToListAsync(cancellationToken);
+        var scores = await db.GivenScores(cycle.Id).ToListAsync(cancellationToken);
         return await CheckAsync(cycle, scores, await ActiveManagerIdsAsync(cancellationToken), cancellationToken);
     }
 
-    private async Task<CloseCheck> CheckAsync(EvaluationCycle cycle, List<PanelScore> scores, List<int> active, CancellationToken cancellationToken)
+    private async Task<CloseCheck> CheckAsync(EvaluationCycle cycle, List<GivenScore> scores, List<int> active, CancellationToken cancellationToken)
     {
         var ratings = cycle.RateAll(cycle.RatedManagers(active, scores), scores);
         var threshold = options.Value.DisagreementThreshold;
         var flagged = Disagreement.Flags(scores, threshold);
         var ids = ratings.Keys.ToList();
-        var names = await db.AccountManagers.AsNoTracking().Where(m => ids.Contains(m.Id))
-            .ToDictionaryAsync(m => m.Id, m => new ManagerName(m.Id, m.Name, m.EmployeeNumber), cancellationToken);
+        var names = await db.AccountManagers.AsNoTracking()
+            .Select(m => new ManagerName(m.Id, m.Name, m.EmployeeNumber))
+            .ToDictionaryAsync(m => m.Id, cancellationToken);
         var notRated = ratings.Where(r => !r.Value.IsRated).Select(r => names[r.Key]).OrderBy(m => m.EmployeeNumber).ToList();
         var criteria = cycle.Criteria.ToDictionary(c => c.Id);
         var flags = flagged

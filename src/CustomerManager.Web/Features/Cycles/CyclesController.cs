@@ -25,7 +25,11 @@ public sealed record FlagRow(ManagerName Manager, string Criterion, decimal Spre
 /// <summary>One seat's work on the managers being rated: done, partly done, not started.</summary>
 public sealed record SeatWork(PanelRole Seat, string Member, int Done, int Partial, int Missing);
 
-public sealed record CloseCheck(IReadOnlyList<ManagerName> NotRated, IReadOnlyList<FlagRow> Flags, decimal Threshold, IReadOnlyList<SeatWork> Seats);
+public sealed record CloseCheck(IReadOnlyList<ManagerName> NotRated, IReadOnlyList<FlagRow> Flags, decimal Threshold, IReadOnlyList<SeatWork> Seats)
+{
+    /// <summary>How many of the not rated and of the flags the page lists by name (a province can have hundreds): the rest are counted.</summary>
+    public const int Listed = 50;
+}
 
 public sealed record CycleDetailsModel(EvaluationCycle Cycle, DateOnly Today, ProgressBoard? Progress, IReadOnlyList<TierCount> Tiers, CloseCheck? Check, ReopenForm Reopen);
 
