@@ -10,15 +10,73 @@ public sealed record ManagerOption(int Id, string EmployeeNumber, string Name, s
     public string Label => $"{Name} ({EmployeeNumber}, {District})";
 }
 
+/// <summary>
+/// A form's choice of one manager (<c>_ManagerPicker</c>): a drop-down of <see cref="Options"/> when the company is
+/// small, otherwise (no options) a box where one types an employee number or a name, with suggestions, posted as
+/// <see cref="TextField"/> and resolved by <see cref="ManagerOptions.ManagerIdFromTextAsync"/>.
+/// </summary>
+/// <param name="Field">The id's field (the drop-down's name, and the key of its errors).</param>
+/// <param name="TextField">The typed box's field.</param>
+/// <param name="EmptyLabel">The drop-down's first line (no manager chosen).</param>
+/// <param name="Options">The managers to choose from, or null for the typed box.</param>
+/// <param name="SelectedId">The manager chosen so far.</param>
+/// <param name="Text">What the box shows: as typed, or the chosen manager's employee number.</param>
+/// <param name="Except">A manager not to suggest (the customers' current one).</param>
+public sealed record ManagerPicker(string Field, string TextField, string EmptyLabel, IReadOnlyList<ManagerOption>? Options, int? SelectedId, string? Text, int? Except);
+
 public static class ManagerOptions
 {
-    /// <summary>Active managers by district and name, for assignment and filter drop-downs.</summary>
-    public static Task<List<ManagerOption>> ActiveManagerOptionsAsync(this AppDbContext db, CancellationToken cancellationToken, int? except = null) =>
-        db.AccountManagers.AsNoTracking()
-            .Where(m => m.IsActive && m.Id != except)
+    /// <summary>Up to this many managers to choose from, a form offers a drop-down; beyond, a typed box with suggestions.</summary>
+    public const int DropDownUpTo = 100;
+
+    /// <summary>
+    /// A form's manager picker: a drop-down of the <paramref name="candidates"/> when there are at most
+    /// <see cref="DropDownUpTo"/> of them, otherwise a typed box showing <paramref name="text"/> (or the chosen one's employee number).
+    /// </summary>
+    public static async Task<ManagerPicker> ManagerPickerAsync(
+        this AppDbContext db, IQueryable<AccountManager> candidates, string field, string textField, string emptyLabel, int? selectedId, string? text, int? except, CancellationToken cancellationToken)
+    {
+        var options = await candidates.AsNoTracking()
             .OrderBy(m => m.District.NameSortKey).ThenBy(m => m.NameSortKey)
+            .Take(DropDownUpTo + 1)
             .Select(m => new ManagerOption(m.Id, m.EmployeeNumber, m.Name, m.District.Name))
             .ToListAsync(cancellationToken);
+        if (options.Count <= DropDownUpTo)
+        {
+            return new ManagerPicker(field, textField, emptyLabel, options, selectedId, text, except);
+        }
+
+        if (string.IsNullOrWhiteSpace(text) && selectedId is { } id)
+        {
+            text = await db.AccountManagers.AsNoTracking().Where(m => m.Id == id).Select(m => m.EmployeeNumber).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        return new ManagerPicker(field, textField, emptyLabel, null, selectedId, text, except);
+    }
+
+    /// <summary>
+    /// The active manager a picker's box names: by employee number (as typed or in capitals), else by a name only one
+    /// active manager has. Null when nothing is typed or nobody (or more than one) matches.
+    /// </summary>
+    public static async Task<int?> ManagerIdFromTextAsync(this AppDbContext db, string? text, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var typed = text.Trim();
+        var number = typed.ToUpperInvariant();
+        var active = db.AccountManagers.AsNoTracking().Where(m => m.IsActive);
+        var byNumber = await active.Where(m => m.EmployeeNumber == typed || m.EmployeeNumber == number).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        if (byNumber is not null)
+        {
+            return byNumber;
+        }
+
+        var byName = await active.Where(m => m.Name == typed).Select(m => m.Id).Take(2).ToListAsync(cancellationToken);
+        return byName is [var only] ? only : null;
+    }
 
     /// <summary>
     /// Managers as a user types them into a filter or a picker: the start of the employee number (as typed or in capitals) or part of
@@ -31,10 +89,10 @@ public static class ManagerOptions
         return managers.Where(m => m.EmployeeNumber.StartsWith(typed) || m.EmployeeNumber.StartsWith(number) || m.Name.Contains(typed));
     }
 
-    /// <summary>Suggestions for a manager box: the first <paramref name="count"/> active managers matching what was typed, by name.</summary>
-    public static Task<List<ManagerOption>> ManagerSuggestionsAsync(this AppDbContext db, string? text, int count, CancellationToken cancellationToken) =>
+    /// <summary>Suggestions for a manager box: the first <paramref name="count"/> active managers matching what was typed, by name (never <paramref name="except"/>).</summary>
+    public static Task<List<ManagerOption>> ManagerSuggestionsAsync(this AppDbContext db, string? text, int count, CancellationToken cancellationToken, int? except = null) =>
         (string.IsNullOrWhiteSpace(text) ? db.AccountManagers.AsNoTracking() : db.AccountManagers.AsNoTracking().Matching(text))
-            .Where(m => m.IsActive)
+            .Where(m => m.IsActive && m.Id != except)
             .OrderBy(m => m.NameSortKey).ThenBy(m => m.EmployeeNumber)
             .Take(count)
             .Select(m => new ManagerOption(m.Id, m.EmployeeNumber, m.Name, m.District.Name))

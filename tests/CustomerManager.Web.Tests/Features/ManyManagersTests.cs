@@ -1,4 +1,6 @@
+using System.Net;
 using CustomerManager.Domain.AccountManagers;
+using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,5 +43,117 @@ public class ManyManagersTests(CustomerManagerFactory factory) : IClassFixture<C
         Assert.Contains("124", check.QuerySelector("#close-check")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(50, check.QuerySelectorAll("#not-rated li").Length);
         Assert.Contains("74", check.QuerySelector("#not-rated-more")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FormsOfferATypedBoxWithSuggestionsInsteadOfEveryManager()
+    {
+        await EnsureManyManagersAsync();
+        var customer = await factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440103100010").Select(c => new { c.Id, c.CurrentManagerId }).SingleAsync());
+        var km001 = await factory.ManagerIdAsync("KM001");
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        foreach (var (url, box) in new[]
+        {
+            ($"/Assignments/Reassign?customerId={customer.Id}", "ToManager"),
+            ($"/AccountManagers/Deactivate/{km001}", "ToManager"),
+            ("/Customers/Create", "Manager"),
+            ("/Users/Create", "AccountManager"),
+        })
+        {
+            var page = await admin.GetDocumentAsync(url);
+            Assert.True(page.QuerySelector($"input[name={box}][data-manager-lookup]") is not null, url);
+            Assert.True(page.QuerySelectorAll("option").Length < 20, url);
+        }
+
+        // The suggestions leave out the customer's current manager.
+        var current = await factory.QueryAsync(db => db.AccountManagers.Where(m => m.Id == customer.CurrentManagerId).Select(m => m.EmployeeNumber).SingleAsync());
+        var reassign = await admin.GetDocumentAsync($"/Assignments/Reassign?customerId={customer.Id}");
+        var lookup = reassign.QuerySelector("input[name=ToManager]")!.GetAttribute("data-manager-lookup")!;
+        var suggested = await admin.GetStringAsync(lookup + "&q=" + Uri.EscapeDataString(current));
+        Assert.DoesNotContain(current, suggested, StringComparison.Ordinal);
+        Assert.Contains("KM00", await admin.GetStringAsync("/AccountManagers/Lookup?q=KM00"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("MM005", "MM005")]
+    [InlineData(" mm006 ", "MM006")]
+    [InlineData("经理007", "MM007")]
+    public async Task AManagerTypedByEmployeeNumberOrNameIsTheOneAssigned(string typed, string expected)
+    {
+        await EnsureManyManagersAsync();
+        var customerId = await factory.QueryAsync(db => db.Customers.Where(c => c.CurrentManagerId != null).OrderBy(c => c.Id).Skip(1).Select(c => c.Id).FirstAsync());
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        using var response = await admin.SubmitFormAsync($"/Assignments/Reassign?customerId={customerId}", "#assignment-form", new Dictionary<string, string>
+        {
+            ["ToManager"] = typed,
+            ["Reason"] = "片区调整",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(await factory.ManagerIdAsync(expected), await factory.QueryAsync(db => db.Customers.Where(c => c.Id == customerId).Select(c => c.CurrentManagerId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task AManagerNobodyIsCalledIsRefusedWithWhatWasTypedAndNothingChanges()
+    {
+        await EnsureManyManagersAsync();
+        var customer = await factory.QueryAsync(db => db.Customers.Where(c => c.CurrentManagerId != null).OrderBy(c => c.Id).Skip(2).Select(c => new { c.Id, c.CurrentManagerId }).FirstAsync());
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        using var response = await admin.SubmitFormAsync($"/Assignments/Reassign?customerId={customer.Id}", "#assignment-form", new Dictionary<string, string>
+        {
+            ["ToManager"] = "无此人",
+            ["Reason"] = "片区调整",
+        });
+        using var created = await admin.SubmitFormAsync("/Customers/Create", "#customer-form", new Dictionary<string, string>
+        {
+            ["LicenceNumber"] = "440109765432",
+            ["StoreName"] = "新开超市",
+            ["Owner"] = "赵六",
+            ["Address"] = "解放路 9 号",
+            ["BusinessType"] = "Supermarket",
+            ["Manager"] = "ZZ999",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.ToDocumentAsync();
+        Assert.Equal("没有工号或姓名为“无此人”的在岗客户经理：请输入工号，或从提示中选择。", page.QuerySelector("[data-valmsg-for=ToManagerId]")!.TextContent.Trim());
+        Assert.Equal("无此人", page.QuerySelector("input[name=ToManager]")!.GetAttribute("value"));
+        Assert.Equal(customer.CurrentManagerId, await factory.QueryAsync(db => db.Customers.Where(c => c.Id == customer.Id).Select(c => c.CurrentManagerId).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Contains("ZZ999", (await created.ToDocumentAsync()).QuerySelector("[data-valmsg-for=ManagerId]")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await factory.QueryAsync(db => db.Customers.AnyAsync(c => c.LicenceNumber == "440109765432")));
+    }
+
+    [Fact]
+    public async Task ANewCustomerAndANewLoginTakeTheManagerTyped()
+    {
+        await EnsureManyManagersAsync();
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        using var customer = await admin.SubmitFormAsync("/Customers/Create", "#customer-form", new Dictionary<string, string>
+        {
+            ["LicenceNumber"] = "440109765431",
+            ["StoreName"] = "河畔便利店",
+            ["Owner"] = "钱七",
+            ["Address"] = "河畔路 1 号",
+            ["BusinessType"] = "ConvenienceStore",
+            ["Manager"] = "MM010",
+        });
+        using var login = await admin.SubmitFormAsync("/Users/Create", "#user-form", new Dictionary<string, string>
+        {
+            ["UserName"] = "mm011",
+            ["DisplayName"] = "经理011",
+            ["Role"] = AppRoles.AccountManager,
+            ["AccountManager"] = "MM011",
+            ["TemporaryPassword"] = "Temp#2026a",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, customer.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal(await factory.ManagerIdAsync("MM010"), await factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440109765431").Select(c => c.CurrentManagerId).SingleAsync()));
+        Assert.Equal(await factory.ManagerIdAsync("MM011"), await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "mm011").Select(u => u.AccountManagerId).SingleAsync()));
     }
 }

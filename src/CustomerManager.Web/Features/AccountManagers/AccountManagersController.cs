@@ -2,6 +2,7 @@ using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Domain.Common;
 using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Features.Assignments;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Localization;
 using CustomerManager.Web.Security;
@@ -48,8 +49,8 @@ public sealed class AccountManagersController(
 
     /// <summary>Suggestions for the manager boxes of filters and pickers, as one types: employee number and label.</summary>
     [HttpGet]
-    public async Task<IActionResult> Lookup(string? q, CancellationToken cancellationToken) =>
-        Json((await db.ManagerSuggestionsAsync(q, 20, cancellationToken)).Select(m => new { value = m.EmployeeNumber, label = m.Label }));
+    public async Task<IActionResult> Lookup(string? q, int? except, CancellationToken cancellationToken) =>
+        Json((await db.ManagerSuggestionsAsync(q, 20, cancellationToken, except)).Select(m => new { value = m.EmployeeNumber, label = m.Label }));
 
     [HttpGet]
     public async Task<IActionResult> Details(int id, int? cycleId, DateOnly? from, DateOnly? to, [FromServices] AccountManagerDetailsQuery query, CancellationToken cancellationToken)
@@ -210,9 +211,9 @@ public sealed class AccountManagersController(
         }
 
         var customers = await db.Customers.CountAsync(c => c.CurrentManagerId == id, cancellationToken);
-        var others = await db.ActiveManagerOptionsAsync(cancellationToken, except: id);
-        return new DeactivationModel(manager.Id, manager.Name, manager.EmployeeNumber, manager.IsActive, customers, others, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var successor = await db.AssignmentPickerAsync(l, null, null, except: id, cancellationToken);
+        return new DeactivationModel(manager.Id, manager.Name, manager.EmployeeNumber, manager.IsActive, customers, successor, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
     }
 }
 
-public sealed record DeactivationModel(int Id, string Name, string EmployeeNumber, bool IsActive, int Customers, IReadOnlyList<ManagerOption> OtherManagers, DateOnly Today);
+public sealed record DeactivationModel(int Id, string Name, string EmployeeNumber, bool IsActive, int Customers, ManagerPicker Successor, DateOnly Today);

@@ -27,6 +27,9 @@ public sealed class AssignmentForm
 
     public int? ToManagerId { get; set; }
 
+    /// <summary>The new manager as typed in a large company's box (an employee number or a name): resolved to <see cref="ToManagerId"/>.</summary>
+    public string? ToManager { get; set; }
+
     /// <summary>The customer's version when the page was shown (Reassign of one customer).</summary>
     public int? Version { get; set; }
 
@@ -39,13 +42,14 @@ public sealed class AssignmentForm
 }
 
 /// <summary>What the shared assignment fields need to render.</summary>
-public sealed record AssignmentFieldsModel(IReadOnlyList<ManagerOption> Managers, int? ToManagerId, DateOnly? EffectiveDate, string? Reason);
+public sealed record AssignmentFieldsModel(ManagerPicker Manager, DateOnly? EffectiveDate, string? Reason);
 
 public sealed class AssignmentFormValidator : AbstractValidator<AssignmentForm>
 {
     public AssignmentFormValidator(IStringLocalizer<SharedResource> l, AppDbContext db, TimeProvider clock)
     {
-        RuleFor(f => f.ToManagerId).NotNull().WithMessage(l["Assignment.ManagerRequired"]);
+        RuleFor(f => f.ToManagerId).NotNull()
+            .WithMessage(f => string.IsNullOrWhiteSpace(f.ToManager) ? l["Assignment.ManagerRequired"] : l["Manager.NotFound", f.ToManager.Trim()]);
         RuleFor(f => f.ToManagerId)
             .MustAsync(async (id, ct) => await db.AccountManagers.AnyAsync(m => m.Id == id && m.IsActive, ct)).WithMessage(l["Assignment.ManagerInactive"])
             .When(f => f.ToManagerId is not null);
@@ -57,4 +61,19 @@ public sealed class AssignmentFormValidator : AbstractValidator<AssignmentForm>
         RuleFor(f => f.Reason).RequiredText(l, CustomerAssignment.ReasonMaxLength);
         RuleFor(f => f.CustomerIds).Must(ids => ids.Count <= AssignmentForm.MaxSelected).WithMessage(l["Assignment.TooMany", AssignmentForm.MaxSelected]);
     }
+}
+
+public static class AssignmentPickers
+{
+    /// <summary>The new manager of an assignment: any active manager but the customers' current one (<paramref name="except"/>).</summary>
+    public static Task<ManagerPicker> AssignmentPickerAsync(this AppDbContext db, IStringLocalizer l, int? selectedId, string? text, int? except, CancellationToken cancellationToken) =>
+        db.ManagerPickerAsync(
+            db.AccountManagers.Where(m => m.IsActive && m.Id != except),
+            nameof(AssignmentForm.ToManagerId),
+            nameof(AssignmentForm.ToManager),
+            l["Assignment.ChooseManager"],
+            selectedId,
+            text,
+            except,
+            cancellationToken);
 }

@@ -14,9 +14,9 @@ namespace CustomerManager.Web.Features.Assignments;
 
 public sealed record SelectedCustomer(int Id, string LicenceNumber, string StoreName, string? CurrentManager, int Version);
 
-public sealed record AssignmentPageModel(string Mode, AssignmentForm Form, IReadOnlyList<SelectedCustomer> Customers, int CustomerCount, string? FromManagerName, IReadOnlyList<ManagerOption> Managers)
+public sealed record AssignmentPageModel(string Mode, AssignmentForm Form, IReadOnlyList<SelectedCustomer> Customers, int CustomerCount, string? FromManagerName, ManagerPicker Manager)
 {
-    public AssignmentFieldsModel Fields => new(Managers, Form.ToManagerId, Form.EffectiveDate, Form.Reason);
+    public AssignmentFieldsModel Fields => new(Manager, Form.EffectiveDate, Form.Reason);
 }
 
 /// <summary>
@@ -92,6 +92,7 @@ public sealed class AssignmentsController(
     /// </summary>
     private async Task<IActionResult> ApplyAsync(string view, AssignmentForm form, CancellationToken cancellationToken)
     {
+        form.ToManagerId ??= await db.ManagerIdFromTextAsync(form.ToManager, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (form.ToManagerId is { } target)
         {
@@ -215,7 +216,7 @@ public sealed class AssignmentsController(
             [var only] => only,
             _ => null,
         };
-        var managers = await db.ActiveManagerOptionsAsync(cancellationToken, except: current);
-        return View("Assign", new AssignmentPageModel(view, form, shown, count, fromName, managers));
+        var manager = await db.AssignmentPickerAsync(l, form.ToManagerId, form.ToManager, current, cancellationToken);
+        return View("Assign", new AssignmentPageModel(view, form, shown, count, fromName, manager));
     }
 }

@@ -34,10 +34,14 @@ public sealed class CustomerForm
     /// <summary>On creation: the first account manager, optional.</summary>
     public int? ManagerId { get; set; }
 
+    /// <summary>On creation in a large company: the first manager as typed (an employee number or a name), resolved to <see cref="ManagerId"/>.</summary>
+    public string? Manager { get; set; }
+
     /// <summary>On creation: from when the first manager serves the customer.</summary>
     public DateOnly? AssignedFrom { get; set; }
 
-    public IReadOnlyList<ManagerOption> Managers { get; set; } = [];
+    /// <summary>How the first manager is chosen (set for the page).</summary>
+    public ManagerPicker? Picker { get; set; }
 }
 
 public sealed class CustomerFormValidator : AbstractValidator<CustomerForm>
@@ -59,6 +63,7 @@ public sealed class CustomerFormValidator : AbstractValidator<CustomerForm>
                 })
                 .WithMessage(l["Customer.LicenceNumberTaken"])
                 .When(f => RetailCustomer.IsLicenceNumber(f.LicenceNumber) && f.LicenceNumber!.Trim().Length <= RetailCustomer.LicenceNumberMaxLength);
+            RuleFor(f => f.ManagerId).NotNull().WithMessage(f => l["Manager.NotFound", f.Manager!.Trim()]).When(f => !string.IsNullOrWhiteSpace(f.Manager));
             RuleFor(f => f.ManagerId)
                 .MustAsync(async (id, ct) => await db.AccountManagers.AnyAsync(m => m.Id == id && m.IsActive, ct)).WithMessage(l["Assignment.ManagerInactive"])
                 .When(f => f.ManagerId is not null);

@@ -58,6 +58,7 @@ public sealed class CustomersController(
     public async Task<IActionResult> Create(CustomerForm form, CancellationToken cancellationToken)
     {
         form.Id = null;
+        form.ManagerId ??= await db.ManagerIdFromTextAsync(form.Manager, cancellationToken);
         if (!await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
         {
             return View("Edit", await WithManagersAsync(form, cancellationToken));
@@ -150,7 +151,8 @@ public sealed class CustomersController(
 
     private async Task<CustomerForm> WithManagersAsync(CustomerForm form, CancellationToken cancellationToken)
     {
-        form.Managers = await db.ActiveManagerOptionsAsync(cancellationToken);
+        form.Picker = await db.ManagerPickerAsync(
+            db.AccountManagers.Where(m => m.IsActive), nameof(CustomerForm.ManagerId), nameof(CustomerForm.Manager), l["Customer.NoManagerYet"], form.ManagerId, form.Manager, null, cancellationToken);
         return form;
     }
 }

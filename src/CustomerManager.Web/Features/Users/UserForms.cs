@@ -27,11 +27,14 @@ public sealed class UserForm
 
     public int? AccountManagerId { get; set; }
 
+    /// <summary>In a large company: the manager record as typed (an employee number or a name), resolved to <see cref="AccountManagerId"/>.</summary>
+    public string? AccountManager { get; set; }
+
     /// <summary>On creation: the first password, which the user must change at first sign-in.</summary>
     public string? TemporaryPassword { get; set; }
 
-    /// <summary>Managers with no login yet (plus the one this user is linked to).</summary>
-    public IReadOnlyList<ManagerOption> Managers { get; set; } = [];
+    /// <summary>How the manager record is chosen: among managers with no login yet (plus the one this user is linked to).</summary>
+    public ManagerPicker? Picker { get; set; }
 }
 
 public sealed class UserFormValidator : AbstractValidator<UserForm>
@@ -56,7 +59,9 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(f => f.Role).Must(r => r is not null && AppRoles.All.Contains(r)).WithMessage(l["Validation.Choose"]);
         RuleFor(f => f.PanelRole).NotNull().WithMessage(l["Users.PanelRoleRequired"]).When(f => f.Role == AppRoles.PanelMember);
         RuleFor(f => f.PanelRole).IsInEnum().WithMessage(l["Validation.Choose"]).When(f => f.PanelRole is not null);
-        RuleFor(f => f.AccountManagerId).NotNull().WithMessage(l["Users.ManagerRequired"]).When(f => f.Role == AppRoles.AccountManager);
+        RuleFor(f => f.AccountManagerId).NotNull()
+            .WithMessage(f => string.IsNullOrWhiteSpace(f.AccountManager) ? l["Users.ManagerRequired"] : l["Manager.NotFound", f.AccountManager.Trim()])
+            .When(f => f.Role == AppRoles.AccountManager);
         RuleFor(f => f.AccountManagerId)
             .MustAsync(async (form, id, ct) => await db.AccountManagers.AnyAsync(m => m.Id == id && m.IsActive, ct)
                 && !await db.Users.AnyAsync(u => u.AccountManagerId == id && u.Id != form.Id, ct))

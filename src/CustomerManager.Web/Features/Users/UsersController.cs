@@ -7,7 +7,6 @@ using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerManager.Web.Features.Users;
@@ -38,6 +37,7 @@ public sealed class UsersController(
     public async Task<IActionResult> Create(UserForm form, CancellationToken cancellationToken)
     {
         form.Id = null;
+        form.AccountManagerId ??= await db.ManagerIdFromTextAsync(form.AccountManager, cancellationToken);
         var valid = await validator.ValidateIntoAsync(form, ModelState, cancellationToken);
 
         // The password rules are checked with the rest, so that every problem shows at once.
@@ -90,6 +90,7 @@ public sealed class UsersController(
 
         form.Id = user.Id;
         form.UserName = user.UserName;
+        form.AccountManagerId ??= await db.ManagerIdFromTextAsync(form.AccountManager, cancellationToken);
         if (!await validator.ValidateIntoAsync(form, ModelState, cancellationToken))
         {
             return View(await EditModelAsync(form, user, cancellationToken));
@@ -197,11 +198,15 @@ public sealed class UsersController(
 
     private async Task<UserEditModel> EditModelAsync(UserForm form, AppUser? user, CancellationToken cancellationToken)
     {
-        form.Managers = await db.AccountManagers.AsNoTracking()
-            .Where(m => m.IsActive && (m.Id == form.AccountManagerId || !db.Users.Any(u => u.AccountManagerId == m.Id)))
-            .OrderBy(m => m.District.NameSortKey).ThenBy(m => m.NameSortKey)
-            .Select(m => new ManagerOption(m.Id, m.EmployeeNumber, m.Name, m.District.Name))
-            .ToListAsync(cancellationToken);
+        form.Picker = await db.ManagerPickerAsync(
+            db.AccountManagers.Where(m => m.IsActive && (m.Id == form.AccountManagerId || !db.Users.Any(u => u.AccountManagerId == m.Id))),
+            nameof(UserForm.AccountManagerId),
+            nameof(UserForm.AccountManager),
+            l["Validation.ChooseOne"],
+            form.AccountManagerId,
+            form.AccountManager,
+            null,
+            cancellationToken);
         return user is null
             ? new UserEditModel(form, true, false, true, false)
             : new UserEditModel(form, user.IsActive, user.LockoutEnd > clock.GetUtcNow(), user.MustChangePassword, user.Id == User.UserIdOf());

@@ -219,7 +219,8 @@
                         return;
                     }
                     asked = q;
-                    fetch(input.getAttribute('data-manager-lookup') + '?q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' } })
+                    var url = input.getAttribute('data-manager-lookup');
+                    fetch(url + (url.indexOf('?') < 0 ? '?' : '&') + 'q=' + encodeURIComponent(q), { headers: { Accept: 'application/json' } })
                         .then(function (response) { return response.ok ? response.json() : []; })
                         .then(function (managers) {
                             list.replaceChildren.apply(list, managers.map(function (m) {
