@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using CustomerManager.Domain.Customers;
@@ -161,6 +162,50 @@ public class CustomerImportTests(CustomerManagerFactory factory) : IClassFixture
         Assert.Equal("0", againPage.QuerySelector("#count-new")!.TextContent);
         Assert.NotNull(againPage.QuerySelector("#nothing-to-do"));
         Assert.Null(againPage.QuerySelector("#confirm-import"));
+    }
+
+    [Fact]
+    public async Task AFileOfSeveralBatchesIsWrittenWholeWithEveryAssignment()
+    {
+        // More rows than one batch of the writer (500): new ones with their first manager, then updates of every other one.
+        var csv = new StringBuilder("许可证号,店名,负责人,地址,业态,客户经理工号\r\n");
+        for (var i = 0; i < 1_201; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"4401977{i:00000},批量店{i},业主{i},批量路{i}号,便利店,{(i % 2 == 0 ? "KM001" : "KM002")}\r\n");
+        }
+
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        await ImportAsync(admin, "batches.csv", Utf8(csv.ToString()));
+        var changed = new StringBuilder("许可证号,店名,负责人,地址,业态,客户经理工号\r\n");
+        for (var i = 0; i < 1_201; i += 2)
+        {
+            changed.Append(CultureInfo.InvariantCulture, $"4401977{i:00000},批量店{i}改,业主{i},批量路{i}号,超市,KM001\r\n");
+        }
+
+        await ImportAsync(admin, "batches-changed.csv", Utf8(changed.ToString()));
+
+        await factory.WithDbAsync(async db =>
+        {
+            var imported = db.Customers.Where(c => c.LicenceNumber.StartsWith("4401977"));
+            var km001 = await db.AccountManagers.Where(m => m.EmployeeNumber == "KM001").Select(m => m.Id).SingleAsync();
+            Assert.Equal(1_201, await imported.CountAsync());
+            Assert.Equal(601, await imported.CountAsync(c => c.CurrentManagerId == km001 && c.StoreName.EndsWith('改') && c.BusinessType == BusinessType.Supermarket));
+            Assert.Equal(600, await imported.CountAsync(c => !c.StoreName.EndsWith('改') && c.BusinessType == BusinessType.ConvenienceStore));
+            Assert.Equal(1_201, await db.CustomerAssignments.CountAsync(a => a.To == null && imported.Any(c => c.Id == a.CustomerId)));
+        });
+    }
+
+    private static async Task ImportAsync(HttpClient admin, string fileName, byte[] content)
+    {
+        using var preview = await PreviewAsync(admin, fileName, content);
+        var page = await preview.ToDocumentAsync();
+        Assert.Equal("0", page.QuerySelector("#count-error")!.TextContent);
+        using var confirm = await admin.PostAsync("/CustomerImport/Confirm", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = page.QuerySelector("#confirm-import input[name=token]")!.GetAttribute("value")!,
+            ["__RequestVerificationToken"] = page.QuerySelector("#confirm-import input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
     }
 
     [Fact]
