@@ -230,7 +230,8 @@ public sealed class CriteriaController(
         var scores = await db.GivenScores(cycle.Id).ToListAsync(cancellationToken);
         var proposed = form.Weights.Where(w => w.Weight is not null).ToDictionary(w => w.CriterionId, w => w.Weight!.Value);
         var result = WhatIf.Compare(cycle, scores, proposed, new TierBounds(form.FiveStar!.Value, form.FourStar!.Value, form.ThreeStar!.Value, form.Ordinary!.Value));
-        var names = await db.AccountManagers.AsNoTracking().ToDictionaryAsync(m => m.Id, m => $"{m.Name} ({m.EmployeeNumber})", cancellationToken);
+        var names = await db.AccountManagers.AsNoTracking().Select(m => new { m.Id, m.Name, m.EmployeeNumber })
+            .ToDictionaryAsync(m => m.Id, m => $"{m.Name} ({m.EmployeeNumber})", cancellationToken);
         return new CriteriaModel(rows, form, cycle.Name, result, names);
     }
 }

@@ -48,7 +48,16 @@ public sealed class SettingsFormValidator : AbstractValidator<SettingsForm>
 
 public sealed record CriterionRow(int Id, string NameZh, string NameEn, string? Description, decimal Weight, decimal Share, IReadOnlyCollection<PanelRole> ScoredBy, int SortOrder, bool IsRetired, bool UsedByCycles);
 
-public sealed record CriteriaModel(IReadOnlyList<CriterionRow> Criteria, SettingsForm Form, string? WhatIfCycle, WhatIfResult? WhatIf, IReadOnlyDictionary<int, string> ManagerNames);
+public sealed record CriteriaModel(IReadOnlyList<CriterionRow> Criteria, SettingsForm Form, string? WhatIfCycle, WhatIfResult? WhatIf, IReadOnlyDictionary<int, string> ManagerNames)
+{
+    /// <summary>How many managers the what-if lists (those whose tier would change first): a province has 2,000.</summary>
+    public const int WhatIfListed = 100;
+
+    /// <summary>The what-if's rows the page lists: all of a small company's; in a large one the movers first, up to <see cref="WhatIfListed"/>.</summary>
+    public IReadOnlyList<WhatIfRow> WhatIfRows => WhatIf is null ? []
+        : WhatIf.Rows.Count <= WhatIfListed ? WhatIf.Rows
+        : [.. WhatIf.Rows.OrderBy(r => r.Change == Movement.Same).Take(WhatIfListed)];
+}
 
 /// <summary>Create and edit form of one criterion: names in both languages, description, scoring seats, order.</summary>
 public sealed class CriterionForm
