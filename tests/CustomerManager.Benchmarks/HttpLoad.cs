@@ -15,7 +15,8 @@ using Microsoft.Data.Sqlite;
 /// <c>http &lt;file.db&gt; [seconds-per-page, 10] [users, 16]</c>, with options <c>--url URL</c> (an app already
 /// running on that file: nothing is published or started), <c>--publish-dir DIR</c> (or <c>CM_PUBLISH_DIR</c>; a
 /// <c>dotnet publish</c> output to reuse, else the app is published into a temporary folder), <c>--only TEXT</c>
-/// (the pages whose role or name contains it, /health always), <c>--warmup SECONDS</c> (2) and <c>--timeout
+/// (the pages whose role or name contains it, /health always; no heavy work), <c>--no-heavy</c> (pages only: no
+/// exports, import, what-if or close, see HeavyWork.cs), <c>--warmup SECONDS</c> (2) and <c>--timeout
 /// SECONDS</c> (120, per request).
 /// </para>
 /// <para>
@@ -38,11 +39,12 @@ internal static partial class HttpLoad
         var url = TakeOption(args, "--url");
         var publishDir = TakeOption(args, "--publish-dir") ?? Environment.GetEnvironmentVariable("CM_PUBLISH_DIR");
         var only = TakeOption(args, "--only");
+        var noHeavy = args.Remove("--no-heavy");
         var warmup = TimeSpan.FromSeconds(double.Parse(TakeOption(args, "--warmup") ?? "2", CultureInfo.InvariantCulture));
         var timeout = TimeSpan.FromSeconds(double.Parse(TakeOption(args, "--timeout") ?? "120", CultureInfo.InvariantCulture));
         if (args.Count is < 1 or > 3 || args.Any(a => a.StartsWith("--", StringComparison.Ordinal)))
         {
-            Console.Error.WriteLine("usage: http <file.db> [seconds-per-page] [users] [--url URL] [--publish-dir DIR] [--only TEXT] [--warmup S] [--timeout S]");
+            Console.Error.WriteLine("usage: http <file.db> [seconds-per-page] [users] [--url URL] [--publish-dir DIR] [--only TEXT] [--no-heavy] [--warmup S] [--timeout S]");
             return 2;
         }
 
@@ -129,6 +131,12 @@ internal static partial class HttpLoad
             if (failed > 0)
             {
                 Console.WriteLine($"{failed} page(s) failed the check: their figures measure an error page, not the page.");
+            }
+
+            if (app is not null && only is null && !noHeavy)
+            {
+                app.Dispose(); // the heavy work gets a fresh app of its own, on a copy of the file
+                failed += await HeavyWorkAsync(publishDir!, database, facts, timeout, stop.Token);
             }
 
             return failed > 0 ? 1 : 0;
@@ -518,7 +526,7 @@ internal static partial class HttpLoad
         }
 
         /// <summary>Signs in through the real form: its anti-forgery token and cookie, then the redirect to the role's home.</summary>
-        private static async Task<HttpClient> SignInAsync(Uri baseAddress, string userName, string home, TimeSpan timeout, CancellationToken cancellationToken)
+        public static async Task<HttpClient> SignInAsync(Uri baseAddress, string userName, string home, TimeSpan timeout, CancellationToken cancellationToken)
         {
             var client = NewClient(baseAddress, timeout);
             var form = await client.GetStringAsync("/Account/SignIn", cancellationToken);
