@@ -46,6 +46,7 @@ public static class ApplicationSetup
         services.AddScoped<AdministratorBootstrapper>();
         services.AddScoped<Features.Admin.AdminDashboardQuery>();
         services.AddSingleton<Features.Admin.DashboardCountsCache>();
+        services.AddSingleton<Features.Cycles.CycleProgressCache>();
         services.AddScoped<Features.Panel.PanelHomeQuery>();
         services.AddScoped<Features.MyWork.MyWorkHomeQuery>();
         services.AddScoped<Features.AccountManagers.AccountManagerListQuery>();

@@ -29,7 +29,7 @@ public sealed record CloseOutcome(CloseStatus Status, EvaluationCycle? Cycle = n
 /// (<see cref="Scoring.ScoreRecorder"/>): a score saved at the same moment is either part of the results or
 /// refused. The results are stored with the evidence figures of the period as they are at that moment.
 /// </summary>
-public sealed class CycleClosing(AppDbContext db, EvidenceQuery evidence, TimeProvider clock, IOptions<EvaluationOptions> options)
+public sealed class CycleClosing(AppDbContext db, EvidenceQuery evidence, TimeProvider clock, IOptions<EvaluationOptions> options, CycleProgressCache cache)
 {
     public async Task<CloseOutcome> CloseAsync(int cycleId, bool confirmNotRated, CancellationToken cancellationToken)
     {
@@ -88,12 +88,18 @@ public sealed class CycleClosing(AppDbContext db, EvidenceQuery evidence, TimePr
         }
     }
 
-    /// <summary>Who would not be rated if the cycle closed now, and where the panel's scores spread too far.</summary>
-    public async Task<CloseCheck> CheckAsync(EvaluationCycle cycle, CancellationToken cancellationToken)
+    /// <summary>
+    /// Who would not be rated if the cycle closed now, and where the panel's scores spread too far; computed again
+    /// only when the scores or the managers changed (<see cref="CycleProgressCache"/>). Closing checks afresh.
+    /// </summary>
+    public Task<CloseCheck> CheckAsync(EvaluationCycle cycle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cycle);
-        var scores = await db.GivenScores(cycle.Id).ToListAsync(cancellationToken);
-        return await CheckAsync(cycle, scores, await ActiveManagerIdsAsync(cancellationToken), cancellationToken);
+        return cache.GetAsync(db, "close-check", cycle.Id, null, async () =>
+        {
+            var scores = await db.GivenScores(cycle.Id).ToListAsync(cancellationToken);
+            return await CheckAsync(cycle, scores, await ActiveManagerIdsAsync(cancellationToken), cancellationToken);
+        }, cancellationToken);
     }
 
     private async Task<CloseCheck> CheckAsync(EvaluationCycle cycle, List<GivenScore> scores, List<int> active, CancellationToken cancellationToken)

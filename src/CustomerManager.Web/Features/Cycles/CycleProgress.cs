@@ -34,9 +34,16 @@ public sealed record ProgressBoard(
     public int Count(CellState state) => Totals.GetValueOrDefault(state);
 }
 
-public sealed class CycleProgressQuery(AppDbContext db)
+public sealed class CycleProgressQuery(AppDbContext db, CycleProgressCache cache)
 {
-    public async Task<ProgressBoard> RunAsync(EvaluationCycle cycle, string? district, CancellationToken cancellationToken)
+    /// <summary>The board of an open cycle, computed again only when its scores or the managers changed (<see cref="CycleProgressCache"/>).</summary>
+    public Task<ProgressBoard> RunAsync(EvaluationCycle cycle, string? district, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        return cache.GetAsync(db, "board", cycle.Id, district, () => ComputeAsync(cycle, district, cancellationToken), cancellationToken);
+    }
+
+    private async Task<ProgressBoard> ComputeAsync(EvaluationCycle cycle, string? district, CancellationToken cancellationToken)
     {
         // The panel frozen when the cycle opened, in seat order.
         var ids = cycle.Panel.Select(p => p.UserId).ToList();

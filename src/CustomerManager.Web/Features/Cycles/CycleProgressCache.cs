@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using CustomerManager.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Web.Features.Cycles;
+
+/// <summary>
+/// The progress board and the close check of a cycle read every score of it and every manager (24,000 and 2,000
+/// rows in a province): they are computed again only when something they read changed, which one cheap query
+/// tells (the cycle's version; the count, versions and highest id of its scores, of the managers and of the
+/// districts: any insert, update or delete moves one of them), and at least every <see cref="MaxAge"/> (panel
+/// members' names). One per app node, safe to lose.
+/// </summary>
+public sealed class CycleProgressCache(TimeProvider clock)
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<(string Kind, int CycleId, string? Key), Entry> _entries = new();
+
+    public async Task<T> GetAsync<T>(AppDbContext db, string kind, int cycleId, string? key, Func<Task<T>> compute, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(compute);
+        var fingerprint = await FingerprintAsync(db, cycleId, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (_entries.TryGetValue((kind, cycleId, key), out var entry) && entry.Fingerprint == fingerprint && now - entry.Taken < MaxAge && entry.Value is T kept)
+        {
+            return kept;
+        }
+
+        var value = await compute();
+        _entries[(kind, cycleId, key)] = new Entry(fingerprint, now, value);
+        return value;
+    }
+
+    private static Task<Fingerprint?> FingerprintAsync(AppDbContext db, int cycleId, CancellationToken cancellationToken) =>
+        db.Cycles.AsNoTracking().Where(c => c.Id == cycleId).Select(c => (Fingerprint?)new Fingerprint(
+            c.Version,
+            db.PanelScores.Count(s => s.CycleId == cycleId),
+            db.PanelScores.Where(s => s.CycleId == cycleId).Sum(s => (long)s.Version),
+            db.PanelScores.Where(s => s.CycleId == cycleId).Max(s => (int?)s.Id) ?? 0,
+            db.AccountManagers.Count(),
+            db.AccountManagers.Sum(m => (long)m.Version),
+            db.AccountManagers.Max(m => (int?)m.Id) ?? 0,
+            db.Districts.Count(),
+            db.Districts.Sum(d => (long)d.Version)))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private sealed record Fingerprint(int Cycle, int Scores, long ScoreVersions, int LastScore, int Managers, long ManagerVersions, int LastManager, int Districts, long DistrictVersions);
+
+    private sealed record Entry(Fingerprint? Fingerprint, DateTimeOffset Taken, object Value);
+}
