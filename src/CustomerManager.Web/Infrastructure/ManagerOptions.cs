@@ -22,7 +22,8 @@ public sealed record ManagerOption(int Id, string EmployeeNumber, string Name, s
 /// <param name="SelectedId">The manager chosen so far.</param>
 /// <param name="Text">What the box shows: as typed, or the chosen manager's employee number.</param>
 /// <param name="Except">A manager not to suggest (the customers' current one).</param>
-public sealed record ManagerPicker(string Field, string TextField, string EmptyLabel, IReadOnlyList<ManagerOption>? Options, int? SelectedId, string? Text, int? Except);
+/// <param name="WithoutLogin">Suggest only managers who have no login yet (a new login's manager record).</param>
+public sealed record ManagerPicker(string Field, string TextField, string EmptyLabel, IReadOnlyList<ManagerOption>? Options, int? SelectedId, string? Text, int? Except, bool WithoutLogin = false);
 
 public static class ManagerOptions
 {
@@ -34,7 +35,7 @@ public static class ManagerOptions
     /// <see cref="DropDownUpTo"/> of them, otherwise a typed box showing <paramref name="text"/> (or the chosen one's employee number).
     /// </summary>
     public static async Task<ManagerPicker> ManagerPickerAsync(
-        this AppDbContext db, IQueryable<AccountManager> candidates, string field, string textField, string emptyLabel, int? selectedId, string? text, int? except, CancellationToken cancellationToken)
+        this AppDbContext db, IQueryable<AccountManager> candidates, string field, string textField, string emptyLabel, int? selectedId, string? text, int? except, CancellationToken cancellationToken, bool withoutLogin = false)
     {
         var options = await candidates.AsNoTracking()
             .OrderBy(m => m.District.NameSortKey).ThenBy(m => m.NameSortKey)
@@ -43,7 +44,7 @@ public static class ManagerOptions
             .ToListAsync(cancellationToken);
         if (options.Count <= DropDownUpTo)
         {
-            return new ManagerPicker(field, textField, emptyLabel, options, selectedId, text, except);
+            return new ManagerPicker(field, textField, emptyLabel, options, selectedId, text, except, withoutLogin);
         }
 
         if (string.IsNullOrWhiteSpace(text) && selectedId is { } id)
@@ -51,7 +52,7 @@ public static class ManagerOptions
             text = await db.AccountManagers.AsNoTracking().Where(m => m.Id == id).Select(m => m.EmployeeNumber).SingleOrDefaultAsync(cancellationToken);
         }
 
-        return new ManagerPicker(field, textField, emptyLabel, null, selectedId, text, except);
+        return new ManagerPicker(field, textField, emptyLabel, null, selectedId, text, except, withoutLogin);
     }
 
     /// <summary>
@@ -89,14 +90,27 @@ public static class ManagerOptions
         return managers.Where(m => m.EmployeeNumber.StartsWith(typed) || m.EmployeeNumber.StartsWith(number) || m.Name.Contains(typed));
     }
 
-    /// <summary>Suggestions for a manager box: the first <paramref name="count"/> active managers matching what was typed, by name (never <paramref name="except"/>).</summary>
-    public static Task<List<ManagerOption>> ManagerSuggestionsAsync(this AppDbContext db, string? text, int count, CancellationToken cancellationToken, int? except = null) =>
-        (string.IsNullOrWhiteSpace(text) ? db.AccountManagers.AsNoTracking() : db.AccountManagers.AsNoTracking().Matching(text))
-            .Where(m => m.IsActive && m.Id != except)
-            .OrderBy(m => m.NameSortKey).ThenBy(m => m.EmployeeNumber)
-            .Take(count)
+    /// <summary>
+    /// Suggestions for a manager box: the first <paramref name="count"/> active managers matching what was typed (never
+    /// <paramref name="except"/>; with <paramref name="withoutLogin"/>, only those with no login yet), in employee-number
+    /// order when what was typed is letters and digits (the start of a number), else by name.
+    /// </summary>
+    public static Task<List<ManagerOption>> ManagerSuggestionsAsync(this AppDbContext db, string? text, int count, CancellationToken cancellationToken, int? except = null, bool withoutLogin = false)
+    {
+        var managers = (string.IsNullOrWhiteSpace(text) ? db.AccountManagers.AsNoTracking() : db.AccountManagers.AsNoTracking().Matching(text))
+            .Where(m => m.IsActive && m.Id != except);
+        if (withoutLogin)
+        {
+            managers = managers.Where(m => !db.Users.Any(u => u.AccountManagerId == m.Id));
+        }
+
+        var ordered = !string.IsNullOrWhiteSpace(text) && text.Trim().All(char.IsAsciiLetterOrDigit)
+            ? managers.OrderBy(m => m.EmployeeNumber)
+            : managers.OrderBy(m => m.NameSortKey).ThenBy(m => m.EmployeeNumber);
+        return ordered.Take(count)
             .Select(m => new ManagerOption(m.Id, m.EmployeeNumber, m.Name, m.District.Name))
             .ToListAsync(cancellationToken);
+    }
 
     /// <summary>
     /// What a manager box shows for a list reached by a manager's link (<c>?managerId=</c>): their employee number,

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using CustomerManager.Domain.AccountManagers;
+using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +10,8 @@ namespace CustomerManager.Web.Tests.Features;
 
 /// <summary>
 /// Pages of a company with more managers than a page should list by name (a province has 2,000), on a factory
-/// of its own: the demo's eight managers and <see cref="Added"/> more in 城南片区, none of them scored.
+/// of its own: the demo's eight managers and <see cref="Added"/> more in 城南片区, none of them scored (the last two
+/// with the same name).
 /// </summary>
 public class ManyManagersTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
 {
@@ -24,7 +27,7 @@ public class ManyManagersTests(CustomerManagerFactory factory) : IClassFixture<C
         var district = await db.DistrictAsync("城南片区");
         for (var i = 1; i <= Added; i++)
         {
-            db.AccountManagers.Add(new AccountManager($"MM{i:000}", $"经理{i:000}", null, district));
+            db.AccountManagers.Add(new AccountManager($"MM{i:000}", i > Added - 2 ? "同名经理" : $"经理{i:000}", null, district));
         }
 
         await db.SaveChangesAsync();
@@ -73,12 +76,20 @@ public class ManyManagersTests(CustomerManagerFactory factory) : IClassFixture<C
         var suggested = await admin.GetStringAsync(lookup + "&q=" + Uri.EscapeDataString(current));
         Assert.DoesNotContain(current, suggested, StringComparison.Ordinal);
         Assert.Contains("KM00", await admin.GetStringAsync("/AccountManagers/Lookup?q=KM00"), StringComparison.Ordinal);
+
+        // A number's suggestions come in number order; a new login's only offer managers without one (am01 is KM001's).
+        var numbers = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync("/AccountManagers/Lookup?q=MM")).RootElement.EnumerateArray().Select(e => e.GetProperty("value").GetString()).ToList();
+        Assert.Equal(numbers.Order(StringComparer.Ordinal), numbers);
+        Assert.Equal("MM001", numbers[0]);
+        var login = (await admin.GetDocumentAsync("/Users/Create")).QuerySelector("input[name=AccountManager]")!.GetAttribute("data-manager-lookup")!;
+        Assert.DoesNotContain("KM001", await admin.GetStringAsync(login + "&q=KM"), StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("MM005", "MM005")]
     [InlineData(" mm006 ", "MM006")]
     [InlineData("经理007", "MM007")]
+    [InlineData("KM002", "KM002")]
     public async Task AManagerTypedByEmployeeNumberOrNameIsTheOneAssigned(string typed, string expected)
     {
         await EnsureManyManagersAsync();
@@ -95,8 +106,10 @@ public class ManyManagersTests(CustomerManagerFactory factory) : IClassFixture<C
         Assert.Equal(await factory.ManagerIdAsync(expected), await factory.QueryAsync(db => db.Customers.Where(c => c.Id == customerId).Select(c => c.CurrentManagerId).SingleAsync()));
     }
 
-    [Fact]
-    public async Task AManagerNobodyIsCalledIsRefusedWithWhatWasTypedAndNothingChanges()
+    [Theory]
+    [InlineData("无此人")]
+    [InlineData("同名经理")]
+    public async Task AManagerNobodyOrSeveralAreCalledIsRefusedWithWhatWasTypedAndNothingChanges(string typed)
     {
         await EnsureManyManagersAsync();
         var customer = await factory.QueryAsync(db => db.Customers.Where(c => c.CurrentManagerId != null).OrderBy(c => c.Id).Skip(2).Select(c => new { c.Id, c.CurrentManagerId }).FirstAsync());
@@ -104,12 +117,12 @@ public class ManyManagersTests(CustomerManagerFactory factory) : IClassFixture<C
 
         using var response = await admin.SubmitFormAsync($"/Assignments/Reassign?customerId={customer.Id}", "#assignment-form", new Dictionary<string, string>
         {
-            ["ToManager"] = "无此人",
+            ["ToManager"] = typed,
             ["Reason"] = "片区调整",
         });
         using var created = await admin.SubmitFormAsync("/Customers/Create", "#customer-form", new Dictionary<string, string>
         {
-            ["LicenceNumber"] = "440109765432",
+            ["LicenceNumber"] = typed == "无此人" ? "440109765432" : "440109765433",
             ["StoreName"] = "新开超市",
             ["Owner"] = "赵六",
             ["Address"] = "解放路 9 号",
@@ -119,12 +132,16 @@ public class ManyManagersTests(CustomerManagerFactory factory) : IClassFixture<C
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.ToDocumentAsync();
-        Assert.Equal("没有工号或姓名为“无此人”的在岗客户经理：请输入工号，或从提示中选择。", page.QuerySelector("[data-valmsg-for=ToManagerId]")!.TextContent.Trim());
-        Assert.Equal("无此人", page.QuerySelector("input[name=ToManager]")!.GetAttribute("value"));
+        Assert.Equal($"“{typed}”不是某一位在岗客户经理的工号或姓名（查无此人，或有重名）：请输入工号，或从提示中选择。", page.QuerySelector("[data-valmsg-for=ToManagerId]")!.TextContent.Trim());
+        var box = page.QuerySelector("input[name=ToManager]")!;
+        Assert.Equal(typed, box.GetAttribute("value"));
+        Assert.Contains("is-invalid", box.ClassName, StringComparison.Ordinal);
+        Assert.Equal("ToManagerId-error", box.GetAttribute("aria-describedby"));
+        Assert.NotNull(page.QuerySelector("#form-has-errors"));
         Assert.Equal(customer.CurrentManagerId, await factory.QueryAsync(db => db.Customers.Where(c => c.Id == customer.Id).Select(c => c.CurrentManagerId).SingleAsync()));
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.Contains("ZZ999", (await created.ToDocumentAsync()).QuerySelector("[data-valmsg-for=ManagerId]")!.TextContent, StringComparison.Ordinal);
-        Assert.False(await factory.QueryAsync(db => db.Customers.AnyAsync(c => c.LicenceNumber == "440109765432")));
+        Assert.False(await factory.QueryAsync(db => db.Customers.AnyAsync(c => c.LicenceNumber == "440109765432" || c.LicenceNumber == "440109765433")));
     }
 
     [Fact]
@@ -155,5 +172,54 @@ public class ManyManagersTests(CustomerManagerFactory factory) : IClassFixture<C
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Equal(await factory.ManagerIdAsync("MM010"), await factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == "440109765431").Select(c => c.CurrentManagerId).SingleAsync()));
         Assert.Equal(await factory.ManagerIdAsync("MM011"), await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "mm011").Select(u => u.AccountManagerId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task TheCloseCheckAndTheBoardFollowEveryNewOrChangedScore()
+    {
+        await EnsureManyManagersAsync();
+        var id = await factory.QueryAsync(db => db.Cycles.Where(c => c.Name == "2026 Q3").Select(c => c.Id).SingleAsync());
+        var manager = await factory.ManagerIdAsync("MM050");
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        async Task<string[]> CallCentreWorkAsync()
+        {
+            var check = await admin.GetDocumentAsync($"/Cycles/Close/{id}");
+            return [.. check.QuerySelector("#seat-work tr[data-seat=CallCentreRep]")!.QuerySelectorAll("td").Skip(1).Select(t => t.TextContent.Trim())];
+        }
+
+        async Task<string> SouthBoardAsync() =>
+            (await admin.GetDocumentAsync($"/Cycles/Details/{id}")).QuerySelectorAll("#progress-board tr").Single(r => r.TextContent.Contains("城南片区", StringComparison.Ordinal)).TextContent;
+
+        var before = await CallCentreWorkAsync();
+        var boardBefore = await SouthBoardAsync();
+
+        // Two seats score one more manager on a criterion they share, alike; then one of them changes their score.
+        var scoreId = await factory.QueryAsync(async db =>
+        {
+            var cycle = await db.Cycles.Include(c => c.Criteria).SingleAsync(c => c.Id == id);
+            var shared = cycle.Criteria.First(c => c.IsScoredBy(PanelRole.CallCentreRep) && Enum.GetValues<PanelRole>().Count(c.IsScoredBy) > 1);
+            var other = Enum.GetValues<PanelRole>().First(r => r != PanelRole.CallCentreRep && shared.IsScoredBy(r));
+            var members = await db.Users.Where(u => u.PanelRole != null).ToDictionaryAsync(u => u.PanelRole!.Value, u => u.Id);
+            var score = cycle.RecordScore(shared.Id, members[PanelRole.CallCentreRep], PanelRole.CallCentreRep, manager, 80m, null);
+            db.PanelScores.AddRange(score, cycle.RecordScore(shared.Id, members[other], other, manager, 80m, null));
+            await db.SaveChangesAsync();
+            return score.Id;
+        });
+        var after = await CallCentreWorkAsync();
+        var boardAfter = await SouthBoardAsync();
+        var flagsAlike = (await admin.GetDocumentAsync($"/Cycles/Close/{id}")).QuerySelector("#flags")?.TextContent ?? string.Empty;
+        await factory.WithDbAsync(async db =>
+        {
+            var cycle = await db.Cycles.Include(c => c.Criteria).SingleAsync(c => c.Id == id);
+            var score = await db.PanelScores.SingleAsync(s => s.Id == scoreId);
+            cycle.ChangeScore(score, score.PanelMemberId, 40m, "复核后调整");
+            await db.SaveChangesAsync();
+        });
+        var flagsApart = (await admin.GetDocumentAsync($"/Cycles/Close/{id}")).QuerySelector("#flags")?.TextContent ?? string.Empty;
+
+        Assert.Equal(int.Parse(before[2], CultureInfo.InvariantCulture) - 1, int.Parse(after[2], CultureInfo.InvariantCulture));
+        Assert.NotEqual(boardBefore, boardAfter);
+        Assert.DoesNotContain("经理050", flagsAlike, StringComparison.Ordinal);
+        Assert.Contains("经理050", flagsApart, StringComparison.Ordinal);
     }
 }

@@ -49,8 +49,8 @@ public sealed class AccountManagersController(
 
     /// <summary>Suggestions for the manager boxes of filters and pickers, as one types: employee number and label.</summary>
     [HttpGet]
-    public async Task<IActionResult> Lookup(string? q, int? except, CancellationToken cancellationToken) =>
-        Json((await db.ManagerSuggestionsAsync(q, 20, cancellationToken, except)).Select(m => new { value = m.EmployeeNumber, label = m.Label }));
+    public async Task<IActionResult> Lookup(string? q, int? except, bool withoutLogin, CancellationToken cancellationToken) =>
+        Json((await db.ManagerSuggestionsAsync(q, 20, cancellationToken, except, withoutLogin)).Select(m => new { value = m.EmployeeNumber, label = $"{m.Name} · {m.District}" }));
 
     [HttpGet]
     public async Task<IActionResult> Details(int id, int? cycleId, DateOnly? from, DateOnly? to, [FromServices] AccountManagerDetailsQuery query, CancellationToken cancellationToken)

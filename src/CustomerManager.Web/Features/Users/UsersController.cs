@@ -206,7 +206,8 @@ public sealed class UsersController(
             form.AccountManagerId,
             form.AccountManager,
             null,
-            cancellationToken);
+            cancellationToken,
+            withoutLogin: true);
         return user is null
             ? new UserEditModel(form, true, false, true, false)
             : new UserEditModel(form, user.IsActive, user.LockoutEnd > clock.GetUtcNow(), user.MustChangePassword, user.Id == User.UserIdOf());
