@@ -71,7 +71,8 @@ public static class PagingExtensions
     /// order, which are paged on their own (an index walk, however deep the page: the deferred join);
     /// <paramref name="rowsOf"/> then reads the page's rows for those ids,
     /// which come back in the keys' order. A jump past the end of a list counted in part is the one time it is
-    /// counted whole, to show its last page.
+    /// counted whole, to show its last page. <paramref name="countUpTo"/>, when given, counts the same rows another
+    /// way (up to the number it is given), e.g. from a full-text index alone.
     /// </summary>
     public static async Task<PagedList<T>> ToBoundedPagedListAsync<TSource, TKey, T>(
         this IQueryable<TSource> filtered,
@@ -81,19 +82,21 @@ public static class PagingExtensions
         int? page,
         int? pageSize,
         CancellationToken cancellationToken,
-        int countLimit = CountLimit)
+        int countLimit = CountLimit,
+        Func<int, CancellationToken, Task<int>>? countUpTo = null)
         where TKey : notnull
     {
+        countUpTo ??= (limit, ct) => filtered.Take(limit).CountAsync(ct);
         var size = ClampPageSize(pageSize);
         var keys = orderedKeys(filtered);
-        var counted = await filtered.Take(countLimit + 1).CountAsync(cancellationToken);
+        var counted = await countUpTo(countLimit + 1, cancellationToken);
         var atLeast = counted > countLimit;
         var total = Math.Min(counted, countLimit);
         var current = atLeast ? Math.Max(1, page ?? 1) : Math.Clamp(page ?? 1, 1, LastPage(total, size));
         var ids = await keys.Skip((current - 1) * size).Take(size).ToListAsync(cancellationToken);
         if (ids.Count == 0 && current > 1 && atLeast)
         {
-            total = await filtered.CountAsync(cancellationToken);
+            total = await countUpTo(int.MaxValue, cancellationToken);
             atLeast = false;
             current = LastPage(total, size);
             ids = await keys.Skip((current - 1) * size).Take(size).ToListAsync(cancellationToken);

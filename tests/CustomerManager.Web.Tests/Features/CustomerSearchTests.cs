@@ -77,4 +77,37 @@ public class CustomerSearchTests(CustomerManagerFactory factory) : IClassFixture
         var row = Assert.Single((await client.GetDocumentAsync("/Customers?q=Hillside")).QuerySelectorAll("#customers tbody tr"));
         Assert.Contains("990199000002", row.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AWordFoundInManyCustomersIsCountedAndPagedInLicenceOrder()
+    {
+        // From 1,000 found, the count comes from the trigram index alone and the page walks the licence order.
+        await factory.WithDbAsync(async db =>
+        {
+            if (!await db.Customers.AnyAsync(c => c.LicenceNumber == "990300000000"))
+            {
+                // Added in an order other than the licences', so that the id order is not the list's.
+                foreach (var i in Enumerable.Range(0, 1_001).Reverse())
+                {
+                    db.Customers.Add(new RetailCustomer($"990300{i:000000}", $"Qzxmart {i}", "Walk Owner", null, "1 Long Road", BusinessType.Other));
+                }
+
+                await db.SaveChangesAsync();
+            }
+        });
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        var first = await client.GetDocumentAsync("/Customers?q=qzxmart&pageSize=50");
+        var last = await client.GetDocumentAsync("/Customers?q=QZXMART&pageSize=50&page=21");
+        var backwards = await client.GetDocumentAsync("/Customers?q=qzxmart&pageSize=50&desc=true");
+        var narrowed = await client.GetDocumentAsync("/Customers?q=qzxmart+walk&pageSize=50&page=21");
+        static string[] Licences(AngleSharp.Dom.IDocument page) =>
+            [.. page.QuerySelectorAll("#customers tbody tr").Select(r => System.Text.RegularExpressions.Regex.Match(r.TextContent, "990300[0-9]{6}").Value)];
+
+        Assert.Equal("21", first.QuerySelector("#pager-page")!.GetAttribute("max"));
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"990300{i:000000}"), Licences(first));
+        Assert.Equal(["990300001000"], Licences(last));
+        Assert.Equal("990300001000", Licences(backwards)[0]);
+        Assert.Equal(["990300001000"], Licences(narrowed));
+    }
 }

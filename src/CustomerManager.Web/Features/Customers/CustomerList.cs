@@ -60,7 +60,7 @@ public sealed class CustomerListQuery(AppDbContext db)
     /// The customers the filters keep, on the customers alone: a district or a manager typed by name narrows
     /// to their managers' ids, so that counting and paging need no join.
     /// </summary>
-    private IQueryable<RetailCustomer> Filtered(CustomerListFilter filter, ClaimsPrincipal user)
+    private IQueryable<RetailCustomer> Filtered(CustomerListFilter filter, ClaimsPrincipal user, bool walkOrder = false)
     {
         if (!user.SeesEverything())
         {
@@ -72,7 +72,17 @@ public sealed class CustomerListQuery(AppDbContext db)
         }
 
         var customers = db.Customers.AsNoTracking().VisibleTo(user);
-        foreach (var word in SearchWords(filter.Q))
+        var words = SearchWords(filter.Q);
+        if (FullTextMatch(words) is { } match)
+        {
+            // The words of three characters or more, all at once, from the trigram index (decision 015). Walking
+            // the list's order and keeping the ids found (id + 0: not a rowid look-up) beats looking each up and
+            // sorting them when they are many.
+            var found = FullText(match);
+            customers = walkOrder ? customers.Where(c => found.Contains(c.Id + 0)) : customers.Where(c => found.Contains(c.Id));
+        }
+
+        foreach (var word in words.Where(w => !IsFullTextWord(w)))
         {
             customers = Matching(customers, word);
         }
@@ -135,6 +145,12 @@ public sealed class CustomerListQuery(AppDbContext db)
             c.Id, c.LicenceNumber, c.StoreName, c.Owner, c.Phone, c.Address, c.BusinessType, c.Status,
             c.CurrentManagerId, m == null ? null : m.EmployeeNumber, m == null ? null : m.Name, m == null ? null : m.District.Name);
 
+    /// <summary>From this many customers found, a page of a full-text search walks the licence order rather than sorting what was found.</summary>
+    private const int WalkFrom = 1_000;
+
+    private static bool NarrowedBeyondWords(CustomerListFilter filter) =>
+        filter.ManagerId is not null || !string.IsNullOrWhiteSpace(filter.Manager) || filter.Unassigned || !string.IsNullOrWhiteSpace(filter.District) || filter.BusinessType is not null || filter.Status is not null;
+
     /// <summary>The words of a search, each of which a customer must match (at most five).</summary>
     public static IReadOnlyList<string> SearchWords(string? q) =>
         string.IsNullOrWhiteSpace(q) ? [] : [.. q.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().Take(5)];
@@ -161,18 +177,27 @@ public sealed class CustomerListQuery(AppDbContext db)
             return customers.Where(c => c.LicenceNumber.StartsWith(word) || (c.Phone != null && c.Phone.StartsWith(word)));
         }
 
-        if (db.Database.IsSqlite() && word.EnumerateRunes().Count() >= 3)
-        {
-            // The trigram index (decision 015) finds the customers with the word in a name or the address.
-            var phrase = "\"" + word.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            var found = db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CustomerSearch WHERE CustomerSearch MATCH {phrase}");
-            return customers.Where(c => found.Contains(c.Id));
-        }
-
         var pattern = "%" + EscapeLike(word) + "%";
         return customers.Where(c =>
             EF.Functions.Like(c.StoreName, pattern, LikeEscape) || EF.Functions.Like(c.Owner, pattern, LikeEscape) || EF.Functions.Like(c.Address, pattern, LikeEscape));
     }
+
+    /// <summary>
+    /// A word the trigram index answers (SQLite): three characters or more, not only digits (those are the start of a
+    /// licence or phone number). Shorter ones cannot be split into trigrams and are matched with LIKE.
+    /// </summary>
+    private bool IsFullTextWord(string word) => db.Database.IsSqlite() && !word.All(char.IsAsciiDigit) && word.EnumerateRunes().Count() >= 3;
+
+    /// <summary>The trigram index's query for the search's full-text words, each a phrase (quotes doubled: OR, * or NEAR typed are text), all required.</summary>
+    private string? FullTextMatch(IReadOnlyList<string> words)
+    {
+        var phrases = words.Where(IsFullTextWord).Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"").ToList();
+        return phrases.Count == 0 ? null : string.Join(" AND ", phrases);
+    }
+
+    /// <summary>The ids of the customers with every phrase of <paramref name="match"/> in their store name, owner or address.</summary>
+    private IQueryable<int> FullText(string match) =>
+        db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM CustomerSearch WHERE CustomerSearch MATCH {match}");
 
     private const string LikeEscape = "\\";
 
@@ -188,14 +213,27 @@ public sealed class CustomerListQuery(AppDbContext db)
     /// </summary>
     public async Task<CustomerListModel> RunAsync(CustomerListFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var page = await Filtered(filter, user).ToBoundedPagedListAsync(
+        // A search of full-text words alone over every customer (the administrator's usual search) is counted from
+        // the trigram index alone; when it finds many, the page walks the licence order instead of sorting them all.
+        var seesAll = user.SeesEverything();
+        var words = SearchWords(filter.Q);
+        Func<int, CancellationToken, Task<int>>? countUpTo = null;
+        var walkOrder = false;
+        if (seesAll && words.Count > 0 && words.All(IsFullTextWord) && FullTextMatch(words) is { } match && !NarrowedBeyondWords(filter))
+        {
+            var found = FullText(match);
+            countUpTo = (limit, ct) => found.Take(limit).CountAsync(ct);
+            walkOrder = filter.Sort is null && await countUpTo(WalkFrom, cancellationToken) >= WalkFrom;
+        }
+
+        var page = await Filtered(filter, user, walkOrder).ToBoundedPagedListAsync(
             c => Ordered(c, filter).Select(x => x.Id),
             ids => WithManagers(db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))),
             r => r.Id,
             filter.Page,
             filter.PageSize,
-            cancellationToken);
-        var seesAll = user.SeesEverything();
+            cancellationToken,
+            countUpTo: countUpTo);
         filter.Manager = await db.ManagerBoxTextAsync(filter.ManagerId, filter.Manager, seesAll, cancellationToken);
 
         var districts = seesAll ? await db.DistrictsAsync(cancellationToken) : [];
