@@ -587,10 +587,10 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PanelMemberId");
 
-                    b.HasIndex("CycleId", "PanelMemberId");
-
                     b.HasIndex("CycleCriterionId", "AccountManagerId", "PanelMemberId")
                         .IsUnique();
+
+                    b.HasIndex("CycleId", "PanelMemberId", "AccountManagerId");
 
                     b.HasIndex("CycleId", "AccountManagerId", "PanelMemberId", "CycleCriterionId", "Value");
 

@@ -21,7 +21,7 @@ internal sealed class PanelScoreConfiguration : IEntityTypeConfiguration<PanelSc
 
         // Covers the progress board's counts and the scores rating reads (AppDbContext.GivenScores).
         builder.HasIndex(s => new { s.CycleId, s.AccountManagerId, s.PanelMemberId, s.CycleCriterionId, s.Value });
-        builder.HasIndex(s => new { s.CycleId, s.PanelMemberId });
+        builder.HasIndex(s => new { s.CycleId, s.PanelMemberId, s.AccountManagerId }); // covers a member's progress: how many of each manager they scored
         builder.HasIndex(s => new { s.CycleCriterionId, s.AccountManagerId, s.PanelMemberId }).IsUnique();
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using CustomerManager.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,12 +18,21 @@ public sealed class CycleProgressCache(TimeProvider clock)
 
     private readonly ConcurrentDictionary<(string Kind, int CycleId, string? Key), Entry> _entries = new();
 
+    /// <summary>The fingerprint taken in a request (its DbContext): the close page shows the board and the check, and asks once.</summary>
+    private readonly ConditionalWeakTable<AppDbContext, ConcurrentDictionary<int, Fingerprint?>> _taken = new();
+
     public async Task<T> GetAsync<T>(AppDbContext db, string kind, int cycleId, string? key, Func<Task<T>> compute, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(compute);
-        var fingerprint = await FingerprintAsync(db, cycleId, cancellationToken);
+        var taken = _taken.GetOrCreateValue(db);
+        if (!taken.TryGetValue(cycleId, out var fingerprint))
+        {
+            fingerprint = await FingerprintAsync(db, cycleId, cancellationToken);
+            taken[cycleId] = fingerprint;
+        }
+
         var now = clock.GetUtcNow();
         if (_entries.TryGetValue((kind, cycleId, key), out var entry) && entry.Fingerprint == fingerprint && now - entry.Taken < MaxAge && entry.Value is T kept)
         {
