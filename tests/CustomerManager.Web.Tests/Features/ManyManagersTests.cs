@@ -222,4 +222,23 @@ public class ManyManagersTests(CustomerManagerFactory factory) : IClassFixture<C
         Assert.DoesNotContain("经理050", flagsAlike, StringComparison.Ordinal);
         Assert.Contains("经理050", flagsApart, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheRankingShowsAManagerAsTheyAreNow()
+    {
+        var id = await factory.QueryAsync(db => db.Cycles.Where(c => c.Name == "2026 Q2").Select(c => c.Id).SingleAsync());
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        Assert.Contains("陈晓东", (await admin.GetDocumentAsync($"/Results?cycleId={id}")).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        await factory.WithDbAsync(async db =>
+        {
+            var manager = await db.AccountManagers.Include(m => m.District).SingleAsync(m => m.EmployeeNumber == "KM001");
+            manager.UpdateProfile("陈晓冬", manager.Phone, manager.District);
+            await db.SaveChangesAsync();
+        });
+
+        var ranking = (await admin.GetDocumentAsync($"/Results?cycleId={id}")).QuerySelector("main")!.TextContent;
+        Assert.Contains("陈晓冬", ranking, StringComparison.Ordinal);
+        Assert.DoesNotContain("陈晓东", ranking, StringComparison.Ordinal);
+    }
 }
