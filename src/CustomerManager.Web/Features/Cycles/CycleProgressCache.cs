@@ -7,9 +7,9 @@ namespace CustomerManager.Web.Features.Cycles;
 
 /// <summary>
 /// The progress board and the close check of a cycle read every score of it and every manager (24,000 and 2,000
-/// rows in a province), the ranking every result: they are computed again only when something they read changed, which one cheap query
+/// rows in a province): they are computed again only when something they read changed, which one cheap query
 /// tells (the cycle's version; the count, versions and highest id of its scores, of the managers and of the
-/// districts, and its results' count and versions: any insert, update or delete moves one of them), and at least every <see cref="MaxAge"/> (panel
+/// districts: any insert, update or delete moves one of them), and at least every <see cref="MaxAge"/> (panel
 /// members' names). One per app node, safe to lose.
 /// </summary>
 public sealed class CycleProgressCache(TimeProvider clock)
@@ -54,13 +54,10 @@ public sealed class CycleProgressCache(TimeProvider clock)
             db.AccountManagers.Sum(m => (long)m.Version),
             db.AccountManagers.Max(m => (int?)m.Id) ?? 0,
             db.Districts.Count(),
-            db.Districts.Sum(d => (long)d.Version),
-            db.Results.Count(r => r.CycleId == cycleId),
-            db.Results.Where(r => r.CycleId == cycleId).Sum(r => (long)r.Version)))
+            db.Districts.Sum(d => (long)d.Version)))
             .SingleOrDefaultAsync(cancellationToken);
 
-    private sealed record Fingerprint(
-        int Cycle, int Scores, long ScoreVersions, int LastScore, int Managers, long ManagerVersions, int LastManager, int Districts, long DistrictVersions, int Results, long ResultVersions);
+    private sealed record Fingerprint(int Cycle, int Scores, long ScoreVersions, int LastScore, int Managers, long ManagerVersions, int LastManager, int Districts, long DistrictVersions);
 
     private sealed record Entry(Fingerprint? Fingerprint, DateTimeOffset Taken, object Value);
 }
