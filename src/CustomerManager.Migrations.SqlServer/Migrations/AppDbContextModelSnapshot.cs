@@ -474,6 +474,11 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("ScoreWrites")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("Status")
                         .HasColumnType("int");
 

@@ -451,6 +451,11 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ScoreWrites")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 

@@ -122,7 +122,9 @@ public class ConcurrentWritesTests(CustomerManagerFactory factory) : IClassFixtu
         var items = await CallCentreItemsAsync(cycleId, "70");
 
         static int First(IReadOnlyList<string> commands, Func<string, bool> match) => commands.Select((c, i) => (c, i)).First(x => match(x.c)).i;
-        static bool LocksCycle(string sql) => sql.StartsWith("UPDATE \"Cycles\"", StringComparison.Ordinal) && sql.Contains("SET \"Version\" = \"c\".\"Version\"", StringComparison.Ordinal);
+        // Writing the row takes its lock: closing rewrites the version unchanged, scoring counts one more score write.
+        static bool LocksCycle(string sql) => sql.StartsWith("UPDATE \"Cycles\"", StringComparison.Ordinal)
+            && (sql.Contains("SET \"Version\" = \"c\".\"Version\"", StringComparison.Ordinal) || sql.Contains("SET \"ScoreWrites\" = \"c\".\"ScoreWrites\" + 1", StringComparison.Ordinal));
         static bool ReadsCycle(string sql) => sql.StartsWith("SELECT", StringComparison.Ordinal) && sql.Contains("FROM \"Cycles\"", StringComparison.Ordinal);
 
         using (var scope = factory.Services.CreateScope())

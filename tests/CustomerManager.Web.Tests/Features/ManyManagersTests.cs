@@ -3,8 +3,10 @@ using System.Net;
 using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Identity;
+using CustomerManager.Web.Features.Scoring;
 using CustomerManager.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerManager.Web.Tests.Features;
 
@@ -193,28 +195,28 @@ public class ManyManagersTests(CustomerManagerFactory factory) : IClassFixture<C
         var before = await CallCentreWorkAsync();
         var boardBefore = await SouthBoardAsync();
 
-        // Two seats score one more manager on a criterion they share, alike; then one of them changes their score.
-        var scoreId = await factory.QueryAsync(async db =>
+        // Two seats score one more manager on a criterion they share, alike, as the scoring page saves; then one of
+        // them changes their score.
+        async Task<IReadOnlyList<ScoreProblem>?> ScoreAsync(int criterion, PanelRole seat, string member, string value, int version)
+        {
+            using var scope = factory.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<ScoreRecorder>()
+                .SaveAsync(id, manager, member, seat, [new ScoreItem { CycleCriterionId = criterion, Value = value, Version = version }], CancellationToken.None);
+        }
+
+        var (shared, other, members) = await factory.QueryAsync(async db =>
         {
             var cycle = await db.Cycles.Include(c => c.Criteria).SingleAsync(c => c.Id == id);
-            var shared = cycle.Criteria.First(c => c.IsScoredBy(PanelRole.CallCentreRep) && Enum.GetValues<PanelRole>().Count(c.IsScoredBy) > 1);
-            var other = Enum.GetValues<PanelRole>().First(r => r != PanelRole.CallCentreRep && shared.IsScoredBy(r));
-            var members = await db.Users.Where(u => u.PanelRole != null).ToDictionaryAsync(u => u.PanelRole!.Value, u => u.Id);
-            var score = cycle.RecordScore(shared.Id, members[PanelRole.CallCentreRep], PanelRole.CallCentreRep, manager, 80m, null);
-            db.PanelScores.AddRange(score, cycle.RecordScore(shared.Id, members[other], other, manager, 80m, null));
-            await db.SaveChangesAsync();
-            return score.Id;
+            var criterion = cycle.Criteria.First(c => c.IsScoredBy(PanelRole.CallCentreRep) && Enum.GetValues<PanelRole>().Count(c.IsScoredBy) > 1);
+            var second = Enum.GetValues<PanelRole>().First(r => r != PanelRole.CallCentreRep && criterion.IsScoredBy(r));
+            return (criterion.Id, second, await db.Users.Where(u => u.PanelRole != null).ToDictionaryAsync(u => u.PanelRole!.Value, u => u.Id));
         });
+        Assert.Empty((await ScoreAsync(shared, PanelRole.CallCentreRep, members[PanelRole.CallCentreRep], "80", 0))!);
+        Assert.Empty((await ScoreAsync(shared, other, members[other], "80", 0))!);
         var after = await CallCentreWorkAsync();
         var boardAfter = await SouthBoardAsync();
         var flagsAlike = (await admin.GetDocumentAsync($"/Cycles/Close/{id}")).QuerySelector("#flags")?.TextContent ?? string.Empty;
-        await factory.WithDbAsync(async db =>
-        {
-            var cycle = await db.Cycles.Include(c => c.Criteria).SingleAsync(c => c.Id == id);
-            var score = await db.PanelScores.SingleAsync(s => s.Id == scoreId);
-            cycle.ChangeScore(score, score.PanelMemberId, 40m, "复核后调整");
-            await db.SaveChangesAsync();
-        });
+        Assert.Empty((await ScoreAsync(shared, PanelRole.CallCentreRep, members[PanelRole.CallCentreRep], "40", 1))!);
         var flagsApart = (await admin.GetDocumentAsync($"/Cycles/Close/{id}")).QuerySelector("#flags")?.TextContent ?? string.Empty;
 
         Assert.Equal(int.Parse(before[2], CultureInfo.InvariantCulture) - 1, int.Parse(after[2], CultureInfo.InvariantCulture));

@@ -9,6 +9,10 @@ internal sealed class EvaluationCycleConfiguration : IEntityTypeConfiguration<Ev
     public void Configure(EntityTypeBuilder<EvaluationCycle> builder)
     {
         builder.ToTable("Cycles");
+
+        // How many times scores of the cycle were written: bumped in the scoring transaction (ScoreRecorder), read
+        // by the progress board's cache to know whether anything changed without reading every score.
+        builder.Property<int>(EvaluationCycleScoreWrites.Column).HasDefaultValue(0);
         builder.Property(c => c.Name).HasMaxLength(EvaluationCycle.NameMaxLength).IsRequired();
         builder.Property(c => c.LastReopenReason).HasMaxLength(EvaluationCycle.ReasonMaxLength);
         builder.OwnsOne(c => c.Bounds, b => b.MapBounds());

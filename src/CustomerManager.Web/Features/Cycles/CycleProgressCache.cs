@@ -8,9 +8,9 @@ namespace CustomerManager.Web.Features.Cycles;
 /// <summary>
 /// The progress board and the close check of a cycle read every score of it and every manager (24,000 and 2,000
 /// rows in a province): they are computed again only when something they read changed, which one cheap query
-/// tells (the cycle's version; the count, versions and highest id of its scores, of the managers and of the
-/// districts: any insert, update or delete moves one of them), and at least every <see cref="MaxAge"/> (panel
-/// members' names). One per app node, safe to lose.
+/// tells (the cycle's version and its count of score writes, which scoring bumps in its transaction; the count,
+/// versions and highest id of the managers and of the districts: any insert, update or delete moves one of them),
+/// and at least every <see cref="MaxAge"/> (panel members' names). One per app node, safe to lose.
 /// </summary>
 public sealed class CycleProgressCache(TimeProvider clock)
 {
@@ -47,9 +47,7 @@ public sealed class CycleProgressCache(TimeProvider clock)
     private static Task<Fingerprint?> FingerprintAsync(AppDbContext db, int cycleId, CancellationToken cancellationToken) =>
         db.Cycles.AsNoTracking().Where(c => c.Id == cycleId).Select(c => (Fingerprint?)new Fingerprint(
             c.Version,
-            db.PanelScores.Count(s => s.CycleId == cycleId),
-            db.PanelScores.Where(s => s.CycleId == cycleId).Sum(s => (long)s.Version),
-            db.PanelScores.Where(s => s.CycleId == cycleId).Max(s => (int?)s.Id) ?? 0,
+            EF.Property<int>(c, EvaluationCycleScoreWrites.Column),
             db.AccountManagers.Count(),
             db.AccountManagers.Sum(m => (long)m.Version),
             db.AccountManagers.Max(m => (int?)m.Id) ?? 0,
@@ -57,7 +55,7 @@ public sealed class CycleProgressCache(TimeProvider clock)
             db.Districts.Sum(d => (long)d.Version)))
             .SingleOrDefaultAsync(cancellationToken);
 
-    private sealed record Fingerprint(int Cycle, int Scores, long ScoreVersions, int LastScore, int Managers, long ManagerVersions, int LastManager, int Districts, long DistrictVersions);
+    private sealed record Fingerprint(int Cycle, int ScoreWrites, int Managers, long ManagerVersions, int LastManager, int Districts, long DistrictVersions);
 
     private sealed record Entry(Fingerprint? Fingerprint, DateTimeOffset Taken, object Value);
 }

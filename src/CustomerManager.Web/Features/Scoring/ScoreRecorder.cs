@@ -22,7 +22,7 @@ public sealed class ScoreRecorder(AppDbContext db, IStringLocalizer<SharedResour
     public async Task<IReadOnlyList<ScoreProblem>?> SaveAsync(int cycleId, int managerId, string memberId, PanelRole seat, IReadOnlyList<ScoreItem> items, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await db.Cycles.Where(c => c.Id == cycleId).LockForUpdateAsync(cancellationToken) == 0)
+        if (await db.Cycles.Where(c => c.Id == cycleId).LockForScoringAsync(cancellationToken) == 0)
         {
             return null;
         }
