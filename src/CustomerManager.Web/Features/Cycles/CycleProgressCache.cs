@@ -7,7 +7,8 @@ namespace CustomerManager.Web.Features.Cycles;
 
 /// <summary>
 /// The progress board and the close check of a cycle read every score of it and every manager (24,000 and 2,000
-/// rows in a province): they are computed again only when something they read changed, which one cheap query
+/// rows in a province), the ranking every result (written only when the cycle closes or reopens, which changes
+/// its version): they are computed again only when something they read changed, which one cheap query
 /// tells (the cycle's version and its count of score writes, which scoring bumps in its transaction; the count,
 /// versions and highest id of the managers and of the districts: any insert, update or delete moves one of them),
 /// and at least every <see cref="MaxAge"/> (panel members' names). One per app node, safe to lose.

@@ -35,7 +35,7 @@ public sealed record EvaluationFormModel(
 public sealed record HistoryPoint(int CycleId, string CycleName, DateOnly PeriodEnd, bool IsRated, decimal? FinalScore, Tier? Tier, EvidenceFigures Evidence);
 
 /// <summary>Results of closed and published cycles: the ranking, the evaluation form, a manager's history.</summary>
-public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> options)
+public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> options, CycleProgressCache cache)
 {
     /// <summary>
     /// The ranking of a cycle, one page of it (or, for the export, every row: <paramref name="page"/> null). All
@@ -53,9 +53,10 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
         }
 
         var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleAsync(c => c.Id == chosen.Id, cancellationToken);
-        var standings = await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id)
+        // Every result of the cycle, read again only when the cycle (closed, reopened: its version) or the managers changed.
+        var standings = await cache.GetAsync(db, "standings", cycle.Id, null, () => db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id)
             .Join(db.AccountManagers, r => r.AccountManagerId, m => m.Id, (r, m) => new Standing(r.AccountManagerId, m.EmployeeNumber, m.Name, m.District.Name, r.IsRated, r.FinalScore, r.Tier))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken), cancellationToken);
         var ranked = standings
             .OrderByDescending(x => x.IsRated).ThenByDescending(x => x.FinalScore).ThenBy(x => x.EmployeeNumber)
             .Select((x, i) => (Rank: x.IsRated ? i + 1 : 0, Standing: x))
