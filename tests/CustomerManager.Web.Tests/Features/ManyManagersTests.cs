@@ -243,4 +243,27 @@ public class ManyManagersTests(CustomerManagerFactory factory) : IClassFixture<C
         Assert.Contains("陈晓冬", ranking, StringComparison.Ordinal);
         Assert.DoesNotContain("陈晓东", ranking, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheBoardOfALargeCompanyShowsTheDistrictAskedFor()
+    {
+        await EnsureManyManagersAsync();
+        var id = await factory.QueryAsync(db => db.Cycles.Where(c => c.Name == "2026 Q3").Select(c => c.Id).SingleAsync());
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        var whole = await admin.GetDocumentAsync($"/Cycles/Details/{id}");
+        var south = await admin.GetDocumentAsync($"/Cycles/Details/{id}?district={Uri.EscapeDataString("城南片区")}");
+        var east = await admin.GetDocumentAsync($"/Cycles/Details/{id}?district={Uri.EscapeDataString("城东片区")}");
+        var unknown = await admin.GetDocumentAsync($"/Cycles/Details/{id}?district=nowhere");
+
+        // 128 managers: no district chosen, no rows (the summary by district only); a district, its managers.
+        Assert.Empty(whole.QuerySelectorAll("table.progress-board tbody tr"));
+        Assert.NotNull(whole.QuerySelector("#progress-pick-district"));
+        Assert.True(south.QuerySelectorAll("table.progress-board tbody tr").Length >= Added);
+        Assert.Contains("经理001", south.QuerySelector("table.progress-board")!.TextContent, StringComparison.Ordinal);
+        var eastRows = east.QuerySelectorAll("table.progress-board tbody tr");
+        Assert.InRange(eastRows.Length, 1, 8);
+        Assert.DoesNotContain("经理001", east.QuerySelector("table.progress-board")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(unknown.QuerySelectorAll("table.progress-board tbody tr"));
+    }
 }

@@ -95,7 +95,7 @@ public sealed class CycleClosing(AppDbContext db, EvidenceQuery evidence, TimePr
     public Task<CloseCheck> CheckAsync(EvaluationCycle cycle, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cycle);
-        return cache.GetAsync(db, "close-check", cycle.Id, null, async () =>
+        return cache.GetAsync(db, "close-check", cycle.Id, async () =>
         {
             var scores = await db.GivenScores(cycle.Id).ToListAsync(cancellationToken);
             return await CheckAsync(cycle, scores, await ActiveManagerIdsAsync(cancellationToken), cancellationToken);

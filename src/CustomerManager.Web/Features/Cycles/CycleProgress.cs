@@ -36,14 +36,22 @@ public sealed record ProgressBoard(
 
 public sealed class CycleProgressQuery(AppDbContext db, CycleProgressCache cache)
 {
-    /// <summary>The board of an open cycle, computed again only when its scores or the managers changed (<see cref="CycleProgressCache"/>).</summary>
-    public Task<ProgressBoard> RunAsync(EvaluationCycle cycle, string? district, CancellationToken cancellationToken)
+    /// <summary>
+    /// The board of an open cycle: every manager's row is computed again only when the scores or the managers
+    /// changed (<see cref="CycleProgressCache"/>, one entry per cycle whatever district is asked for), then the
+    /// district asked for is picked from it.
+    /// </summary>
+    public async Task<ProgressBoard> RunAsync(EvaluationCycle cycle, string? district, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cycle);
-        return cache.GetAsync(db, "board", cycle.Id, district, () => ComputeAsync(cycle, district, cancellationToken), cancellationToken);
+        var whole = await cache.GetAsync(db, "board", cycle.Id, () => ComputeAsync(cycle, cancellationToken), cancellationToken);
+        var chosen = whole.Districts.Any(d => d.District == district) ? district : null;
+        var shown = chosen is not null ? whole.Rows.Where(r => r.District == chosen).ToList() : whole.Rows.Count <= ProgressBoard.WholeBoardUpTo ? whole.Rows : [];
+        return whole with { District = chosen, Rows = shown };
     }
 
-    private async Task<ProgressBoard> ComputeAsync(EvaluationCycle cycle, string? district, CancellationToken cancellationToken)
+    /// <summary>The whole board: every active manager's row.</summary>
+    private async Task<ProgressBoard> ComputeAsync(EvaluationCycle cycle, CancellationToken cancellationToken)
     {
         // The panel frozen when the cycle opened, in seat order.
         var ids = cycle.Panel.Select(p => p.UserId).ToList();
@@ -70,8 +78,6 @@ public sealed class CycleProgressQuery(AppDbContext db, CycleProgressCache cache
             [.. columns.Select((_, seat) => (g.Count(r => r.Cells[seat] == CellState.Done), g.Count(r => r.Cells[seat] == CellState.Partial), g.Count(r => r.Cells[seat] == CellState.Missing)))]))
             .ToList();
         var totals = rows.SelectMany(r => r.Cells).GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
-        var chosen = districts.Any(d => d.District == district) ? district : null;
-        var shown = chosen is not null ? rows.Where(r => r.District == chosen).ToList() : rows.Count <= ProgressBoard.WholeBoardUpTo ? rows : [];
-        return new ProgressBoard(columns, districts, chosen, shown, totals);
+        return new ProgressBoard(columns, districts, null, rows, totals);
     }
 }

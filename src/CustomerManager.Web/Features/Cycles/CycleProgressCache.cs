@@ -17,12 +17,13 @@ public sealed class CycleProgressCache(TimeProvider clock)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
-    private readonly ConcurrentDictionary<(string Kind, int CycleId, string? Key), Entry> _entries = new();
+    private readonly ConcurrentDictionary<(string Kind, int CycleId), Entry> _entries = new();
 
     /// <summary>The fingerprint taken in a request (its DbContext): the close page shows the board and the check, and asks once.</summary>
     private readonly ConditionalWeakTable<AppDbContext, ConcurrentDictionary<int, Fingerprint?>> _taken = new();
 
-    public async Task<T> GetAsync<T>(AppDbContext db, string kind, int cycleId, string? key, Func<Task<T>> compute, CancellationToken cancellationToken)
+    /// <summary>What <paramref name="compute"/> gives for this kind of figure and cycle, kept while nothing it reads changed.</summary>
+    public async Task<T> GetAsync<T>(AppDbContext db, string kind, int cycleId, Func<Task<T>> compute, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -35,13 +36,13 @@ public sealed class CycleProgressCache(TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        if (_entries.TryGetValue((kind, cycleId, key), out var entry) && entry.Fingerprint == fingerprint && now - entry.Taken < MaxAge && entry.Value is T kept)
+        if (_entries.TryGetValue((kind, cycleId), out var entry) && entry.Fingerprint == fingerprint && now - entry.Taken < MaxAge && entry.Value is T kept)
         {
             return kept;
         }
 
         var value = await compute();
-        _entries[(kind, cycleId, key)] = new Entry(fingerprint, now, value);
+        _entries[(kind, cycleId)] = new Entry(fingerprint, now, value);
         return value;
     }
 

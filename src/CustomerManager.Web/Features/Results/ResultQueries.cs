@@ -54,7 +54,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
 
         var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleAsync(c => c.Id == chosen.Id, cancellationToken);
         // Every result of the cycle, read again only when the cycle (closed, reopened: its version) or the managers changed.
-        var standings = await cache.GetAsync(db, "standings", cycle.Id, null, () => db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id)
+        var standings = await cache.GetAsync(db, "standings", cycle.Id, () => db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id)
             .Join(db.AccountManagers, r => r.AccountManagerId, m => m.Id, (r, m) => new Standing(r.AccountManagerId, m.EmployeeNumber, m.Name, m.District.Name, r.IsRated, r.FinalScore, r.Tier))
             .ToListAsync(cancellationToken), cancellationToken);
         var ranked = standings
