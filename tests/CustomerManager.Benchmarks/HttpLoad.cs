@@ -530,13 +530,7 @@ internal static partial class HttpLoad
         {
             var client = NewClient(baseAddress, timeout);
             var form = await client.GetStringAsync("/Account/SignIn", cancellationToken);
-            var match = AntiforgeryToken().Match(form);
-            if (!match.Success)
-            {
-                throw new InvalidOperationException("The sign-in page has no anti-forgery token.");
-            }
-
-            var token = WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
+            var token = Token(form);
             using var content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["UserName"] = userName,

@@ -1,6 +1,7 @@
 using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CustomerManager.Web.Infrastructure;
 
@@ -53,6 +54,14 @@ public static class ManagerOptions
         }
 
         return new ManagerPicker(field, textField, emptyLabel, null, selectedId, text, except, withoutLogin);
+    }
+
+    /// <summary>The refusal of a picker's box that names no single active manager, quoting what was typed (at most 50 characters of it).</summary>
+    public static string NotFoundMessage(IStringLocalizer l, string typed)
+    {
+        ArgumentNullException.ThrowIfNull(l);
+        var text = typed.Trim();
+        return l["Manager.NotFound", text.Length > 50 ? text[..50] + "…" : text];
     }
 
     /// <summary>

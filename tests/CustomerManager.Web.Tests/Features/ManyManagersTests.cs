@@ -266,4 +266,23 @@ public class ManyManagersTests(CustomerManagerFactory factory) : IClassFixture<C
         Assert.DoesNotContain("经理001", east.QuerySelector("table.progress-board")!.TextContent, StringComparison.Ordinal);
         Assert.Empty(unknown.QuerySelectorAll("table.progress-board tbody tr"));
     }
+
+    [Fact]
+    public async Task ABoxFilledFarBeyondItsLengthIsRefusedWithoutEchoingItAll()
+    {
+        await EnsureManyManagersAsync();
+        var customerId = await factory.QueryAsync(db => db.Customers.Where(c => c.CurrentManagerId != null).OrderBy(c => c.Id).Skip(3).Select(c => c.Id).FirstAsync());
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        using var response = await admin.SubmitFormAsync($"/Assignments/Reassign?customerId={customerId}", "#assignment-form", new Dictionary<string, string>
+        {
+            ["ToManager"] = new string('x', 5_000),
+            ["Reason"] = "片区调整",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = (await response.ToDocumentAsync()).QuerySelector("[data-valmsg-for=ToManagerId]")!.TextContent;
+        Assert.Contains(new string('x', 50) + "…", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('x', 51), message, StringComparison.Ordinal);
+    }
 }

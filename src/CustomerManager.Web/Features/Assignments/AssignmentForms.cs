@@ -49,7 +49,7 @@ public sealed class AssignmentFormValidator : AbstractValidator<AssignmentForm>
     public AssignmentFormValidator(IStringLocalizer<SharedResource> l, AppDbContext db, TimeProvider clock)
     {
         RuleFor(f => f.ToManagerId).NotNull()
-            .WithMessage(f => string.IsNullOrWhiteSpace(f.ToManager) ? l["Assignment.ManagerRequired"] : l["Manager.NotFound", f.ToManager.Trim()]);
+            .WithMessage(f => string.IsNullOrWhiteSpace(f.ToManager) ? l["Assignment.ManagerRequired"] : ManagerOptions.NotFoundMessage(l, f.ToManager));
         RuleFor(f => f.ToManagerId)
             .MustAsync(async (id, ct) => await db.AccountManagers.AnyAsync(m => m.Id == id && m.IsActive, ct)).WithMessage(l["Assignment.ManagerInactive"])
             .When(f => f.ToManagerId is not null);

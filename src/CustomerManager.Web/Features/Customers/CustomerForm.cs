@@ -63,7 +63,7 @@ public sealed class CustomerFormValidator : AbstractValidator<CustomerForm>
                 })
                 .WithMessage(l["Customer.LicenceNumberTaken"])
                 .When(f => RetailCustomer.IsLicenceNumber(f.LicenceNumber) && f.LicenceNumber!.Trim().Length <= RetailCustomer.LicenceNumberMaxLength);
-            RuleFor(f => f.ManagerId).NotNull().WithMessage(f => l["Manager.NotFound", f.Manager!.Trim()]).When(f => !string.IsNullOrWhiteSpace(f.Manager));
+            RuleFor(f => f.ManagerId).NotNull().WithMessage(f => ManagerOptions.NotFoundMessage(l, f.Manager!)).When(f => !string.IsNullOrWhiteSpace(f.Manager));
             RuleFor(f => f.ManagerId)
                 .MustAsync(async (id, ct) => await db.AccountManagers.AnyAsync(m => m.Id == id && m.IsActive, ct)).WithMessage(l["Assignment.ManagerInactive"])
                 .When(f => f.ManagerId is not null);

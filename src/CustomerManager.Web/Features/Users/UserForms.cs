@@ -60,7 +60,7 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(f => f.PanelRole).NotNull().WithMessage(l["Users.PanelRoleRequired"]).When(f => f.Role == AppRoles.PanelMember);
         RuleFor(f => f.PanelRole).IsInEnum().WithMessage(l["Validation.Choose"]).When(f => f.PanelRole is not null);
         RuleFor(f => f.AccountManagerId).NotNull()
-            .WithMessage(f => string.IsNullOrWhiteSpace(f.AccountManager) ? l["Users.ManagerRequired"] : l["Manager.NotFound", f.AccountManager.Trim()])
+            .WithMessage(f => string.IsNullOrWhiteSpace(f.AccountManager) ? l["Users.ManagerRequired"] : ManagerOptions.NotFoundMessage(l, f.AccountManager))
             .When(f => f.Role == AppRoles.AccountManager);
         RuleFor(f => f.AccountManagerId)
             .MustAsync(async (form, id, ct) => await db.AccountManagers.AnyAsync(m => m.Id == id && m.IsActive, ct)
