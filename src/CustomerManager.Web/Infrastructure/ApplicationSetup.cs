@@ -64,6 +64,7 @@ public static class ApplicationSetup
         services.AddScoped<Features.Results.ResultQueries>();
         services.AddScoped<Features.Cycles.CycleClosing>();
         services.AddScoped<Features.Scoring.ScoreRecorder>();
+        services.AddScoped<Features.Scoring.MemberProgressQuery>();
         services.Configure<Features.Cycles.EvaluationOptions>(builder.Configuration.GetSection(Features.Cycles.EvaluationOptions.Section));
         services.Configure<Features.Visits.VisitOptions>(builder.Configuration.GetSection(Features.Visits.VisitOptions.Section));
         services.AddScoped<Features.CustomerImport.ImportPlanner>();

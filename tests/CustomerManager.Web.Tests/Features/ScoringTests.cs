@@ -119,6 +119,59 @@ public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<Custom
     }
 
     [Fact]
+    public async Task TheListAndTheHomeShowASaveAtOnce()
+    {
+        // The member's progress is kept between page views (MemberProgressQuery): a save must show on the next one.
+        var cycle = await OpenCycleAsync();
+        var manager = await factory.ManagerIdAsync("KM006");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+        string Badge(AngleSharp.Dom.IDocument list) =>
+            list.QuerySelector($"#managers-to-score a[href*='managerId={manager}'] .badge")!.ClassName!;
+        int Done(AngleSharp.Dom.IDocument home) =>
+            int.Parse(home.QuerySelectorAll(".open-cycle .stat-value")[0].TextContent, CultureInfo.InvariantCulture);
+        var listBefore = await client.GetDocumentAsync($"/Scoring?cycleId={cycle}&pageSize=100");
+        var doneBefore = Done(await client.GetDocumentAsync("/Panel"));
+        Assert.Contains("text-bg-danger", Badge(listBefore), StringComparison.Ordinal);
+
+        using var response = await client.SubmitFormAsync(Url(cycle, manager), "#score-form", new Dictionary<string, string>
+        {
+            ["Items[0].Value"] = "80",
+            ["Items[1].Value"] = "81",
+            ["Items[2].Value"] = "82",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("text-bg-success", Badge(await client.GetDocumentAsync($"/Scoring?cycleId={cycle}&pageSize=100")), StringComparison.Ordinal);
+        Assert.Equal(doneBefore + 1, Done(await client.GetDocumentAsync("/Panel")));
+        var todo = await client.GetDocumentAsync($"/Scoring?cycleId={cycle}&todo=true&pageSize=100");
+        Assert.Null(todo.QuerySelector($"#managers-to-score a[href*='managerId={manager}']"));
+    }
+
+    [Fact]
+    public async Task AManagerWhoLeavesIsNoLongerOnTheList()
+    {
+        var cycle = await OpenCycleAsync();
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("monopoly");
+        var id = 0;
+        await factory.WithDbAsync(async db =>
+        {
+            var leaver = new Domain.AccountManagers.AccountManager("SC901", "离职经理", null, await db.DistrictAsync("城东片区"));
+            db.AccountManagers.Add(leaver);
+            await db.SaveChangesAsync();
+            id = leaver.Id;
+        });
+        Assert.NotNull((await client.GetDocumentAsync($"/Scoring?cycleId={cycle}&pageSize=100")).QuerySelector($"#managers-to-score a[href*='managerId={id}']"));
+
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.AccountManagers.SingleAsync(m => m.Id == id)).Deactivate(currentCustomers: 0);
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Null((await client.GetDocumentAsync($"/Scoring?cycleId={cycle}&pageSize=100")).QuerySelector($"#managers-to-score a[href*='managerId={id}']"));
+    }
+
+    [Fact]
     public async Task TheKeyboardStartsOnTheFirstScoreAndAnErrorMarksItsField()
     {
         var cycle = await OpenCycleAsync();

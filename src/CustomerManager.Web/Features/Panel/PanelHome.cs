@@ -1,5 +1,7 @@
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Features.Cycles;
+using CustomerManager.Web.Features.Scoring;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerManager.Web.Features.Panel;
@@ -19,8 +21,8 @@ public sealed record PanelCycleProgress(
 
 public sealed record PanelHomeModel(PanelRole Role, IReadOnlyList<PanelCycleProgress> OpenCycles, int InboxNew);
 
-/// <summary>A panel member's progress in every open cycle: managers fully, partly and not yet scored.</summary>
-public sealed class PanelHomeQuery(AppDbContext db)
+/// <summary>A panel member's progress in every open cycle (see <see cref="MemberProgressQuery"/>) and their new inbox items.</summary>
+public sealed class PanelHomeQuery(AppDbContext db, MemberProgressQuery progress)
 {
     public async Task<PanelHomeModel> RunAsync(string panelMemberId, PanelRole role, CancellationToken cancellationToken)
     {
@@ -28,23 +30,17 @@ public sealed class PanelHomeQuery(AppDbContext db)
             .Where(c => c.Status == CycleStatus.Open)
             .OrderBy(c => c.PeriodStart)
             .ToListAsync(cancellationToken);
-        var managers = await db.AccountManagers.AsNoTracking().CountAsync(m => m.IsActive, cancellationToken);
-        var cycleIds = cycles.Select(c => c.Id).ToList();
-        var scoredPerManager = await db.PanelScores.AsNoTracking()
-            .Where(s => cycleIds.Contains(s.CycleId) && s.PanelMemberId == panelMemberId)
-            .GroupBy(s => new { s.CycleId, s.AccountManagerId })
-            .Select(g => new { g.Key.CycleId, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-
-        var progress = cycles.Select(c =>
+        var open = new List<PanelCycleProgress>();
+        foreach (var cycle in cycles)
         {
-            var toScore = c.Criteria.Count(x => x.IsScoredBy(role));
-            var counts = scoredPerManager.Where(s => s.CycleId == c.Id).Select(s => s.Count).ToList();
-            var done = counts.Count(n => n >= toScore);
-            return new PanelCycleProgress(c.Id, c.Name, c.PeriodStart, c.PeriodEnd, toScore, managers, done, counts.Count - done);
-        }).ToList();
+            var rows = await progress.RowsAsync(cycle, panelMemberId, role, cancellationToken);
+            open.Add(new PanelCycleProgress(
+                cycle.Id, cycle.Name, cycle.PeriodStart, cycle.PeriodEnd, cycle.Criteria.Count(x => x.IsScoredBy(role)),
+                rows.Count, rows.Count(r => r.State == CellState.Done), rows.Count(r => r.State == CellState.Partial)));
+        }
+
         var kinds = Inbox.InboxController.KindsFor(role);
         var inboxNew = await db.VisitReports.AsNoTracking().CountAsync(r => EF.Constant(kinds).Contains(r.Kind) && r.Status == Domain.Visits.ReportStatus.New, cancellationToken);
-        return new PanelHomeModel(role, progress, inboxNew);
+        return new PanelHomeModel(role, open, inboxNew);
     }
 }

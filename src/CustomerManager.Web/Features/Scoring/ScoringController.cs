@@ -20,7 +20,7 @@ namespace CustomerManager.Web.Features.Scoring;
 /// changed while the cycle is open; two people saving the same score cannot overwrite each other unseen.
 /// </summary>
 [Authorize(Policy = Policies.PanelMember)]
-public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, IStringLocalizer<SharedResource> l, ILogger<ScoringController> logger) : Controller
+public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, MemberProgressQuery progress, IStringLocalizer<SharedResource> l, ILogger<ScoringController> logger) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(int? cycleId, bool todo, int? page, int? pageSize, CancellationToken cancellationToken)
@@ -33,17 +33,11 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
 
         var seat = Seat;
         var toScore = cycle.Criteria.Count(c => c.IsScoredBy(seat));
-        var mine = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id && s.PanelMemberId == Me)
-            .GroupBy(s => s.AccountManagerId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        var rows = (await ManagersAsync(cancellationToken))
-            .Select(m =>
-            {
-                var given = mine.GetValueOrDefault(m.Id);
-                return new ScoringListRow(m.Id, m.Name, m.EmployeeNumber, m.District, given == 0 ? CellState.Missing : given >= toScore ? CellState.Done : CellState.Partial);
-            })
-            .Where(r => !todo || r.State != CellState.Done)
-            .ToList();
+        var rows = await progress.RowsAsync(cycle, Me, seat, cancellationToken);
+        if (todo)
+        {
+            rows = [.. rows.Where(r => r.State != CellState.Done)];
+        }
 
         // A province's panel scores up to 2,000 managers: a page of them at a time, or only those left to do.
         return View(new ScoringListModel(cycle.Id, cycle.Name, seat, toScore, rows.ToPagedList(page, pageSize ?? 50), todo));
@@ -83,7 +77,7 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
             {
                 logger.LogInformation("Scores saved in cycle {CycleId} for manager {ManagerId}", cycleId, managerId);
                 TempData.Flash(l["Scoring.Saved"]);
-                var next = form.Then == "next" ? await NextAsync(managerId, 1, cancellationToken) : null;
+                var next = form.Then == "next" ? await NextAsync(cycleId, managerId, cancellationToken) : null;
                 return next is { } nextId
                     ? RedirectToAction(nameof(Score), new { cycleId, managerId = nextId })
                     : RedirectToAction(form.Then == "next" ? nameof(Index) : nameof(Score), form.Then == "next" ? new { cycleId } : new { cycleId, managerId });
@@ -110,16 +104,18 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
             .OrderBy(c => c.PeriodStart)
             .FirstOrDefaultAsync(cancellationToken);
 
-    private Task<List<ManagerRow>> ManagersAsync(CancellationToken cancellationToken) =>
-        db.AccountManagers.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.District.NameSortKey).ThenBy(m => m.NameSortKey)
-            .Select(m => new ManagerRow(m.Id, m.Name, m.EmployeeNumber, m.District.Name)).ToListAsync(cancellationToken);
-
-    private async Task<int?> NextAsync(int managerId, int step, CancellationToken cancellationToken)
+    /// <summary>The manager after this one in the member's scoring order, once their scores are saved.</summary>
+    private async Task<int?> NextAsync(int cycleId, int managerId, CancellationToken cancellationToken)
     {
-        var managers = await ManagersAsync(cancellationToken);
-        var index = managers.FindIndex(m => m.Id == managerId);
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleAsync(c => c.Id == cycleId, cancellationToken);
+        return Neighbour(await progress.RowsAsync(cycle, Me, Seat, cancellationToken), managerId, 1);
+    }
+
+    private static int? Neighbour(IReadOnlyList<ScoringListRow> managers, int managerId, int step)
+    {
+        var index = managers.Select(m => m.ManagerId).ToList().IndexOf(managerId);
         var next = index + step;
-        return index < 0 || next < 0 || next >= managers.Count ? null : managers[next].Id;
+        return index < 0 || next < 0 || next >= managers.Count ? null : managers[next].ManagerId;
     }
 
     private async Task<ScorePageModel?> PageAsync(EvaluationCycle cycle, int managerId, ScoreForm? posted, CancellationToken cancellationToken)
@@ -149,9 +145,10 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, I
             && await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id && r.AccountManagerId == managerId).Select(r => r.Evidence).SingleOrDefaultAsync(cancellationToken) is { } stored
             ? stored
             : await evidence.ForManagerAsync(managerId, cycle.PeriodStart, cycle.PeriodEnd, cancellationToken);
+        var order = await progress.RowsAsync(cycle, Me, Seat, cancellationToken);
         return new ScorePageModel(cycle.Id, cycle.Name, cycle.PeriodStart, cycle.PeriodEnd, manager.Id, manager.Name, manager.EmployeeNumber, manager.District,
             previous?.Tier, previous?.FinalScore, previous?.Name, figures, criteria, form,
-            await NextAsync(managerId, 1, cancellationToken), await NextAsync(managerId, -1, cancellationToken), cycle.Status == CycleStatus.Open);
+            Neighbour(order, managerId, 1), Neighbour(order, managerId, -1), cycle.Status == CycleStatus.Open);
     }
 
     private sealed record ManagerRow(int Id, string Name, string EmployeeNumber, string District);
