@@ -921,6 +921,8 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex("Kind", "Status");
+
                     b.HasIndex("Status", "VisitedAt", "Id", "Kind")
                         .IsDescending(false, true, true, false);
 

@@ -886,6 +886,8 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex("Kind", "Status");
+
                     b.HasIndex("Status", "VisitedAt", "Id", "Kind")
                         .IsDescending(false, true, true, false);
 

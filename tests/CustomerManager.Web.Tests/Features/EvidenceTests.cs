@@ -67,7 +67,8 @@ public class EvidenceTests(CustomerManagerFactory factory) : IClassFixture<Custo
                 Log(b, new DateTime(2026, 3, 31, 23, 0, 0), new VisitContent { VolumeCartons = 7, ViolationType = "价格违规" }),
                 Log(c, new DateTime(2026, 3, 10, 10, 0, 0), new VisitContent { UnlicensedPlace = "桥头", Complaint = "态度差" }),
                 Log(b, new DateTime(2026, 2, 28, 10, 0, 0), new VisitContent { VolumeCartons = 100, BrandsRecommended = ["中华", "玉溪", "利群"] }),
-                Log(a, new DateTime(2026, 4, 1, 0, 0, 0), new VisitContent { VolumeCartons = 50 }));
+                Log(a, new DateTime(2026, 4, 1, 0, 0, 0), new VisitContent { VolumeCartons = 50 }),
+                Visit.Log(other, c, new DateTime(2026, 3, 20, 10, 0, 0), VisitKind.OnSite, new VisitContent { ShareWithLogistics = "另一位经理的", ShareWithCallCentre = "另一位经理的" }, rules));
             await db.SaveChangesAsync();
             first.Reports.Single().Acknowledge(PanelRole.LogisticsRep, "logistics", null, factory.Clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();

@@ -51,9 +51,11 @@ internal sealed class VisitReportConfiguration : IEntityTypeConfiguration<VisitR
         builder.AuditStamps();
 
         // Inboxes: by status, newest first, walked in the list's order whatever the number of items; the kind
-        // rides along so that a seat's items are told apart (and counted) in the index alone. No index leads
-        // with the kind: given one, SQLite sorts a seat's every item to find the first page.
+        // rides along so that a seat's items are told apart in the index alone. A seat's items are counted on
+        // (kind, status), reading only theirs; the page compares "kind + 0" so that SQLite does not take that
+        // index to find it, which would sort a seat's every item.
         builder.HasIndex(r => new { r.Status, r.VisitedAt, r.Id, r.Kind }).IsDescending(false, true, true, false);
+        builder.HasIndex(r => new { r.Kind, r.Status });
         builder.HasIndex(r => r.VisitId);
     }
 }

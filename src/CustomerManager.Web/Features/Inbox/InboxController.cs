@@ -68,13 +68,18 @@ public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm>
     {
         var seat = User.PanelRoleOf()!.Value;
         var kinds = KindsFor(seat);
-        // The seat's kinds written into the SQL (IN (3, 4)), not sent as a JSON list: with a list the planner
-        // cannot see that the (status, time) index answers the order, and sorts every item of the seat.
-        var reports = db.VisitReports.AsNoTracking().Where(r => EF.Constant(kinds).Contains(r.Kind));
-        var unhandled = await reports.Where(r => r.Status == ReportStatus.New).Take(PagingExtensions.CountLimit + 1).CountAsync(cancellationToken);
+        // The seat's kinds written into the SQL (IN (3, 4)), not sent as a JSON list. Counted on the (kind, status)
+        // index: only the seat's items are read. Paged on the (status, time) index, which gives the list's order: the
+        // page's kind is compared as "kind + 0", which no index serves, or the planner would pick the (kind, status)
+        // index there too and sort every item of the seat.
+        var codes = kinds.Select(k => (int)k).ToList();
+        var counted = db.VisitReports.AsNoTracking().Where(r => EF.Constant(kinds).Contains(r.Kind));
+        var reports = db.VisitReports.AsNoTracking().Where(r => EF.Constant(codes).Contains((int)r.Kind + 0));
+        var unhandled = await counted.Where(r => r.Status == ReportStatus.New).Take(PagingExtensions.CountLimit + 1).CountAsync(cancellationToken);
         if (status is { } wanted)
         {
             reports = reports.Where(r => r.Status == wanted);
+            counted = counted.Where(r => r.Status == wanted);
         }
 
         // The items alone are counted and paged, in the order of their (status, date) index; only the page's
@@ -92,7 +97,8 @@ public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm>
             i => i.Id,
             page,
             PageSize,
-            cancellationToken);
+            cancellationToken,
+            countUpTo: (limit, ct) => counted.Take(limit).CountAsync(ct));
         return new InboxModel(seat, kinds, status, unhandled, paged with { PageSizeChoosable = false });
     }
 
