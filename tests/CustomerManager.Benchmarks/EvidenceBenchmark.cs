@@ -33,39 +33,72 @@ internal static class EvidenceBenchmark
                 Console.WriteLine($"monthly totals rebuilt from the visits (the rebuild-visit-totals command): {months:N0} manager-months in {rebuild.Elapsed.TotalSeconds:F1} s");
             }
 
-            Console.WriteLine();
-            Console.WriteLine($"{"scenario",-36} {"managers",9} {"median ms",10} {"max ms",8}");
             (string Name, DateOnly From, DateOnly To, int? One)[] scenarios =
             [
                 ("all managers, one quarter", new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30), null),
                 ("all managers, the whole year", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), null),
                 ("one manager, one quarter", new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30), 17),
             ];
-            foreach (var (name, from, to, one) in scenarios)
-            {
-                var times = new List<double>();
-                var count = 0;
-                for (var i = 0; i < repeats + 1; i++)
-                {
-                    await using var db = new AppDbContext(Options());
-                    var query = new EvidenceQuery(db);
-                    var watch = Stopwatch.StartNew();
-                    count = one is { } id ? (await query.ForManagerAsync(id, from, to, CancellationToken.None)).Visits > 0 ? 1 : 0 : (await query.ForAllAsync(from, to, CancellationToken.None)).Count;
-                    watch.Stop();
-                    if (i > 0)
-                    {
-                        times.Add(watch.Elapsed.TotalMilliseconds);
-                    }
-                }
-
-                times.Sort();
-                Console.WriteLine($"{name,-36} {count,9:N0} {times[times.Count / 2],10:F1} {times[^1],8:F1}");
-            }
+            await TimeAsync(Options, scenarios, repeats);
         }
         finally
         {
             SqliteConnection.ClearAllPools();
             File.Delete(path);
+        }
+    }
+
+    /// <summary>
+    /// The same figures on a province file (the <c>province</c> mode's): every manager and one manager for the last
+    /// cycle's period, read-only, on the file as it is.
+    /// </summary>
+    public static async Task RunOnFileAsync(string path, int repeats)
+    {
+        var connectionString = $"Data Source={path};Mode=ReadOnly";
+        DbContextOptions<AppDbContext> Options() => new DbContextOptionsBuilder<AppDbContext>()
+            .UseSqlite(connectionString, s => s.MigrationsAssembly(DependencyInjection.SqliteMigrationsAssembly)).Options;
+        try
+        {
+            await using var db = new AppDbContext(Options());
+            var cycle = await db.Cycles.AsNoTracking().OrderByDescending(c => c.PeriodStart).FirstAsync();
+            var managers = await db.AccountManagers.CountAsync();
+            var one = await db.AccountManagers.OrderBy(m => m.Id).Skip(managers / 2).Select(m => m.Id).FirstAsync();
+            var visits = await db.Visits.CountAsync();
+            Console.WriteLine($"CustomerManager evidence benchmark: {Path.GetFileName(path)} ({managers:N0} managers, {visits:N0} visits), {cycle.Name} ({cycle.PeriodStart:yyyy-MM-dd} – {cycle.PeriodEnd:yyyy-MM-dd}), {repeats} repeats, SQLite");
+            await TimeAsync(
+                Options,
+                [($"all managers, {cycle.Name}", cycle.PeriodStart, cycle.PeriodEnd, null), ($"one manager, {cycle.Name}", cycle.PeriodStart, cycle.PeriodEnd, one)],
+                repeats);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+        }
+    }
+
+    private static async Task TimeAsync(Func<DbContextOptions<AppDbContext>> options, (string Name, DateOnly From, DateOnly To, int? One)[] scenarios, int repeats)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"{"scenario",-36} {"managers",9} {"median ms",10} {"max ms",8}");
+        foreach (var (name, from, to, one) in scenarios)
+        {
+            var times = new List<double>();
+            var count = 0;
+            for (var i = 0; i < repeats + 1; i++)
+            {
+                await using var db = new AppDbContext(options());
+                var query = new EvidenceQuery(db);
+                var watch = Stopwatch.StartNew();
+                count = one is { } id ? (await query.ForManagerAsync(id, from, to, CancellationToken.None)).Visits > 0 ? 1 : 0 : (await query.ForAllAsync(from, to, CancellationToken.None)).Count;
+                watch.Stop();
+                if (i > 0)
+                {
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            times.Sort();
+            Console.WriteLine($"{name,-36} {count,9:N0} {times[times.Count / 2],10:F1} {times[^1],8:F1}");
         }
     }
 

@@ -3,6 +3,7 @@
 //
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- [customers] [managers] [repeats]
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- evidence [managers] [visits] [repeats]
+//   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- evidence <file.db> [repeats]
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- province <file.db> [scale] [--today yyyy-MM-dd] [--no-analyze]
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- http <file.db> [seconds-per-page] [users] [options]
 //
@@ -54,6 +55,12 @@ if (args.Length > 0 && args[0] == "province")
 if (args.Length > 0 && args[0] == "http")
 {
     Environment.ExitCode = await HttpLoad.RunAsync(args.Skip(1).ToList());
+    return;
+}
+
+if (args.Length > 1 && args[0] == "evidence" && File.Exists(args[1]))
+{
+    await EvidenceBenchmark.RunOnFileAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
     return;
 }
 
