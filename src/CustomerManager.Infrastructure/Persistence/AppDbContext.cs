@@ -51,6 +51,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>One row per app node, written by its readiness check: proof that the database takes writes.</summary>
+    public DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
+
     /// <summary>
     /// Saves, and keeps each manager's <see cref="VisitMonthTotal"/> equal to the visits in the same transaction
     /// (one of its own when the caller has none).

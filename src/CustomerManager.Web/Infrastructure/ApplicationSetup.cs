@@ -7,8 +7,10 @@ using CustomerManager.Web.Localization;
 using CustomerManager.Web.Security;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -142,13 +144,26 @@ public static class ApplicationSetup
         // Keys in the database: cookies stay valid across restarts and across the instances of a farm.
         services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("CustomerManager");
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        // Behind a proxy (nginx): the client's address and scheme from X-Forwarded-For/-Proto, so that HTTPS
+        // redirection, HSTS and secure cookies see the request as the browser made it. Trusted from loopback
+        // by default; Proxy:KnownProxies lists other proxies' addresses.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("Proxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+        services.AddSingleton<Infrastructure.DatabaseReadinessCheck.Kept>();
+        services.AddHealthChecks().AddCheck<Infrastructure.DatabaseReadinessCheck>("database", tags: [Infrastructure.DatabaseReadinessCheck.Tag]);
         return builder;
     }
 
     public static WebApplication UseCustomerManager(this WebApplication app)
     {
         var requireHttps = app.Configuration.GetValue("Security:RequireHttps", true);
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -169,7 +184,10 @@ public static class ApplicationSetup
         app.UseAuthorization();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health").AllowAnonymous();
+        // Liveness: the process answers. Readiness (and /health): the database answers and takes writes.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Infrastructure.DatabaseReadinessCheck.Tag) }).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Infrastructure.DatabaseReadinessCheck.Tag) }).AllowAnonymous();
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}").WithStaticAssets();
         return app;
     }
@@ -191,6 +209,13 @@ public static class ApplicationSetup
             if (options.MigrateOnStartup ?? (isDevelopment || options.Provider == DatabaseProvider.Sqlite))
             {
                 await db.Database.MigrateAsync();
+            }
+
+            if (options.Provider == DatabaseProvider.Sqlite)
+            {
+                // Write-ahead logging: readers never wait for a writer, and a writer waits (up to the connection's
+                // default timeout, 30 s) rather than fails while another writes. Kept in the file once set.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
             }
 
             if (await VisitTotals.EnsureBuiltAsync(db))
@@ -223,6 +248,37 @@ public static class ApplicationSetup
         var started = System.Diagnostics.Stopwatch.StartNew();
         var rows = await VisitTotals.RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
         app.Logger.LogInformation("Monthly visit totals rebuilt: {Rows} manager-months in {Seconds:0.0} s", rows, started.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>The command that copies the SQLite database, consistently, while the app may be writing to it, and stops.</summary>
+    public const string BackupCommand = "backup";
+
+    /// <summary>
+    /// Copies the embedded SQLite database to <paramref name="path"/> with <c>VACUUM INTO</c>: one read transaction,
+    /// so the copy is the database as it was at one moment, whatever is written meanwhile. Server databases are
+    /// backed up with their own tools (pg_dump, BACKUP DATABASE).
+    /// </summary>
+    public static async Task<bool> BackupAsync(this WebApplication app, string path)
+    {
+        if (app.Services.GetRequiredService<DatabaseOptions>().Provider != DatabaseProvider.Sqlite)
+        {
+            app.Logger.LogError("The backup command copies the embedded SQLite database; back a server database up with its own tools");
+            return false;
+        }
+
+        var target = Path.GetFullPath(path);
+        if (File.Exists(target))
+        {
+            app.Logger.LogError("The backup was not made: {Path} exists already", target);
+            return false;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await db.Database.ExecuteSqlAsync($"VACUUM INTO {target}");
+        app.Logger.LogInformation("Backup written to {Path} ({Megabytes:0.0} MB) in {Seconds:0.0} s", target, new FileInfo(target).Length / 1024d / 1024d, started.Elapsed.TotalSeconds);
+        return true;
     }
 
     /// <summary>Prints where the app listens and, with demo data, the demo logins (to the console only, not the log files).</summary>

@@ -66,11 +66,11 @@ public sealed class CustomerImportController(
         }
         catch (TableFileException e)
         {
-            ModelState.AddModelError("file", l[e.Code, TableFileReader.MaxBytes / 1024 / 1024, TableFileReader.MaxRows]);
+            ModelState.AddModelError("file", l[e.Code, [.. e.Arguments]]);
             return View(nameof(Index));
         }
 
-        var token = await store.SaveAsync(User.UserIdOf()!, Path.GetFileName(file.FileName), table, cancellationToken);
+        var token = await store.SaveAsync(User.UserIdOf()!, CommonRules.UploadedName(file.FileName), table, cancellationToken);
         return RedirectToAction(nameof(Preview), new { token });
     }
 

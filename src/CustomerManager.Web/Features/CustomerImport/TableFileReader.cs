@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
@@ -7,9 +8,12 @@ using MiniExcelLibs;
 namespace CustomerManager.Web.Features.CustomerImport;
 
 /// <summary>A file that is not a table we can read; <see cref="Code"/> is a resource key for the user.</summary>
-public sealed class TableFileException(string code) : Exception(code)
+public sealed class TableFileException(string code, params object[] arguments) : Exception(code)
 {
     public string Code { get; } = code;
+
+    /// <summary>What the message names (a limit, a row number).</summary>
+    public IReadOnlyList<object> Arguments { get; } = arguments;
 }
 
 /// <summary>A table read from a file: the header cells and the data rows, with their row numbers in the file.</summary>
@@ -26,6 +30,14 @@ public static class TableFileReader
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxRows = 50_000;
 
+    /// <summary>What an XLSX may unpack to: a 10 MB file of 50,000 customers unpacks to about 60 MB.</summary>
+    public const long MaxUnpackedBytes = 100 * 1024 * 1024;
+
+    public const int MaxColumns = 50;
+
+    /// <summary>No field of a customer is longer (the address, the longest, takes 200).</summary>
+    public const int MaxCellLength = 1_000;
+
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     static TableFileReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -39,7 +51,7 @@ public static class TableFileReader
 
         if (content.Length > MaxBytes)
         {
-            throw new TableFileException("Import.TooLarge");
+            throw new TableFileException("Import.TooLarge", MaxBytes / 1024 / 1024);
         }
 
         return IsZip(content) ? ReadXlsx(content) : ReadCsv(content);
@@ -49,14 +61,25 @@ public static class TableFileReader
 
     private static TableData ReadXlsx(byte[] content)
     {
-        List<IDictionary<string, object?>> sheet;
+        CheckUnpackedSize(content);
+        var sheet = new List<IDictionary<string, object?>>();
         try
         {
             using var stream = new MemoryStream(content, writable: false);
-            sheet = MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX)
-                .Cast<IDictionary<string, object?>>()
-                .Take(MaxRows + 2)
-                .ToList();
+            foreach (var row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>())
+            {
+                // A sheet that claims thousands of columns gives every row that many cells: refused on its first row.
+                if (row.Count > MaxColumns)
+                {
+                    throw new TableFileException("Import.TooManyColumns", MaxColumns);
+                }
+
+                sheet.Add(row);
+                if (sheet.Count > MaxRows + 1)
+                {
+                    break;
+                }
+            }
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException or System.Xml.XmlException or NotSupportedException or KeyNotFoundException)
         {
@@ -73,6 +96,42 @@ public static class TableFileReader
             .Select((r, i) => new TableRow(i + 2, columns.Select(c => Cell(r.TryGetValue(c, out var v) ? v : null)).ToList()))
             .ToList();
         return Table(columns.Select(c => Cell(sheet[0][c])).ToList(), rows);
+    }
+
+    /// <summary>
+    /// An XLSX is a zip: a few hundred kilobytes can unpack to gigabytes (one cell of 200 MB). Every part is unpacked
+    /// once, counting, before the table is read, whatever sizes the zip declares.
+    /// </summary>
+    private static void CheckUnpackedSize(byte[] content)
+    {
+        long total = 0;
+        var buffer = new byte[81_920];
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.Length > MaxUnpackedBytes - total)
+                {
+                    throw new TableFileException("Import.UnpacksTooLarge", MaxUnpackedBytes / 1024 / 1024);
+                }
+
+                using var part = entry.Open();
+                int read;
+                while ((read = part.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    total += read;
+                    if (total > MaxUnpackedBytes)
+                    {
+                        throw new TableFileException("Import.UnpacksTooLarge", MaxUnpackedBytes / 1024 / 1024);
+                    }
+                }
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw new TableFileException("Import.NotATable");
+        }
     }
 
     /// <summary>Numbers come back from Excel as doubles: a licence or phone number must not turn into 4.4E+11.</summary>
@@ -113,7 +172,13 @@ public static class TableFileReader
                     break;
                 }
 
-                records.Add((csv.Parser.Row, csv.Parser.Record ?? []));
+                var record = csv.Parser.Record ?? [];
+                if (record.Length > MaxColumns)
+                {
+                    throw new TableFileException("Import.TooManyColumns", MaxColumns);
+                }
+
+                records.Add((csv.Parser.Row, record));
             }
         }
         catch (CsvHelperException)
@@ -156,6 +221,21 @@ public static class TableFileReader
     private static TableData Table(IReadOnlyList<string> headers, List<TableRow> rows)
     {
         var data = rows.Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).ToList();
-        return data.Count > MaxRows ? throw new TableFileException("Import.TooManyRows") : new TableData(headers.Select(h => h.Trim()).ToList(), data);
+        if (data.Count > MaxRows)
+        {
+            throw new TableFileException("Import.TooManyRows", MaxRows);
+        }
+
+        if (headers.Any(h => h.Length > MaxCellLength))
+        {
+            throw new TableFileException("Import.CellTooLong", 1, MaxCellLength);
+        }
+
+        if (data.FirstOrDefault(r => r.Cells.Any(c => c.Length > MaxCellLength)) is { } tooLong)
+        {
+            throw new TableFileException("Import.CellTooLong", tooLong.Number, MaxCellLength);
+        }
+
+        return new TableData(headers.Select(h => h.Trim()).ToList(), data);
     }
 }

@@ -54,5 +54,6 @@ public sealed class ReopenFormValidator : AbstractValidator<ReopenForm>
 {
     public ReopenFormValidator(IStringLocalizer<SharedResource> l) =>
         RuleFor(f => f.Reason).Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage(l[ErrorCodes.Cycle.ReopenReasonRequired])
-            .Must(r => r is null || r.Trim().Length <= EvaluationCycle.ReasonMaxLength).WithMessage(l[ErrorCodes.Cycle.ReopenReasonTooLong, EvaluationCycle.ReasonMaxLength]);
+            .Must(r => r is null || r.Trim().Length <= EvaluationCycle.ReasonMaxLength).WithMessage(l[ErrorCodes.Cycle.ReopenReasonTooLong, EvaluationCycle.ReasonMaxLength])
+            .PlainText(l);
 }
