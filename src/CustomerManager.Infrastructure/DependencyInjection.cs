@@ -14,6 +14,7 @@ public static class DependencyInjection
     public const string ConnectionStringName = "Default";
     public const string SqliteMigrationsAssembly = "CustomerManager.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "CustomerManager.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "CustomerManager.Migrations.PostgreSql";
 
     /// <summary>
     /// Registers the <see cref="AppDbContext"/> on the provider <c>Database:Provider</c> names, with its
@@ -39,6 +40,11 @@ public static class DependencyInjection
                     db.UseSqlServer(
                         connectionString ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Default is missing."),
                         sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+                    break;
+                case DatabaseProvider.PostgreSql:
+                    db.UseNpgsql(
+                        connectionString ?? throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:Default is missing."),
+                        pg => pg.MigrationsAssembly(PostgreSqlMigrationsAssembly));
                     break;
                 default:
                     db.UseSqlite(SqliteConnectionString(connectionString, AppContext.BaseDirectory), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));

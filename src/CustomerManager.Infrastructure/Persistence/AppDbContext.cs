@@ -126,7 +126,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         }
         else
         {
-            configurationBuilder.Properties<decimal>().HavePrecision(9, 4);
+            // decimal(9,4) gives 90 back as 90.0000: the value is kept, its trailing zeros are not (a bound typed as 90
+            // reads as 90 on every page, export and audit entry, as on SQLite).
+            configurationBuilder.Properties<decimal>().HavePrecision(9, 4).HaveConversion<WithoutTrailingZeros>();
+        }
+
+        // Times are kept as they are written, without a zone, on every engine: visits in the company's wall-clock
+        // time, stamps in UTC (their names say which; decision 004). PostgreSQL's default for DateTime would be
+        // "timestamp with time zone", which takes UTC values only; without a zone, Npgsql refuses a UTC-kind value,
+        // so the kind is dropped on the way in (as SQLite and SQL Server do) and comes back unspecified, as there.
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone").HaveConversion<WithoutKind>();
+            configurationBuilder.Properties<DateTime?>().HaveColumnType("timestamp without time zone").HaveConversion<WithoutKind>();
         }
     }
+
+    /// <summary>A decimal read back at the scale it needs (dividing by 1.000… drops trailing zeros).</summary>
+    private sealed class WithoutTrailingZeros() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<decimal, decimal>(
+        v => v, v => v / 1.000000000000000000000000000000000m);
+
+    /// <summary>A DateTime stored as the wall-clock value it holds, whatever its kind.</summary>
+    private sealed class WithoutKind() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+        v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified), v => v);
 }

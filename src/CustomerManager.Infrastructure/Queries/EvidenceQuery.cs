@@ -42,12 +42,12 @@ public sealed class EvidenceQuery(AppDbContext db)
             .Select(g => new { ManagerId = g.Key, Customers = g.Select(v => v.CustomerId).Distinct().Count() })
             .ToDictionaryAsync(x => x.ManagerId, x => x.Customers, cancellationToken);
 
-        // Items carry their visit's time, so the period is found on the items' (status, time) index ("kind + 0": not
-        // on the inboxes' (kind, status) index, which would read every item of the two kinds); the join reads only
+        // Items carry their visit's time, so the period is found on the items' (status, time) index (not on the inboxes'
+        // (kind, status) index, which would read every item of the two kinds: ReportKindFilter); the join reads only
         // their visits. One manager: that manager's visits of the period, on (manager, time), and their items.
-        var kinds = new[] { (int)ReportKind.Logistics, (int)ReportKind.CallCentre };
         var items = db.VisitReports.AsNoTracking()
-            .Where(r => r.VisitedAt >= start && r.VisitedAt < end && EF.Constant(kinds).Contains((int)r.Kind + 0))
+            .Where(r => r.VisitedAt >= start && r.VisitedAt < end)
+            .Where(ReportKindFilter.Unindexed([ReportKind.Logistics, ReportKind.CallCentre]))
             .Join(db.Visits, r => r.VisitId, v => v.Id, (r, v) => new { v.AccountManagerId, v.VisitedAt, r.Status });
         if (managerId is { } owner)
         {

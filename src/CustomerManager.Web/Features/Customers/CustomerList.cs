@@ -177,9 +177,14 @@ public sealed class CustomerListQuery(AppDbContext db)
             return customers.Where(c => c.LicenceNumber.StartsWith(word) || (c.Phone != null && c.Phone.StartsWith(word)));
         }
 
+        // LIKE ignores the case of Latin letters on SQLite and under SQL Server's usual collations; PostgreSQL's does
+        // not, and ILIKE is its case-blind LIKE.
         var pattern = "%" + EscapeLike(word) + "%";
-        return customers.Where(c =>
-            EF.Functions.Like(c.StoreName, pattern, LikeEscape) || EF.Functions.Like(c.Owner, pattern, LikeEscape) || EF.Functions.Like(c.Address, pattern, LikeEscape));
+        return db.Database.IsNpgsql()
+            ? customers.Where(c =>
+                EF.Functions.ILike(c.StoreName, pattern, LikeEscape) || EF.Functions.ILike(c.Owner, pattern, LikeEscape) || EF.Functions.ILike(c.Address, pattern, LikeEscape))
+            : customers.Where(c =>
+                EF.Functions.Like(c.StoreName, pattern, LikeEscape) || EF.Functions.Like(c.Owner, pattern, LikeEscape) || EF.Functions.Like(c.Address, pattern, LikeEscape));
     }
 
     /// <summary>

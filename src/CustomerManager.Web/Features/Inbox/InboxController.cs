@@ -70,11 +70,10 @@ public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm>
         var kinds = KindsFor(seat);
         // The seat's kinds written into the SQL (IN (3, 4)), not sent as a JSON list. Counted on the (kind, status)
         // index: only the seat's items are read. Paged on the (status, time) index, which gives the list's order: the
-        // page's kind is compared as "kind + 0", which no index serves, or the planner would pick the (kind, status)
-        // index there too and sort every item of the seat.
-        var codes = kinds.Select(k => (int)k).ToList();
+        // page's kinds are compared in a form no index serves (ReportKindFilter), or the planner would pick the
+        // (kind, status) index there too and sort every item of the seat.
         var counted = db.VisitReports.AsNoTracking().Where(r => EF.Constant(kinds).Contains(r.Kind));
-        var reports = db.VisitReports.AsNoTracking().Where(r => EF.Constant(codes).Contains((int)r.Kind + 0));
+        var reports = db.VisitReports.AsNoTracking().Where(ReportKindFilter.Unindexed(kinds));
         var unhandled = await counted.Where(r => r.Status == ReportStatus.New).Take(PagingExtensions.CountLimit + 1).CountAsync(cancellationToken);
         if (status is { } wanted)
         {
@@ -106,7 +105,7 @@ public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm>
     {
         var seat = User.PanelRoleOf()!.Value;
         var kinds = KindsFor(seat);
-        var report = await db.VisitReports.SingleOrDefaultAsync(r => r.Id == id && kinds.Contains(r.Kind), cancellationToken);
+        var report = await db.VisitReports.SingleOrDefaultAsync(r => r.Id == id && EF.Constant(kinds).Contains(r.Kind), cancellationToken);
         if (report is null)
         {
             return NotFound();
