@@ -10,7 +10,8 @@ public sealed class ProductionLikeFactory : CustomerManagerFactory
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Database:SeedDemoData"] = "false",
-        ["Database:MigrateOnStartup"] = null, // SQLite migrates by default, even outside Development
+        // SQLite migrates by default, even outside Development; a server database is migrated by its script, here by the app.
+        ["Database:MigrateOnStartup"] = Provider == CustomerManager.Infrastructure.Persistence.DatabaseProvider.Sqlite ? null : "true",
         ["Bootstrap:AdminUserName"] = "chief",
         ["Bootstrap:AdminPassword"] = "First#Admin2026",
     };

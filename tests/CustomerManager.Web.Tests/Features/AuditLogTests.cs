@@ -163,10 +163,11 @@ public class AuditLogTests(CustomerManagerFactory factory) : IClassFixture<Custo
                 """{"Evidence.Visits":0,"Evidence.BrandsRecommended":0}""", """{"Evidence.Visits":42,"Evidence.BrandsRecommended":17}"""));
             await db.SaveChangesAsync();
         });
-        var (manager, cycle) = await factory.QueryAsync(db => db.Results.Where(r => r.Id == resultId)
+        var names = await factory.QueryAsync(db => db.Results.Where(r => r.Id == resultId)
             .Join(db.AccountManagers, r => r.AccountManagerId, m => m.Id, (r, m) => new { r, m })
             .Join(db.Cycles, x => x.r.CycleId, c => c.Id, (x, c) => new { Manager = x.m.Name, Cycle = c.Name })
-            .Select(x => ValueTuple.Create(x.Manager, x.Cycle)).SingleAsync());
+            .SingleAsync());
+        var (manager, cycle) = (names.Manager, names.Cycle);
         using var chinese = await AdminAsync();
         using var english = await AdminAsync("en");
 
@@ -207,8 +208,9 @@ public class AuditLogTests(CustomerManagerFactory factory) : IClassFixture<Custo
     public async Task ARecordThatIsGoneIsNamedFromItsLastValues()
     {
         var managerId = await factory.ManagerIdAsync("KM002");
-        var (customerId, storeName) = await factory.QueryAsync(db => db.Customers.Where(c => c.CurrentManagerId == managerId).OrderBy(c => c.Id)
-            .Select(c => ValueTuple.Create(c.Id, c.StoreName)).FirstAsync());
+        var customer = await factory.QueryAsync(db => db.Customers.Where(c => c.CurrentManagerId == managerId).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.StoreName }).FirstAsync());
+        var (customerId, storeName) = (customer.Id, customer.StoreName);
         await factory.WithDbAsync(async db =>
         {
             // A same-day mistake undone, and a visit deleted by its author: their rows are gone, their entries stay.

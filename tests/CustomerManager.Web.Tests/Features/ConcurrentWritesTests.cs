@@ -124,7 +124,7 @@ public class ConcurrentWritesTests(CustomerManagerFactory factory) : IClassFixtu
         static int First(IReadOnlyList<string> commands, Func<string, bool> match) => commands.Select((c, i) => (c, i)).First(x => match(x.c)).i;
         // Writing the row takes its lock: closing rewrites the version unchanged, scoring counts one more score write.
         static bool LocksCycle(string sql) => sql.StartsWith("UPDATE \"Cycles\"", StringComparison.Ordinal)
-            && (sql.Contains("SET \"Version\" = \"c\".\"Version\"", StringComparison.Ordinal) || sql.Contains("SET \"ScoreWrites\" = \"c\".\"ScoreWrites\" + 1", StringComparison.Ordinal));
+            && System.Text.RegularExpressions.Regex.IsMatch(sql, "SET \"(Version\" = \"?c\"?\\.\"Version\"|ScoreWrites\" = \"?c\"?\\.\"ScoreWrites\" \\+ 1)"); // SQLite quotes the alias, PostgreSQL does not
         static bool ReadsCycle(string sql) => sql.StartsWith("SELECT", StringComparison.Ordinal) && sql.Contains("FROM \"Cycles\"", StringComparison.Ordinal);
 
         using (var scope = factory.Services.CreateScope())
@@ -193,7 +193,7 @@ public class ConcurrentWritesTests(CustomerManagerFactory factory) : IClassFixtu
 
         // Whatever code might try: a second open span for the same customer is refused by the filtered unique index.
         var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => factory.WithDbAsync(db => db.Database.ExecuteSqlAsync(
-            $"INSERT INTO CustomerAssignments (CustomerId, AccountManagerId, \"From\", \"To\", Reason, ChangedBy) VALUES ({customerId}, {manager}, '2026-11-01', NULL, 'x', 'x')")));
+            $"INSERT INTO \"CustomerAssignments\" (\"CustomerId\", \"AccountManagerId\", \"From\", \"To\", \"Reason\", \"ChangedBy\") VALUES ({customerId}, {manager}, {new DateOnly(2026, 11, 1)}, NULL, 'x', 'x')")));
         Assert.Contains("UNIQUE", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(1, await factory.QueryAsync(db => db.CustomerAssignments.CountAsync(a => a.CustomerId == customerId && a.To == null)));
     }

@@ -54,7 +54,8 @@ public class CustomersPagesTests(CustomerManagerFactory factory) : IClassFixture
     [Fact]
     public async Task SearchFindsByOwnerAndPhoneToo()
     {
-        var (owner, phone, licence) = await factory.QueryAsync(db => db.Customers.OrderBy(c => c.Id).Select(c => ValueTuple.Create(c.Owner, c.Phone!, c.LicenceNumber)).FirstAsync());
+        var first = await factory.QueryAsync(db => db.Customers.OrderBy(c => c.Id).Select(c => new { c.Owner, Phone = c.Phone!, c.LicenceNumber }).FirstAsync());
+        var (owner, phone, licence) = (first.Owner, first.Phone, first.LicenceNumber);
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
         var byOwner = await client.GetDocumentAsync("/Customers?pageSize=100&q=" + Uri.EscapeDataString(owner));

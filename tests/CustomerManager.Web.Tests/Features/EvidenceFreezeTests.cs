@@ -98,7 +98,7 @@ public class EvidenceFreezeTests(CustomerManagerFactory factory) : IClassFixture
     public async Task ResultsClosedBeforeSnapshotsExistedGetTheirEvidenceOnceAndSaySo()
     {
         var published = await factory.QueryAsync(db => db.Cycles.Where(c => c.Status == CycleStatus.Published).Select(c => c.Id).SingleAsync());
-        await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE Results SET EvidenceTakenUtc = NULL, Evidence_Visits = 0 WHERE CycleId = {published}"));
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"Results\" SET \"EvidenceTakenUtc\" = NULL, \"Evidence_Visits\" = 0 WHERE \"CycleId\" = {published}"));
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
         var now = factory.Clock.GetUtcNow().UtcDateTime;
 

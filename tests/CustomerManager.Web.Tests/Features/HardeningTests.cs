@@ -83,9 +83,13 @@ public class HardeningTests(CustomerManagerFactory factory) : IClassFixture<Cust
     public async Task ADatabaseThatNoLongerTakesWritesIsNotReady()
     {
         using var client = factory.CreateBrowserlessClient();
-        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-            "CREATE TRIGGER refuse_update BEFORE UPDATE ON ReadinessProbes BEGIN SELECT RAISE(ABORT, 'attempt to write a readonly database'); END; " +
-            "CREATE TRIGGER refuse_insert BEFORE INSERT ON ReadinessProbes BEGIN SELECT RAISE(ABORT, 'attempt to write a readonly database'); END;"));
+        // What a read-only database answers to a write, from a trigger on the probe table alone.
+        var sqlite = CustomerManagerFactory.Provider == CustomerManager.Infrastructure.Persistence.DatabaseProvider.Sqlite;
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sqlite
+            ? "CREATE TRIGGER refuse_update BEFORE UPDATE ON \"ReadinessProbes\" BEGIN SELECT RAISE(ABORT, 'attempt to write a readonly database'); END; " +
+              "CREATE TRIGGER refuse_insert BEFORE INSERT ON \"ReadinessProbes\" BEGIN SELECT RAISE(ABORT, 'attempt to write a readonly database'); END;"
+            : "CREATE FUNCTION refuse_write() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RAISE EXCEPTION ''cannot execute UPDATE in a read-only transaction''; END'; " +
+              "CREATE TRIGGER refuse_write BEFORE INSERT OR UPDATE ON \"ReadinessProbes\" FOR EACH ROW EXECUTE FUNCTION refuse_write();"));
         try
         {
             factory.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -98,7 +102,9 @@ public class HardeningTests(CustomerManagerFactory factory) : IClassFixture<Cust
         }
         finally
         {
-            await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse_update; DROP TRIGGER refuse_insert;"));
+            await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(sqlite
+                ? "DROP TRIGGER refuse_update; DROP TRIGGER refuse_insert;"
+                : "DROP TRIGGER refuse_write ON \"ReadinessProbes\"; DROP FUNCTION refuse_write();"));
         }
 
         factory.Clock.Advance(TimeSpan.FromMinutes(1));

@@ -116,8 +116,7 @@ public class PeoplesNamesAndServiceHistoryTests(CustomerManagerFactory factory) 
             id = customer.Id;
 
             // Today's assignment to the wrong manager, corrected the same day: a span from today to today.
-            var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            await db.Database.ExecuteSqlAsync($"INSERT INTO CustomerAssignments (CustomerId, AccountManagerId, \"From\", \"To\", Reason, ChangedBy) VALUES ({id}, {wrong}, {day}, {day}, '选错经理', 'admin')");
+            await db.Database.ExecuteSqlAsync($"INSERT INTO \"CustomerAssignments\" (\"CustomerId\", \"AccountManagerId\", \"From\", \"To\", \"Reason\", \"ChangedBy\") VALUES ({id}, {wrong}, {today}, {today}, '选错经理', 'admin')");
         });
         using var chinese = await SignedInAsync("admin");
         using var english = await SignedInAsync("admin", "en");

@@ -248,7 +248,8 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
 
         await factory.WithDbAsync(async db =>
         {
-            await db.Database.ExecuteSqlAsync($"UPDATE Visits SET CreatedUtc = {factory.Clock.GetUtcNow().UtcDateTime.AddDays(-8)} WHERE Id = {openId}");
+            var eightDaysAgo = factory.Clock.GetUtcNow().UtcDateTime.AddDays(-8);
+            await db.Visits.Where(v => v.Id == openId).ExecuteUpdateAsync(s => s.SetProperty(v => v.CreatedUtc, eightDaysAgo));
         });
         using var tooLate = await client.GetAsync($"/Visits/Edit/{openId}");
         Assert.Equal(HttpStatusCode.Redirect, tooLate.StatusCode);

@@ -22,8 +22,7 @@ public class AuditTrailTests(CustomerManagerFactory factory) : IClassFixture<Cus
         var user = new Mock<ICurrentUser>();
         user.SetupGet(u => u.UserName).Returns(userName);
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
-        var options = new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite($"Data Source={factory.DatabasePath}")
+        var options = factory.UseTestDatabase(new DbContextOptionsBuilder<AppDbContext>())
             .AddInterceptors(new AuditStampInterceptor(clock, user.Object), new AuditTrailInterceptor(clock, user.Object))
             .Options;
         return new AppDbContext(options);

@@ -6,13 +6,16 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace CustomerManager.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real application on a real SQLite file of its own (one per test class), migrated and seeded with
-/// the demo data, in the "Testing" environment (so errors get the friendly pages, as in production), with its
-/// clock stopped at <see cref="DefaultNow"/>: nothing a test sees depends on the day it runs.
+/// The real application on a real database of its own (one per test class), migrated and seeded with the demo data,
+/// in the "Testing" environment (so errors get the friendly pages, as in production), with its clock stopped at
+/// <see cref="DefaultNow"/>: nothing a test sees depends on the day it runs. The database is a SQLite file, or, with
+/// <c>CM_TEST_DATABASE=PostgreSql</c> and <c>CM_TEST_POSTGRES</c> (a connection string without a database, such as
+/// <c>scripts/postgres.sh start</c> prints), a PostgreSQL database created for the class and dropped after it.
 /// </summary>
 public class CustomerManagerFactory : WebApplicationFactory<Program>
 {
@@ -24,6 +27,23 @@ public class CustomerManagerFactory : WebApplicationFactory<Program>
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "cm-web-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(_directory, "customermanager.db");
+
+    /// <summary>The engine the tests run on (<c>CM_TEST_DATABASE</c>): SQLite unless told otherwise.</summary>
+    public static DatabaseProvider Provider { get; } =
+        Enum.TryParse<DatabaseProvider>(Environment.GetEnvironmentVariable("CM_TEST_DATABASE"), ignoreCase: true, out var provider) ? provider : DatabaseProvider.Sqlite;
+
+    private readonly string _postgresDatabase = "cm_test_" + Guid.NewGuid().ToString("N");
+
+    private string ConnectionString => Provider switch
+    {
+        DatabaseProvider.PostgreSql => new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("CM_TEST_POSTGRES")
+            ?? throw new InvalidOperationException("CM_TEST_DATABASE=PostgreSql needs CM_TEST_POSTGRES, e.g. Host=127.0.0.1;Port=5432;Username=postgres"))
+        {
+            Database = _postgresDatabase,
+        }.ConnectionString,
+        DatabaseProvider.Sqlite => $"Data Source={DatabasePath}",
+        _ => throw new NotSupportedException($"The tests run on SQLite or PostgreSQL, not {Provider}."),
+    };
 
     /// <summary>
     /// The app's clock, in the company's zone (China Standard Time, so that local and UTC differ as they do in
@@ -53,8 +73,8 @@ public class CustomerManagerFactory : WebApplicationFactory<Program>
 
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = $"Data Source={DatabasePath}",
-            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Default"] = ConnectionString,
+            ["Database:Provider"] = Provider.ToString(),
             ["Database:MigrateOnStartup"] = "true",
             ["Database:SeedDemoData"] = "true",
             ["Security:RequireHttps"] = "false",
@@ -105,6 +125,21 @@ public class CustomerManagerFactory : WebApplicationFactory<Program>
         return clock;
     }
 
+    /// <summary>Options for a context of its own on this factory's database (without the app's interceptors).</summary>
+    public DbContextOptionsBuilder<AppDbContext> UseTestDatabase(DbContextOptionsBuilder<AppDbContext> builder) =>
+        Provider == DatabaseProvider.PostgreSql ? builder.UseNpgsql(ConnectionString) : builder.UseSqlite(ConnectionString);
+
+    private void DropPostgresDatabase()
+    {
+        NpgsqlConnection.ClearAllPools();
+        var server = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+        using var connection = new NpgsqlConnection(server.ConnectionString);
+        connection.Open();
+        using var drop = connection.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
+        drop.ExecuteNonQuery();
+    }
+
     public HttpClient CreateBrowserlessClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
@@ -114,6 +149,11 @@ public class CustomerManagerFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             SqliteConnection.ClearAllPools();
+            if (Provider == DatabaseProvider.PostgreSql)
+            {
+                DropPostgresDatabase();
+            }
+
             try
             {
                 Directory.Delete(_directory, recursive: true);
