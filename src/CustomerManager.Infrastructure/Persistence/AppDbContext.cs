@@ -54,6 +54,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     /// <summary>One row per app node, written by its readiness check: proof that the database takes writes.</summary>
     public DbSet<ReadinessProbe> ReadinessProbes => Set<ReadinessProbe>();
 
+    /// <summary>Uploaded tables between preview and confirmation, where every app node finds them.</summary>
+    public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
+
     /// <summary>
     /// Saves, and keeps each manager's <see cref="VisitMonthTotal"/> equal to the visits in the same transaction
     /// (one of its own when the caller has none).

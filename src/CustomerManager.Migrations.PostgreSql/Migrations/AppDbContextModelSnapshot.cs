@@ -1013,6 +1013,36 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerManager.Infrastructure.Persistence.ImportUpload", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("ImportUploads");
+                });
+
             modelBuilder.Entity("CustomerManager.Infrastructure.Persistence.ReadinessProbe", b =>
                 {
                     b.Property<string>("Node")

@@ -71,7 +71,7 @@ public static class ApplicationSetup
         services.Configure<Features.Visits.VisitOptions>(builder.Configuration.GetSection(Features.Visits.VisitOptions.Section));
         services.AddScoped<Features.CustomerImport.ImportPlanner>();
         services.AddScoped<Features.CustomerImport.ImportWriter>();
-        services.AddSingleton<Features.CustomerImport.ImportStore>();
+        services.AddScoped<Features.CustomerImport.ImportStore>();
 
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {

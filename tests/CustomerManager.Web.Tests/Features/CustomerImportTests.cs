@@ -127,6 +127,43 @@ public class CustomerImportTests(CustomerManagerFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task APreviewOnOneNodeIsConfirmedOnAnotherAndThenGoes()
+    {
+        using var secondNode = new SecondNodeFactory(factory);
+        using var first = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        using var second = await secondNode.CreateBrowserlessClient().SignedInAsync("admin");
+        var sample = await File.ReadAllBytesAsync(Path.Combine(Samples, "customers-utf8.csv"));
+        var csv = Encoding.UTF8.GetString(sample).Replace("4401062000", "4401062999", StringComparison.Ordinal); // customers no other test imports
+
+        using var uploaded = await first.UploadAsync("/CustomerImport", "#import-form", "file", "两个节点.csv", Encoding.UTF8.GetBytes(csv));
+        Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
+        var token = uploaded.Headers.Location!.OriginalString.Split("token=")[1];
+        Assert.Equal(1, await factory.QueryAsync(db => db.ImportUploads.CountAsync(u => u.Token == token)));
+
+        using var confirm = await second.SubmitFormAsync(uploaded.Headers.Location!.OriginalString, "#confirm-import", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        Assert.Equal(25, await factory.QueryAsync(db => db.Customers.CountAsync(c => c.LicenceNumber.StartsWith("4401062999"))));
+        Assert.Equal(0, await factory.QueryAsync(db => db.ImportUploads.CountAsync(u => u.Token == token)));
+        var gone = await first.GetDocumentAsync(uploaded.Headers.Location!.OriginalString);
+        Assert.Contains("预览已过期或不存在，请重新上传文件。", gone.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APreviewOlderThanTwoHoursIsGone()
+    {
+        using var own = new CustomerManagerFactory();
+        using var admin = await own.CreateBrowserlessClient().SignedInAsync("admin");
+        using var uploaded = await admin.UploadAsync("/CustomerImport", "#import-form", "file", "customers-utf8.csv", await File.ReadAllBytesAsync(Path.Combine(Samples, "customers-utf8.csv")));
+        Assert.Contains("预览", (await admin.GetDocumentAsync(uploaded.Headers.Location!.OriginalString)).Title, StringComparison.Ordinal);
+
+        own.Clock.Advance(ImportStore.Lifetime + TimeSpan.FromMinutes(1));
+        var expired = await admin.GetDocumentAsync(uploaded.Headers.Location!.OriginalString);
+
+        Assert.Contains("预览已过期或不存在，请重新上传文件。", expired.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PreviewWritesNothingConfirmWritesAllAndReimportChangesNothing()
     {
         var sample = await File.ReadAllBytesAsync(Path.Combine(Samples, "customers-gb18030.csv"));

@@ -34,7 +34,8 @@ public class CustomerManagerFactory : WebApplicationFactory<Program>
 
     private readonly string _postgresDatabase = "cm_test_" + Guid.NewGuid().ToString("N");
 
-    private string ConnectionString => Provider switch
+    /// <summary>This factory's database; a second node (<see cref="SecondNodeFactory"/>) uses the first's.</summary>
+    public virtual string ConnectionString => Provider switch
     {
         DatabaseProvider.PostgreSql => new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("CM_TEST_POSTGRES")
             ?? throw new InvalidOperationException("CM_TEST_DATABASE=PostgreSql needs CM_TEST_POSTGRES, e.g. Host=127.0.0.1;Port=5432;Username=postgres"))
@@ -164,4 +165,10 @@ public class CustomerManagerFactory : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>A second app node on the database of <paramref name="first"/>: what one node keeps, the other must find.</summary>
+public sealed class SecondNodeFactory(CustomerManagerFactory first) : CustomerManagerFactory
+{
+    public override string ConnectionString => first.ConnectionString;
 }

@@ -116,7 +116,7 @@ public sealed class CustomerImportController(
             return View(nameof(Preview), new ImportPreviewModel(token!, stored.FileName, await planner.PlanAsync(stored.Table, cancellationToken), ChangedSincePreview: true));
         }
 
-        store.Delete(token!);
+        await store.DeleteAsync(token!, cancellationToken);
         logger.LogInformation("Import written: {Created} created, {Updated} updated", created, updated);
         TempData.Flash(l["Import.Done", created, updated, plan.Count(RowFate.Unchanged)]);
         return RedirectToAction("Index", "Customers");
