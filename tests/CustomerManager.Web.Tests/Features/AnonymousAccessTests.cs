@@ -110,6 +110,24 @@ public class AnonymousAccessTests(CustomerManagerFactory factory) : IClassFixtur
         Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("#request-id")?.TextContent));
     }
 
+    [Theory]
+    [InlineData("zh-CN", "数据库暂时无法访问")]
+    [InlineData("en", "The database is not answering")]
+    public async Task ADatabaseThatCannotBeReachedGetsAFriendly503InTheUsersLanguage(string culture, string title)
+    {
+        using var client = factory.CreateBrowserlessClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+
+        using var response = await client.GetAsync("/__test/database-down");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("5432", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+        Assert.Contains(title, (await response.ToDocumentAsync()).Title, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task EveryResponseCarriesSecurityHeaders()
     {

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CustomerManager.Web.Features.Errors;
@@ -10,8 +12,34 @@ namespace CustomerManager.Web.Features.Errors;
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorController : Controller
 {
+    /// <summary>
+    /// After an exception: the friendly 500 page, or, when the database could not be reached (its server down or
+    /// restarting, SQLite locked beyond the wait), a 503 saying to try again shortly, with Retry-After.
+    /// </summary>
     [Route("Error")]
-    public IActionResult Index() => View("Error", Model(StatusCodes.Status500InternalServerError));
+    public IActionResult Index()
+    {
+        if (!DatabaseUnavailable(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            return View("Error", Model(StatusCodes.Status500InternalServerError));
+        }
+
+        Response.Headers.RetryAfter = "30";
+        return View("Error", Model(StatusCodes.Status503ServiceUnavailable));
+    }
+
+    private static bool DatabaseUnavailable(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is DbException { IsTransient: true } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                return true; // 5, 6: SQLITE_BUSY, SQLITE_LOCKED
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The code comes from the route alone, read without model binding: the page is re-executed for the request that
