@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Web.Tests.Infrastructure;
@@ -114,6 +115,25 @@ public class CriteriaTests(CustomerManagerFactory factory) : IClassFixture<Custo
         Assert.Equal("等级分数线须从高到低严格递减。", order.QuerySelector("[data-valmsg-for=FiveStar]")!.TextContent.Trim());
         Assert.Equal("等级分数线须在 0 到 100 之间。", range.QuerySelector("[data-valmsg-for=FiveStar]")!.TextContent.Trim());
         Assert.Null(range.QuerySelector("#what-if"));
+        Assert.Equal(before, await factory.QueryAsync(db => db.Criteria.Select(c => c.Weight).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task AFormThatRepeatsACriterionIsRefusedNotA500()
+    {
+        // Found by the fault script: the page posts each criterion once; a form repeating one crashed the redisplay.
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        var before = await factory.QueryAsync(db => db.Criteria.Select(c => c.Weight).ToListAsync());
+        var first = await factory.QueryAsync(db => db.Criteria.OrderBy(c => c.SortOrder).Select(c => c.Id).FirstAsync());
+
+        foreach (var action in new[] { "/Criteria/Save", "/Criteria/Preview" })
+        {
+            using var response = await admin.SubmitFormAsync("/Criteria", "#settings-form", new Dictionary<string, string> { ["Weights[1].CriterionId"] = first.ToString(CultureInfo.InvariantCulture) }, action);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("提交的表单与页面不一致，请刷新页面后重试。", (await response.ToDocumentAsync()).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        }
+
         Assert.Equal(before, await factory.QueryAsync(db => db.Criteria.Select(c => c.Weight).ToListAsync()));
     }
 

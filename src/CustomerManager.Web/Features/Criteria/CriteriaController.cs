@@ -209,7 +209,7 @@ public sealed class CriteriaController(
         var criteria = await db.Criteria.AsNoTracking().OrderBy(c => c.IsRetired).ThenBy(c => c.SortOrder).ToListAsync(cancellationToken);
         var used = await db.CycleCriteria.AsNoTracking().Select(c => c.CriterionId).Distinct().ToListAsync(cancellationToken);
         // The shares of the weights on the page: those typed, when they are numbers, else those saved.
-        var typed = form.Weights.Where(w => w.Weight is > 0).ToDictionary(w => w.CriterionId, w => w.Weight!.Value);
+        var typed = form.Weights.Where(w => w.Weight is > 0).DistinctBy(w => w.CriterionId).ToDictionary(w => w.CriterionId, w => w.Weight!.Value);
         decimal WeightOf(Criterion c) => typed.GetValueOrDefault(c.Id, c.Weight);
         var total = criteria.Where(c => !c.IsRetired).Sum(WeightOf);
         var rows = criteria.Select(c => new CriterionRow(c.Id, c.NameZh, c.NameEn, c.Description, c.Weight, c.IsRetired ? 0 : Weighting.Share(WeightOf(c), total),
@@ -228,7 +228,7 @@ public sealed class CriteriaController(
         }
 
         var scores = await db.GivenScores(cycle.Id).ToListAsync(cancellationToken);
-        var proposed = form.Weights.Where(w => w.Weight is not null).ToDictionary(w => w.CriterionId, w => w.Weight!.Value);
+        var proposed = form.Weights.Where(w => w.Weight is not null).DistinctBy(w => w.CriterionId).ToDictionary(w => w.CriterionId, w => w.Weight!.Value);
         var result = WhatIf.Compare(cycle, scores, proposed, new TierBounds(form.FiveStar!.Value, form.FourStar!.Value, form.ThreeStar!.Value, form.Ordinary!.Value));
         var names = await db.AccountManagers.AsNoTracking().Select(m => new { m.Id, m.Name, m.EmployeeNumber })
             .ToDictionaryAsync(m => m.Id, m => $"{m.Name} ({m.EmployeeNumber})", cancellationToken);

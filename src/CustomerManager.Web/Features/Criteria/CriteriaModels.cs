@@ -39,6 +39,8 @@ public sealed class SettingsFormValidator : AbstractValidator<SettingsForm>
     {
         RuleForEach(f => f.Weights).ChildRules(w =>
             w.RuleFor(x => x.Weight).NotNull().WithMessage(l["Validation.Required"]).Weight(l));
+        // The page sends each criterion once; a form that repeats one was not sent by the page.
+        RuleFor(f => f).Must(f => f.Weights.Select(x => x.CriterionId).Distinct().Count() == f.Weights.Count).WithMessage(l["Validation.FormAltered"]);
         RuleFor(f => f.FiveStar).NotNull().WithMessage(l["Validation.Required"]).Bound(l);
         RuleFor(f => f.FourStar).NotNull().WithMessage(l["Validation.Required"]).Bound(l);
         RuleFor(f => f.ThreeStar).NotNull().WithMessage(l["Validation.Required"]).Bound(l);
