@@ -267,14 +267,19 @@ public static class ApplicationSetup
         }
 
         var target = Path.GetFullPath(path);
-        if (File.Exists(target))
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var source = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var refusal = !File.Exists(source) ? $"there is no database at {source}" // opening it would create an empty one to copy
+            : File.Exists(target) ? $"{target} exists already"
+            : !Directory.Exists(Path.GetDirectoryName(target)) ? $"the folder {Path.GetDirectoryName(target)} does not exist"
+            : null;
+        if (refusal is not null)
         {
-            app.Logger.LogError("The backup was not made: {Path} exists already", target);
+            app.Logger.LogError("The backup was not made: {Reason}", refusal);
             return false;
         }
 
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var started = System.Diagnostics.Stopwatch.StartNew();
         await db.Database.ExecuteSqlAsync($"VACUUM INTO {target}");
         app.Logger.LogInformation("Backup written to {Path} ({Megabytes:0.0} MB) in {Seconds:0.0} s", target, new FileInfo(target).Length / 1024d / 1024d, started.Elapsed.TotalSeconds);
