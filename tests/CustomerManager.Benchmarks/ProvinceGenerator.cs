@@ -107,6 +107,10 @@ internal sealed class ProvinceGenerator : IDisposable
     private readonly Dictionary<(int Manager, DateOnly Month), VisitTally> _monthTotals = [];
     private TableInsert? _monthTotalsInsert;
 
+    // And the customers each manager visited per quarter (VisitedCustomerQuarter), with how many times.
+    private readonly Dictionary<(DateOnly Quarter, int Manager, int Customer), int> _customerQuarters = [];
+    private TableInsert? _customerQuartersInsert;
+
     private TableInsert? _districtsInsert;
     private TableInsert? _managersInsert;
     private TableInsert? _rolesInsert;
@@ -213,7 +217,7 @@ internal sealed class ProvinceGenerator : IDisposable
             generator.WriteCycles();
             Done($"cycles: {generator._cycles.Count}");
             generator.WriteVisits();
-            Done($"visits: {generator._visitsInsert!.Count:N0}, monthly totals: {generator._monthTotalsInsert!.Count:N0}, reports: {generator._reportsInsert!.Count:N0}, audit: {generator._auditInsert!.Count:N0}");
+            Done($"visits: {generator._visitsInsert!.Count:N0}, monthly totals: {generator._monthTotalsInsert!.Count:N0}, customer-quarters: {generator._customerQuartersInsert!.Count:N0}, reports: {generator._reportsInsert!.Count:N0}, audit: {generator._auditInsert!.Count:N0}");
             generator.WriteScoresAndResults();
             Done($"panel scores: {generator._scoresInsert!.Count:N0}, results: {generator._resultsInsert?.Count ?? 0:N0}");
             generator._transaction.Commit();
@@ -250,7 +254,7 @@ internal sealed class ProvinceGenerator : IDisposable
                  {
                      _districtsInsert, _managersInsert, _rolesInsert, _usersInsert, _userRolesInsert, _criteriaInsert, _brandsInsert,
                      _ratingSettingsInsert, _customersInsert, _assignmentsInsert, _cyclesInsert, _cycleCriteriaInsert, _cyclePanelInsert,
-                     _visitsInsert, _monthTotalsInsert, _reportsInsert, _scoresInsert, _resultsInsert, _resultScoresInsert, _auditInsert,
+                     _visitsInsert, _monthTotalsInsert, _customerQuartersInsert, _reportsInsert, _scoresInsert, _resultsInsert, _resultScoresInsert, _auditInsert,
                  })
         {
             insert?.Dispose();
@@ -650,6 +654,14 @@ internal sealed class ProvinceGenerator : IDisposable
         {
             _monthTotalsInsert.Run(manager, month, t.Visits, t.BrandsRecommended, t.VolumeCartons, t.MarketInformation, t.DataChanges, t.Violations, t.UnlicensedRetail, t.Complaints, t.ComplaintsResolvedOnSpot);
         }
+
+        _customerQuartersInsert = Prepare("VisitedCustomerQuarters", "Quarter", "AccountManagerId", "CustomerId", "Visits");
+        foreach (var ((quarter, manager, customer), visits) in _customerQuarters.OrderBy(q => q.Key))
+        {
+            _customerQuartersInsert.Run(quarter, manager, customer, visits);
+        }
+
+        _customerQuarters.Clear();
     }
 
     /// <summary>The days of every visit, grouped by day: the customers in visit order and where each day starts.</summary>
@@ -753,6 +765,8 @@ internal sealed class ProvinceGenerator : IDisposable
         var monthKey = (manager, VisitMonthTotal.MonthOf(visitedAt));
         _monthTotals[monthKey] = _monthTotals.GetValueOrDefault(monthKey) + new VisitTally(
             1, brandCount, volume, market is null ? 0 : 1, dataChange is null ? 0 : 1, violation is null ? 0 : 1, unlicensed is null ? 0 : 1, hasComplaint ? 1 : 0, resolved ? 1 : 0);
+        var quarterKey = (VisitedCustomerQuarter.QuarterOf(visitedAt), manager, customerId);
+        _customerQuarters[quarterKey] = _customerQuarters.GetValueOrDefault(quarterKey) + 1;
 
         var cycle = _cycleOfDay[day];
         var evidence = cycle >= 0 ? _evidence[cycle][manager] : null;

@@ -30,6 +30,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<VisitMonthTotal> VisitMonthTotals => Set<VisitMonthTotal>();
 
+    public DbSet<VisitedCustomerQuarter> VisitedCustomerQuarters => Set<VisitedCustomerQuarter>();
+
     public DbSet<Brand> Brands => Set<Brand>();
 
     public DbSet<Criterion> Criteria => Set<Criterion>();
@@ -58,7 +60,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
 
     /// <summary>
-    /// Saves, and keeps each manager's <see cref="VisitMonthTotal"/> equal to the visits in the same transaction
+    /// Saves, and keeps each manager's <see cref="VisitMonthTotal"/> and <see cref="VisitedCustomerQuarter"/> rows equal to the visits in the same transaction
     /// (one of its own when the caller has none).
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -69,7 +71,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         }
 
         var changes = VisitTotals.PendingChanges(ChangeTracker);
-        if (changes.Count == 0)
+        if (changes.IsEmpty)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }

@@ -1,28 +1,41 @@
+using System.Data;
+using System.Data.Common;
 using CustomerManager.Domain.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace CustomerManager.Infrastructure.Persistence;
 
+/// <summary>What the tracked visits' pending changes add to or take from the kept totals.</summary>
+public sealed record VisitTotalChanges(
+    Dictionary<(int ManagerId, DateOnly Month), VisitTally> Months,
+    Dictionary<(int ManagerId, int CustomerId, DateOnly Quarter), int> CustomerQuarters)
+{
+    public bool IsEmpty => Months.Count == 0 && CustomerQuarters.Count == 0;
+}
+
 /// <summary>
-/// Keeps <see cref="VisitMonthTotal"/> equal to the visits: <see cref="AppDbContext"/> takes what the tracked
-/// visits change before it saves them and applies it, after they are written, in the same transaction; each
-/// manager's row is locked first, so that two visits saved at once add up on every engine. <see cref="RebuildAsync"/>
-/// recounts everything from the visits (the <c>rebuild-visit-totals</c> command, and once after the upgrade
-/// that introduced the totals).
+/// Keeps <see cref="VisitMonthTotal"/> and <see cref="VisitedCustomerQuarter"/> equal to the visits:
+/// <see cref="AppDbContext"/> takes what the tracked visits change before it saves them and applies it, after they
+/// are written, in the same transaction; each manager's row is locked first, so that two visits saved at once add up
+/// on every engine. <see cref="RebuildAsync"/> recounts everything from the visits (the <c>rebuild-visit-totals</c>
+/// command, and once after an upgrade that introduced a table of them).
 /// </summary>
 public static class VisitTotals
 {
-    /// <summary>What the tracked visits' pending changes add to or take from each manager's months.</summary>
-    public static Dictionary<(int ManagerId, DateOnly Month), VisitTally> PendingChanges(ChangeTracker tracker)
+    /// <summary>What the tracked visits' pending changes add to or take from each manager's months and customer-quarters.</summary>
+    public static VisitTotalChanges PendingChanges(ChangeTracker tracker)
     {
         ArgumentNullException.ThrowIfNull(tracker);
-        var changes = new Dictionary<(int, DateOnly), VisitTally>();
+        var months = new Dictionary<(int, DateOnly), VisitTally>();
+        var quarters = new Dictionary<(int, int, DateOnly), int>();
         void Add(Visit visit, int sign)
         {
-            var key = (visit.AccountManagerId, VisitMonthTotal.MonthOf(visit.VisitedAt));
+            var month = (visit.AccountManagerId, VisitMonthTotal.MonthOf(visit.VisitedAt));
             var tally = sign > 0 ? VisitTally.Of(visit) : -VisitTally.Of(visit);
-            changes[key] = changes.GetValueOrDefault(key) + tally;
+            months[month] = months.GetValueOrDefault(month) + tally;
+            var quarter = (visit.AccountManagerId, visit.CustomerId, VisitedCustomerQuarter.QuarterOf(visit.VisitedAt));
+            quarters[quarter] = quarters.GetValueOrDefault(quarter) + sign;
         }
 
         foreach (var entry in tracker.Entries<Visit>())
@@ -42,26 +55,31 @@ public static class VisitTotals
             }
         }
 
-        foreach (var unchanged in changes.Where(c => c.Value.IsZero).Select(c => c.Key).ToList())
+        foreach (var unchanged in months.Where(c => c.Value.IsZero).Select(c => c.Key).ToList())
         {
-            changes.Remove(unchanged);
+            months.Remove(unchanged);
         }
 
-        return changes;
+        foreach (var unchanged in quarters.Where(c => c.Value == 0).Select(c => c.Key).ToList())
+        {
+            quarters.Remove(unchanged);
+        }
+
+        return new VisitTotalChanges(months, quarters);
     }
 
     /// <summary>
     /// Adds <paramref name="changes"/> to the totals inside the caller's transaction, in SQL alone: nothing is left in
     /// the change tracker for a later save to write again.
     /// </summary>
-    internal static async Task ApplyAsync(AppDbContext db, Dictionary<(int ManagerId, DateOnly Month), VisitTally> changes, CancellationToken cancellationToken)
+    internal static async Task ApplyAsync(AppDbContext db, VisitTotalChanges changes, CancellationToken cancellationToken)
     {
-        foreach (var managerId in changes.Keys.Select(k => k.ManagerId).Distinct().Order())
+        foreach (var managerId in changes.Months.Keys.Select(k => k.ManagerId).Union(changes.CustomerQuarters.Keys.Select(k => k.ManagerId)).Order())
         {
             await db.AccountManagers.Where(m => m.Id == managerId).LockForUpdateAsync(cancellationToken);
         }
 
-        foreach (var ((managerId, month), t) in changes.OrderBy(c => c.Key))
+        foreach (var ((managerId, month), t) in changes.Months.OrderBy(c => c.Key))
         {
             var updated = await db.VisitMonthTotals
                 .Where(x => x.AccountManagerId == managerId && x.Month == month)
@@ -89,6 +107,27 @@ public static class VisitTotals
                     cancellationToken);
             }
         }
+
+        foreach (var ((managerId, customerId, quarter), visits) in changes.CustomerQuarters.OrderBy(c => c.Key))
+        {
+            var row = db.VisitedCustomerQuarters.Where(q => q.Quarter == quarter && q.AccountManagerId == managerId && q.CustomerId == customerId);
+            if (await row.ExecuteUpdateAsync(s => s.SetProperty(q => q.Visits, q => q.Visits + visits), cancellationToken) == 0)
+            {
+                if (visits > 0)
+                {
+                    await db.Database.ExecuteSqlAsync(
+                        $"""
+                         INSERT INTO "VisitedCustomerQuarters" ("Quarter", "AccountManagerId", "CustomerId", "Visits")
+                         VALUES ({quarter}, {managerId}, {customerId}, {visits})
+                         """,
+                        cancellationToken);
+                }
+            }
+            else if (visits < 0)
+            {
+                await row.Where(q => q.Visits <= 0).ExecuteDeleteAsync(cancellationToken);
+            }
+        }
     }
 
     /// <summary>The tally of <paramref name="visits"/> per manager, in one grouped query.</summary>
@@ -111,18 +150,22 @@ public static class VisitTotals
             })
             .ToDictionaryAsync(x => x.ManagerId, x => x.Tally, cancellationToken);
 
-    /// <summary>Recounts every manager's months from the visits, month by month, in one transaction; returns how many rows there are.</summary>
-    public static async Task<int> RebuildAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Recounts every manager's months and customer-quarters from the visits, month by month and quarter by quarter, in
+    /// one transaction; returns how many rows of each there are.
+    /// </summary>
+    public static async Task<(int Months, int CustomerQuarters)> RebuildAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.VisitMonthTotals.ExecuteDeleteAsync(cancellationToken);
-        var rows = 0;
+        await db.VisitedCustomerQuarters.ExecuteDeleteAsync(cancellationToken);
+        var (months, quarters) = (0, 0);
         if (await db.Visits.AnyAsync(cancellationToken))
         {
-            var first = VisitMonthTotal.MonthOf(await db.Visits.MinAsync(v => v.VisitedAt, cancellationToken));
-            var last = VisitMonthTotal.MonthOf(await db.Visits.MaxAsync(v => v.VisitedAt, cancellationToken));
-            for (var month = first; month <= last; month = month.AddMonths(1))
+            var firstVisit = await db.Visits.MinAsync(v => v.VisitedAt, cancellationToken);
+            var lastVisit = await db.Visits.MaxAsync(v => v.VisitedAt, cancellationToken);
+            for (var month = VisitMonthTotal.MonthOf(firstVisit); month <= VisitMonthTotal.MonthOf(lastVisit); month = month.AddMonths(1))
             {
                 var start = month.ToDateTime(TimeOnly.MinValue);
                 var end = month.AddMonths(1).ToDateTime(TimeOnly.MinValue);
@@ -130,19 +173,47 @@ public static class VisitTotals
                 db.VisitMonthTotals.AddRange(tallies.Select(t => new VisitMonthTotal(t.Key, month, t.Value)));
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                rows += tallies.Count;
+                months += tallies.Count;
+            }
+
+            // Hundreds of thousands of rows a quarter at province scale: counted and written by the database alone.
+            for (var quarter = VisitedCustomerQuarter.QuarterOf(firstVisit); quarter <= VisitedCustomerQuarter.QuarterOf(lastVisit); quarter = quarter.AddMonths(3))
+            {
+                quarters += await db.Database.ExecuteSqlAsync(
+                    $"""
+                     INSERT INTO "VisitedCustomerQuarters" ("Quarter", "AccountManagerId", "CustomerId", "Visits")
+                     SELECT {quarter}, "AccountManagerId", "CustomerId", COUNT(*) FROM "Visits"
+                     WHERE "VisitedAt" >= {TimeParameter(db, "start", quarter)} AND "VisitedAt" < {TimeParameter(db, "end", quarter.AddMonths(3))}
+                     GROUP BY "AccountManagerId", "CustomerId"
+                     """,
+                    cancellationToken);
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return rows;
+        return (months, quarters);
     }
 
-    /// <summary>After the upgrade that introduced the totals: counts them once when there are visits but no totals.</summary>
+    /// <summary>
+    /// The start of <paramref name="day"/> as a parameter of the visits' own column type: a plain DateTime in raw SQL
+    /// would be a time-zoned timestamp on PostgreSQL, which the column (local times, no zone) is not.
+    /// </summary>
+    private static DbParameter TimeParameter(AppDbContext db, string name, DateOnly day)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.DbType = DbType.DateTime2;
+        parameter.Value = day.ToDateTime(TimeOnly.MinValue);
+        return parameter;
+    }
+
+    /// <summary>After an upgrade that introduced a table of totals: counts them once when there are visits but no such rows.</summary>
     public static async Task<bool> EnsureBuiltAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (await db.VisitMonthTotals.AnyAsync(cancellationToken) || !await db.Visits.AnyAsync(cancellationToken))
+        if (!await db.Visits.AnyAsync(cancellationToken)
+            || (await db.VisitMonthTotals.AnyAsync(cancellationToken) && await db.VisitedCustomerQuarters.AnyAsync(cancellationToken)))
         {
             return false;
         }

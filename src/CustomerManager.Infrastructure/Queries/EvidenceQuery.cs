@@ -9,9 +9,10 @@ namespace CustomerManager.Infrastructure.Queries;
 /// The evidence figures (domain.md, "Evidence for the panel") of one manager or all of them for a period, in a
 /// handful of grouped SQL queries — never a query per manager or per visit. Counts and sums come from the
 /// monthly totals kept with the visits (<see cref="VisitMonthTotal"/>) for the period's whole months and from
-/// the visits for the days at either end; customers covered from the (time, manager, customer) index; items
-/// passed on from the items' own (status, time) index. The scoring page shows them live while a cycle is open;
-/// closing stores them with each result.
+/// the visits for the days at either end; customers covered from the customer-quarters kept with the visits
+/// (<see cref="VisitedCustomerQuarter"/>) when the period is whole quarters, else from the (time, manager,
+/// customer) index; items passed on from the items' own (status, time) index. The scoring page shows them live
+/// while a cycle is open; closing stores them with each result.
 /// </summary>
 public sealed class EvidenceQuery(AppDbContext db)
 {
@@ -33,14 +34,7 @@ public sealed class EvidenceQuery(AppDbContext db)
 
         var tallies = await TalliesAsync(from, to, managerId, cancellationToken);
 
-        // Every manager: grouped by "id + 0", which no index is ordered by, so that SQLite reads the period's range of the
-        // (time, manager, customer) index alone instead of skip-scanning (manager, time) and reading each visit's row
-        // (0.3 s against 1.3 s for a province quarter). One manager: that manager's range of (manager, time).
-        var covered = await (managerId is null
-                ? visits.GroupBy(v => v.AccountManagerId + 0)
-                : visits.GroupBy(v => v.AccountManagerId))
-            .Select(g => new { ManagerId = g.Key, Customers = g.Select(v => v.CustomerId).Distinct().Count() })
-            .ToDictionaryAsync(x => x.ManagerId, x => x.Customers, cancellationToken);
+        var covered = await CustomersCoveredAsync(from, to, managerId, visits, cancellationToken);
 
         // Items carry their visit's time, so the period is found on the items' (status, time) index (not on the inboxes'
         // (kind, status) index, which would read every item of the two kinds: ReportKindFilter); the join reads only
@@ -93,6 +87,42 @@ public sealed class EvidenceQuery(AppDbContext db)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Distinct customers visited per manager. A period of whole calendar quarters (every cycle of the demo and most of
+    /// a company's) is counted from the customer-quarters kept with the visits: a province quarter's 300,000 rows in
+    /// their key's order, not its million visits. Another period is counted from the visits.
+    /// </summary>
+    private async Task<Dictionary<int, int>> CustomersCoveredAsync(DateOnly from, DateOnly to, int? managerId, IQueryable<Visit> visits, CancellationToken cancellationToken)
+    {
+        if (VisitedCustomerQuarter.IsWholeQuarters(from, to, out var first, out var after))
+        {
+            // One quarter: its rows in the key's (quarter, manager) order, grouped without sorting (55 → 23 ms for a
+            // province quarter against a range of quarters). Several: a customer visited in two counts once.
+            var one = first.AddMonths(3) == after;
+            var rows = one
+                ? db.VisitedCustomerQuarters.AsNoTracking().Where(q => q.Quarter == first)
+                : db.VisitedCustomerQuarters.AsNoTracking().Where(q => q.Quarter >= first && q.Quarter < after);
+            if (managerId is { } only)
+            {
+                rows = rows.Where(q => q.AccountManagerId == only);
+            }
+
+            return await (one
+                    ? rows.GroupBy(q => q.AccountManagerId).Select(g => new { ManagerId = g.Key, Customers = g.Count() })
+                    : rows.GroupBy(q => q.AccountManagerId).Select(g => new { ManagerId = g.Key, Customers = g.Select(q => q.CustomerId).Distinct().Count() }))
+                .ToDictionaryAsync(x => x.ManagerId, x => x.Customers, cancellationToken);
+        }
+
+        // Every manager: grouped by "id + 0", which no index is ordered by, so that SQLite reads the period's range of the
+        // (time, manager, customer) index alone instead of skip-scanning (manager, time) and reading each visit's row
+        // (0.3 s against 1.3 s for a province quarter). One manager: that manager's range of (manager, time).
+        return await (managerId is null
+                ? visits.GroupBy(v => v.AccountManagerId + 0)
+                : visits.GroupBy(v => v.AccountManagerId))
+            .Select(g => new { ManagerId = g.Key, Customers = g.Select(v => v.CustomerId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.ManagerId, x => x.Customers, cancellationToken);
     }
 
     /// <summary>Counts and sums per manager: the monthly totals of the whole months, the visits of the days around them.</summary>

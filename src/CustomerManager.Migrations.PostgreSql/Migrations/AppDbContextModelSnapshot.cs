@@ -929,6 +929,29 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.ToTable("VisitReports");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.VisitedCustomerQuarter", b =>
+                {
+                    b.Property<DateOnly>("Quarter")
+                        .HasColumnType("date");
+
+                    b.Property<int>("AccountManagerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Quarter", "AccountManagerId", "CustomerId");
+
+                    b.HasIndex("AccountManagerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("VisitedCustomerQuarters");
+                });
+
             modelBuilder.Entity("CustomerManager.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1525,6 +1548,21 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                         .WithMany("Reports")
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.VisitedCustomerQuarter", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
+                        .WithMany()
+                        .HasForeignKey("AccountManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Customers.RetailCustomer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -894,6 +894,29 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.ToTable("VisitReports");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.VisitedCustomerQuarter", b =>
+                {
+                    b.Property<DateOnly>("Quarter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccountManagerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visits")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Quarter", "AccountManagerId", "CustomerId");
+
+                    b.HasIndex("AccountManagerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("VisitedCustomerQuarters");
+                });
+
             modelBuilder.Entity("CustomerManager.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1471,6 +1494,21 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .WithMany("Reports")
                         .HasForeignKey("VisitId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.VisitedCustomerQuarter", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
+                        .WithMany()
+                        .HasForeignKey("AccountManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Customers.RetailCustomer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -220,7 +220,7 @@ public static class ApplicationSetup
 
             if (await VisitTotals.EnsureBuiltAsync(db))
             {
-                app.Logger.LogInformation("Monthly visit totals counted from the visits");
+                app.Logger.LogInformation("Visit totals (monthly, customers per quarter) counted from the visits");
             }
 
             await scope.ServiceProvider.GetRequiredService<CustomerManager.Infrastructure.Queries.EvidenceBackfill>().RunAsync();
@@ -238,16 +238,17 @@ public static class ApplicationSetup
         app.Lifetime.ApplicationStarted.Register(() => PrintBanner(app, demo));
     }
 
-    /// <summary>The command that recounts the monthly visit totals (<see cref="VisitTotals"/>) and stops.</summary>
+    /// <summary>The command that recounts the visit totals (<see cref="VisitTotals"/>) and stops.</summary>
     public const string RebuildVisitTotalsCommand = "rebuild-visit-totals";
 
-    /// <summary>Recounts every manager's monthly visit totals from the visits (after a repair of the data by hand, say).</summary>
+    /// <summary>Recounts every manager's visit totals from the visits (after a repair of the data by hand, say).</summary>
     public static async Task RebuildVisitTotalsAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var rows = await VisitTotals.RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-        app.Logger.LogInformation("Monthly visit totals rebuilt: {Rows} manager-months in {Seconds:0.0} s", rows, started.Elapsed.TotalSeconds);
+        var (months, quarters) = await VisitTotals.RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        app.Logger.LogInformation(
+            "Visit totals rebuilt: {Months} manager-months, {Quarters} customer-quarters in {Seconds:0.0} s", months, quarters, started.Elapsed.TotalSeconds);
     }
 
     /// <summary>The command that copies the SQLite database, consistently, while the app may be writing to it, and stops.</summary>

@@ -108,6 +108,26 @@ public class EvidenceTests(CustomerManagerFactory factory) : IClassFixture<Custo
         Assert.Equal((1, 1, 1, 1, 2, 1), (figures.MarketInformation, figures.DataChanges, figures.Violations, figures.UnlicensedRetail, figures.Complaints, figures.ComplaintsResolvedOnSpot));
     }
 
+    [Theory]
+    [InlineData("2026-01-01", "2026-03-31", 5, 3)] // a quarter: its customer-quarter rows
+    [InlineData("2026-04-01", "2026-06-30", 1, 1)]
+    [InlineData("2026-01-01", "2026-06-30", 6, 3)] // two quarters: customer a, visited in both, counts once
+    [InlineData("2026-01-02", "2026-03-31", 5, 3)] // a quarter less a day: from the visits
+    [InlineData("2026-03-21", "2026-04-01", 2, 2)]
+    public async Task CustomersCoveredCountEachCustomerOnceWhateverThePeriod(string from, string to, int visits, int covered)
+    {
+        var managerId = await BuildAsync();
+        using var scope = factory.Services.CreateScope();
+        var query = scope.ServiceProvider.GetRequiredService<EvidenceQuery>();
+        var (first, last) = (DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture));
+
+        var figures = await query.ForManagerAsync(managerId, first, last, CancellationToken.None);
+        var all = await query.ForAllAsync(first, last, CancellationToken.None);
+
+        Assert.Equal((visits, covered), (figures.Visits, figures.CustomersCovered));
+        Assert.Equal(figures, all[managerId]);
+    }
+
     [Fact]
     public async Task ManagerPageShowsTheFiguresForTheChosenPeriod()
     {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerManager.Web.Tests.Features;
 
 /// <summary>
-/// The monthly visit totals the panel's evidence reads: kept equal to the visits as a manager logs, corrects (into
+/// The monthly visit totals and customers per quarter the panel's evidence reads: kept equal to the visits as a manager logs, corrects (into
 /// another month) and deletes them through the forms, from the demo data on, and rebuilt to the same figures.
 /// </summary>
 public class VisitTotalsTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
@@ -48,6 +48,21 @@ public class VisitTotalsTests(CustomerManagerFactory factory) : IClassFixture<Cu
                 var kept = totals.SingleOrDefault(t => t.AccountManagerId == id && t.Month == month)?.Tally ?? default;
                 Assert.Equal((id, month, await DirectCountAsync(db, id, month)), (id, month, kept));
             }
+
+            // Each customer a manager visited in a quarter, with how many times: a row, and no row for any other.
+            var visits = await db.Visits.Where(v => managerId == null || v.AccountManagerId == managerId)
+                .Select(v => new { v.AccountManagerId, v.CustomerId, v.VisitedAt }).ToListAsync();
+            var direct = visits
+                .GroupBy(v => (Quarter: new DateOnly(v.VisitedAt.Year, ((v.VisitedAt.Month - 1) / 3 * 3) + 1, 1), v.AccountManagerId, v.CustomerId))
+                .Select(g => (g.Key.Quarter, g.Key.AccountManagerId, g.Key.CustomerId, Visits: g.Count()))
+                .Order()
+                .ToList();
+            var quarters = (await db.VisitedCustomerQuarters.AsNoTracking().Where(q => managerId == null || q.AccountManagerId == managerId).ToListAsync())
+                .Select(q => (q.Quarter, q.AccountManagerId, q.CustomerId, q.Visits))
+                .Order()
+                .ToList();
+            Assert.NotEmpty(direct);
+            Assert.Equal(direct, quarters);
         });
     }
 
@@ -121,12 +136,16 @@ public class VisitTotalsTests(CustomerManagerFactory factory) : IClassFixture<Cu
     public async Task TheRebuildCommandCountsTheSameTotalsFromTheVisits()
     {
         var kept = await factory.QueryAsync(db => db.VisitMonthTotals.AsNoTracking().OrderBy(t => t.AccountManagerId).ThenBy(t => t.Month).ToListAsync());
+        var quartersKept = await factory.QueryAsync(db => db.VisitedCustomerQuarters.CountAsync());
         await factory.WithDbAsync(async db =>
         {
             // A total someone broke by hand is put right; the others stay as they were.
             await db.VisitMonthTotals.Where(t => t.AccountManagerId == kept[0].AccountManagerId && t.Month == kept[0].Month)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.Visits, 999));
-            Assert.Equal(kept.Count, await VisitTotals.RebuildAsync(db));
+            await db.VisitedCustomerQuarters.Where(q => q.AccountManagerId == kept[0].AccountManagerId).ExecuteDeleteAsync();
+            var (months, customerQuarters) = await VisitTotals.RebuildAsync(db);
+            Assert.Equal(kept.Count, months);
+            Assert.Equal(quartersKept, customerQuarters);
         });
 
         var rebuilt = await factory.QueryAsync(db => db.VisitMonthTotals.AsNoTracking().OrderBy(t => t.AccountManagerId).ThenBy(t => t.Month).ToListAsync());

@@ -79,3 +79,14 @@ internal sealed class VisitMonthTotalConfiguration : IEntityTypeConfiguration<Vi
         builder.HasOne<AccountManager>().WithMany().HasForeignKey(t => t.AccountManagerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class VisitedCustomerQuarterConfiguration : IEntityTypeConfiguration<VisitedCustomerQuarter>
+{
+    public void Configure(EntityTypeBuilder<VisitedCustomerQuarter> builder)
+    {
+        // A quarter's rows by manager: every manager's customers covered are counted in this key alone.
+        builder.HasKey(q => new { q.Quarter, q.AccountManagerId, q.CustomerId });
+        builder.HasOne<AccountManager>().WithMany().HasForeignKey(q => q.AccountManagerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<RetailCustomer>().WithMany().HasForeignKey(q => q.CustomerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
