@@ -39,12 +39,12 @@ public static class DependencyInjection
                 case DatabaseProvider.SqlServer:
                     db.UseSqlServer(
                         connectionString ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Default is missing."),
-                        sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+                        sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).ExecutionStrategy(d => new SqlServerRetries(d)));
                     break;
                 case DatabaseProvider.PostgreSql:
                     db.UseNpgsql(
                         connectionString ?? throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:Default is missing."),
-                        pg => pg.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+                        pg => pg.MigrationsAssembly(PostgreSqlMigrationsAssembly).ExecutionStrategy(d => new PostgreSqlRetries(d)));
                     break;
                 default:
                     db.UseSqlite(SqliteConnectionString(connectionString, AppContext.BaseDirectory), sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));

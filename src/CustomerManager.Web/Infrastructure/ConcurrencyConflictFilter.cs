@@ -1,4 +1,5 @@
 using CustomerManager.Domain.Common;
+using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -11,14 +12,15 @@ namespace CustomerManager.Web.Infrastructure;
 /// <summary>
 /// The safety net of optimistic concurrency: a save that lost a race (someone changed the same record, or took
 /// the same unique value, a moment earlier) and that the action did not answer itself never shows an error
-/// page. Nothing was saved; the user goes back to the page they came from and is told why.
+/// page. Nothing was saved; the user goes back to the page they came from and is told why. A save that failed
+/// because the database was out of reach is not a conflict: it goes on to the "try again shortly" page.
 /// </summary>
 public sealed class ConcurrencyConflictFilter(IStringLocalizer<SharedResource> l, ITempDataDictionaryFactory tempData, ILogger<ConcurrencyConflictFilter> logger) : IExceptionFilter
 {
     public void OnException(ExceptionContext context)
     {
         // A concurrency token that moved on, or a unique value (a name, a licence number) someone took first.
-        if (context.Exception is not DbUpdateException)
+        if (context.Exception is not DbUpdateException || Retries.DatabaseUnavailable(context.Exception))
         {
             return;
         }

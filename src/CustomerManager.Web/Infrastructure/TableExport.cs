@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using CustomerManager.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
 namespace CustomerManager.Web.Infrastructure;
@@ -19,10 +21,24 @@ public enum ExportFormat
 /// </summary>
 public static class TableExport
 {
+    /// <summary>
+    /// The file of <paramref name="query"/>'s rows, read as a stream from <paramref name="db"/> even on a server
+    /// database, where EF would otherwise read a whole result before its first row so as to retry it.
+    /// </summary>
     public static async Task<FileStreamResult> FileAsync<T>(
-        IReadOnlyList<string> headers, IQueryable<T> query, Func<T, object?[]> cells, ExportFormat format, string fileNameBase, CancellationToken cancellationToken)
+        DbContext db, IReadOnlyList<string> headers, IQueryable<T> query, Func<T, object?[]> cells, ExportFormat format, string fileNameBase, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Path.GetTempPath(), "cm-export-" + Guid.NewGuid().ToString("N"));
+        await db.StreamingAsync(cancel => WriteAsync(path, headers, query, cells, format, cancel), cancellationToken);
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        var (contentType, extension) = format == ExportFormat.Xlsx
+            ? ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
+            : ("text/csv; charset=utf-8", "csv");
+        return new FileStreamResult(stream, contentType) { FileDownloadName = $"{fileNameBase}.{extension}" };
+    }
+
+    private static async Task WriteAsync<T>(string path, IReadOnlyList<string> headers, IQueryable<T> query, Func<T, object?[]> cells, ExportFormat format, CancellationToken cancellationToken)
+    {
         await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
         {
             if (format == ExportFormat.Xlsx)
@@ -59,12 +75,6 @@ public static class TableExport
                 }
             }
         }
-
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-        var (contentType, extension) = format == ExportFormat.Xlsx
-            ? ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
-            : ("text/csv; charset=utf-8", "csv");
-        return new FileStreamResult(stream, contentType) { FileDownloadName = $"{fileNameBase}.{extension}" };
     }
 
 #pragma warning disable CS1998 // an iterator over memory has nothing to await

@@ -38,6 +38,7 @@ public sealed class AccountManagersController(
             l["AccountManager.Status"], l["AccountManager.Customers"], l["AccountManager.CurrentTier"], l["Result.FinalScore"], l["AccountManager.Login"],
         ];
         return await TableExport.FileAsync(
+            db,
             headers,
             await query.RowsAsync(filter, cancellationToken),
             m => [m.EmployeeNumber, m.Name, m.District, m.Phone, m.IsActive ? l["AccountManager.Active"].Value : l["AccountManager.Inactive"].Value,

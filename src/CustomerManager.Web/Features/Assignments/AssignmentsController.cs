@@ -146,7 +146,7 @@ public sealed class AssignmentsController(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!Retries.DatabaseUnavailable(e))
         {
             // Another administrator moved one of these customers at the same moment: nothing of this order is saved.
             await transaction.RollbackAsync(cancellationToken);

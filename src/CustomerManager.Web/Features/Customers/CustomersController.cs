@@ -36,6 +36,7 @@ public sealed class CustomersController(
             l["Customer.BusinessType"], l["Customer.Status"], l["Export.ManagerEmployeeNumber"], l["Export.ManagerName"], l["AccountManager.District"],
         ];
         return await TableExport.FileAsync(
+            db,
             headers,
             query.Rows(filter, User),
             c => [c.LicenceNumber, c.StoreName, c.Owner, c.Phone, c.Address, l[$"BusinessType.{c.BusinessType}"].Value, l[$"CustomerStatus.{c.Status}"].Value, c.ManagerEmployeeNumber, c.ManagerName, c.District],
@@ -86,7 +87,7 @@ public sealed class CustomersController(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!Retries.DatabaseUnavailable(e))
         {
             // The same licence number was registered by someone else at the same moment (unique index).
             db.ChangeTracker.Clear();

@@ -75,7 +75,7 @@ public sealed class CyclesController(
             {
                 ModelState.AddModelError(CycleForm.FieldOf(e), l.Message(e));
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (!Retries.DatabaseUnavailable(e))
             {
                 // Another administrator created a cycle of this name at the same moment (unique index).
                 ModelState.AddModelError(nameof(CycleForm.Name), l.Message(ErrorCodes.Cycle.NameTaken, [form.Name!.Trim()]));
@@ -132,7 +132,7 @@ public sealed class CyclesController(
             {
                 ModelState.AddModelError(CycleForm.FieldOf(e), l.Message(e));
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (!Retries.DatabaseUnavailable(e))
             {
                 ModelState.AddModelError(string.Empty, l.Message(ErrorCodes.General.ChangedMeanwhile, []));
             }

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using System.Diagnostics;
+using CustomerManager.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -19,26 +19,13 @@ public sealed class ErrorController : Controller
     [Route("Error")]
     public IActionResult Index()
     {
-        if (!DatabaseUnavailable(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        if (!Retries.DatabaseUnavailable(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
         {
             return View("Error", Model(StatusCodes.Status500InternalServerError));
         }
 
         Response.Headers.RetryAfter = "30";
         return View("Error", Model(StatusCodes.Status503ServiceUnavailable));
-    }
-
-    private static bool DatabaseUnavailable(Exception? error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-        {
-            if (e is DbException { IsTransient: true } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 })
-            {
-                return true; // 5, 6: SQLITE_BUSY, SQLITE_LOCKED
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

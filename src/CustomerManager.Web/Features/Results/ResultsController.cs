@@ -45,6 +45,7 @@ public sealed class ResultsController(ResultQueries queries, AppDbContext db, IS
         ];
         string TierName(Tier? t) => t is { } v ? l[$"Tier.{v}"] : l["Tier.NotRated"];
         return await TableExport.FileAsync(
+            db,
             headers,
             model.Rows.Items.AsQueryable(),
             r => [r.Rank == 0 ? null : r.Rank, r.EmployeeNumber, r.Name, r.District, r.FinalScore, TierName(r.Tier), TierName(r.PreviousTier), l[$"Movement.{r.Movement}"].Value,

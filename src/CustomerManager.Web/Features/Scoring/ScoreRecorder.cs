@@ -85,7 +85,7 @@ public sealed class ScoreRecorder(AppDbContext db, IStringLocalizer<SharedResour
                 await transaction.CommitAsync(cancellationToken);
                 return [];
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (!Retries.DatabaseUnavailable(e))
             {
                 // Another tab saved the same score at the same moment (unique index, or the version moved on).
                 problems.Add(new ScoreProblem(null, l["Scoring.Conflict"]));

@@ -77,7 +77,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, AppDbContext 
             await RollBackAsync(transaction);
             return result;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!Retries.DatabaseUnavailable(e))
         {
             // The same user name or manager was taken by someone else at the same moment: nothing is kept.
             await RollBackAsync(transaction);
@@ -124,7 +124,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, AppDbContext 
             await RollBackAsync(transaction);
             return (null, result);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (!Retries.DatabaseUnavailable(e))
         {
             await RollBackAsync(transaction);
             return (null, IdentityResult.Failed(describer.ConcurrencyFailure()));

@@ -46,6 +46,7 @@ public sealed class VisitsController(
         string? YesNo(bool? value) => value is { } yes ? l[yes ? "Common.Yes" : "Common.No"].Value : null;
         var separator = l["List.Separator"].Value;
         return await TableExport.FileAsync(
+            db,
             headers,
             query.ExportRows(filter, User),
             v => [v.VisitedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), l[$"VisitKind.{v.Kind}"].Value, v.ManagerEmployeeNumber, v.ManagerName,
