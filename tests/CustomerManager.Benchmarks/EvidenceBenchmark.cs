@@ -124,7 +124,7 @@ internal static class EvidenceBenchmark
         {
             using (var district = connection.CreateCommand())
             {
-                district.CommandText = "INSERT INTO Districts (Name, CreatedUtc) VALUES ('片区', $now)";
+                district.CommandText = "INSERT INTO OrgUnits (Code, Name, Kind, IsActive, CreatedUtc) VALUES ('D1', '片区', 2, 1, $now)";
                 district.Parameters.AddWithValue("$now", now);
                 district.ExecuteNonQuery();
             }

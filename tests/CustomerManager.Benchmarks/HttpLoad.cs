@@ -457,7 +457,7 @@ internal static partial class HttpLoad
                 Query("SELECT u.UserName FROM AspNetUsers u JOIN AccountManagers m ON m.Id = u.AccountManagerId WHERE u.IsActive = 1 AND m.IsActive = 1 ORDER BY u.UserName", r => r.GetString(0)),
                 Query("SELECT COUNT(*) FROM Customers", r => r.GetInt32(0))[0],
                 Query("SELECT MAX(Id) FROM Visits", r => r.IsDBNull(0) ? 0 : r.GetInt64(0))[0],
-                Query("SELECT Name FROM Districts ORDER BY Id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM Districts)", r => r.GetString(0))[0],
+                Query("SELECT Name FROM OrgUnits WHERE Kind = 2 ORDER BY Id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM OrgUnits WHERE Kind = 2)", r => r.GetString(0))[0],
                 published[0].Item1, published[0].Item2, open[0].Item1, open[0].Item2);
         }
     }

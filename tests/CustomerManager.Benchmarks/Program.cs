@@ -161,7 +161,7 @@ finally
 static void InsertDistricts(SqliteConnection connection, string now)
 {
     using var insert = connection.CreateCommand();
-    insert.CommandText = "INSERT INTO Districts (Name, NameSortKey, CreatedUtc) VALUES ($name, $key, $now)";
+    insert.CommandText = "INSERT INTO OrgUnits (Code, Name, NameSortKey, Kind, IsActive, CreatedUtc) VALUES ('D' || $name, $name, $key, 2, 1, $now)";
     var name = insert.Parameters.Add("$name", SqliteType.Text);
     var key = insert.Parameters.Add("$key", SqliteType.Text);
     insert.Parameters.AddWithValue("$now", now);

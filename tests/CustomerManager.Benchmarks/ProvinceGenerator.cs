@@ -3,6 +3,7 @@ using System.Globalization;
 using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Organisation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure;
 using CustomerManager.Infrastructure.Identity;
@@ -268,9 +269,19 @@ internal sealed class ProvinceGenerator : IDisposable
     private void WritePeopleAndSettings()
     {
         var at = Utc(_setupDay.ToDateTime(new TimeOnly(9, 0)));
+        // The company and its 12 marketing departments after the 50 districts' ids (1–50, which the managers' placement
+        // uses); each department holds four or five neighbouring districts.
+        var company = _districtNames.Length + 1;
+        InsertUnit(company, "HQ", "省烟草公司", UnitKind.Company, null, at);
+        var departments = Math.Min(DepartmentNames.Length, _districtNames.Length);
+        for (var k = 0; k < departments; k++)
+        {
+            InsertUnit(company + 1 + k, string.Create(CultureInfo.InvariantCulture, $"DEP{k + 1:00}"), DepartmentNames[k] + "营销部", UnitKind.Department, company, at);
+        }
+
         for (var d = 1; d <= _districtNames.Length; d++)
         {
-            InsertDistrict(d, _districtNames[d - 1], at);
+            InsertUnit(d, string.Create(CultureInfo.InvariantCulture, $"D{d:000}"), _districtNames[d - 1], UnitKind.District, company + 1 + ((d - 1) * departments / _districtNames.Length), at);
         }
 
         var hash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), DemoAccounts.Password);
@@ -321,13 +332,16 @@ internal sealed class ProvinceGenerator : IDisposable
     /// <summary>The login of manager <paramref name="managerId"/>: am0001, am0002, …</summary>
     public static string ManagerUserName(int managerId) => string.Create(CultureInfo.InvariantCulture, $"am{managerId:0000}");
 
-    private void InsertDistrict(int id, string name, DateTime atUtc)
+    private void InsertUnit(int id, string code, string name, UnitKind kind, int? parentId, DateTime atUtc)
     {
         var key = NameOrder.KeyOf(name);
-        _districtsInsert ??= Prepare("Districts", "Id", "Name", "NameSortKey", "CreatedUtc", "CreatedBy", "ModifiedUtc", "ModifiedBy", "Version");
-        _districtsInsert.Run(id, name, key, atUtc, Admin, null, null, 1);
-        Audit(atUtc, Admin, "District", id, "Created", null, _json.Created(("Name", name), ("NameSortKey", key)));
+        _districtsInsert ??= Prepare("OrgUnits", "Id", "Code", "Name", "NameEn", "NameSortKey", "Kind", "ParentId", "IsActive", "CreatedUtc", "CreatedBy", "ModifiedUtc", "ModifiedBy", "Version");
+        _districtsInsert.Run(id, code, name, null, key, (int)kind, parentId, true, atUtc, Admin, null, null, 1);
+        Audit(atUtc, Admin, nameof(OrgUnit), id, "Created", null, _json.Created(
+            ("Code", code), ("IsActive", true), ("Kind", (int)kind), ("Name", name), ("NameSortKey", key), ("ParentId", parentId)));
     }
+
+    private static readonly string[] DepartmentNames = ["城关", "东城", "西城", "南城", "北城", "高新", "经开", "临港", "滨江", "河东", "河西", "山北"];
 
     private void InsertAccountManager(int id, DateTime atUtc)
     {
@@ -1140,7 +1154,7 @@ internal sealed class ProvinceGenerator : IDisposable
         Console.WriteLine("  rows per table:");
         foreach (var table in new[]
                  {
-                     "Districts", "AccountManagers", "AspNetUsers", "Customers", "CustomerAssignments", "Visits", "VisitReports", "Cycles",
+                     "OrgUnits", "AccountManagers", "AspNetUsers", "Customers", "CustomerAssignments", "Visits", "VisitReports", "Cycles",
                      "CycleCriteria", "PanelScores", "Results", "ResultCriterionScores", "AuditEntries",
                  })
         {

@@ -35,7 +35,7 @@ public class EmptyStateTests(BrowserFixture browser, ITestOutputHelper output) :
         }
 
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var manager = new AccountManager("KM990", "新来的", "13900009990", await db.Districts.SingleAsync(d => d.Name == "城北片区"));
+        var manager = new AccountManager("KM990", "新来的", "13900009990", await db.OrgUnits.SingleAsync(d => d.Name == "城北片区"));
         db.AccountManagers.Add(manager);
         await db.SaveChangesAsync();
         var user = new AppUser { UserName = UserName, DisplayName = "新来的", EmailConfirmed = true, AccountManagerId = manager.Id };

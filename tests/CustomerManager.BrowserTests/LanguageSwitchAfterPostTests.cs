@@ -29,7 +29,7 @@ public class LanguageSwitchAfterPostTests(BrowserFixture browser) : IClassFixtur
     [InlineData("panel-score")]
     [InlineData("brand-add-empty")]
     [InlineData("brand-add-taken")]
-    [InlineData("district-add-taken")]
+    [InlineData("unit-add-taken")]
     [InlineData("import-without-file")]
     [InlineData("import-preview")]
     public async Task SwitchingLanguageShowsTheSamePageAgainWithEverythingTyped(string form)
@@ -320,17 +320,18 @@ public class LanguageSwitchAfterPostTests(BrowserFixture browser) : IClassFixtur
             new("品牌目录", "Brand catalogue"),
             [new("[data-valmsg-for=Name]", new("该品牌已在目录中。", "This brand is already in the catalogue."))]),
 
-        ["district-add-taken"] = new(
+        ["unit-add-taken"] = new(
             "admin",
             async page =>
             {
                 var form = new Typing(page);
-                await page.GotoAsync("/Districts");
+                await page.GotoAsync("/Units");
+                await form.TypeAsync("#Code", "URB-E2");
                 await form.TypeAsync("#Name", "城东片区");
-                return await form.SendAsync("#district-form button[type=submit]", "/Districts/Create");
+                return await form.SendAsync("#unit-form button[type=submit]", "/Units/Create");
             },
-            new("片区", "Districts"),
-            [new("[data-valmsg-for=Name]", new("已有同名片区。", "There is already a district with this name."))]),
+            new("组织机构", "Organisation"),
+            [new("[data-valmsg-for=Name]", new("已有同名机构。", "There is already a unit with this name."))]),
 
         // A chosen file cannot be sent again by the page: only the message and the page itself are checked.
         ["import-without-file"] = new(

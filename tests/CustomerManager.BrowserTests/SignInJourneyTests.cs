@@ -119,7 +119,7 @@ public class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
     {
         var page = await browser.NewPageAsync(width, 800, locale);
         await page.SignInAsync("admin");
-        await page.GotoAsync("/Districts");
+        await page.GotoAsync("/Units");
 
         var bar = await page.Locator("nav.navbar").BoundingBoxAsync();
         Assert.True(bar!.Height < 70, $"the navigation bar is {bar.Height}px high at {width}px in {locale}: it wrapped");
@@ -129,7 +129,7 @@ public class SignInJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
         // The settings pages sit in one menu, which says which of them is open.
         Assert.Contains("active", await page.Locator("#settings-menu").GetAttributeAsync("class"));
         await page.Locator("#settings-menu").ClickAsync();
-        var districts = page.Locator("[aria-labelledby=settings-menu] a[href='/Districts']");
+        var districts = page.Locator("[aria-labelledby=settings-menu] a[href='/Units']");
         await districts.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible });
         Assert.Equal("page", await districts.GetAttributeAsync("aria-current"));
         var menu = await page.Locator("[aria-labelledby=settings-menu]").BoundingBoxAsync();

@@ -1,4 +1,5 @@
 using CustomerManager.Domain.Common;
+using CustomerManager.Domain.Organisation;
 
 namespace CustomerManager.Domain.AccountManagers;
 
@@ -17,7 +18,7 @@ public sealed class AccountManager : Entity
         District = null!;
     }
 
-    public AccountManager(string employeeNumber, string name, string? phone, District district)
+    public AccountManager(string employeeNumber, string name, string? phone, OrgUnit district)
         : this()
     {
         EmployeeNumber = Guard.Required(employeeNumber, EmployeeNumberMaxLength, ErrorCodes.AccountManager.EmployeeNumberRequired, ErrorCodes.AccountManager.EmployeeNumberTooLong);
@@ -35,12 +36,12 @@ public sealed class AccountManager : Entity
 
     public int DistrictId { get; private set; }
 
-    /// <summary>The district the manager serves, one of the managed list.</summary>
-    public District District { get; private set; }
+    /// <summary>The district unit the manager serves; its department and the company are above it.</summary>
+    public OrgUnit District { get; private set; }
 
     public bool IsActive { get; private set; } = true;
 
-    public void UpdateProfile(string name, string? phone, District district)
+    public void UpdateProfile(string name, string? phone, OrgUnit district)
     {
         Name = Guard.Required(name, NameMaxLength, ErrorCodes.AccountManager.NameRequired, ErrorCodes.AccountManager.NameTooLong);
         NameSortKey = NameOrder.KeyOf(Name);
@@ -48,10 +49,23 @@ public sealed class AccountManager : Entity
         MoveTo(district);
     }
 
-    /// <summary>Places the manager in a district (when it is merged into another, for one).</summary>
-    public void MoveTo(District district)
+    /// <summary>Places the manager in a district (when it is merged into another, for one): an active district unit.</summary>
+    public void MoveTo(OrgUnit district)
     {
-        District = district ?? throw new DomainException(ErrorCodes.AccountManager.DistrictRequired, "A manager serves a district.");
+        if (district is null)
+        {
+            throw new DomainException(ErrorCodes.AccountManager.DistrictRequired, "A manager serves a district.");
+        }
+
+        // A district retired while the manager was in it is impossible (retiring needs it empty), but a manager's
+        // profile saved again with the district they are in is never refused for its state.
+        var staying = ReferenceEquals(district, District) || (district.Id != 0 && district.Id == DistrictId);
+        if (district.Kind != UnitKind.District || (!district.IsActive && !staying))
+        {
+            throw new DomainException(ErrorCodes.Unit.NotADistrict, "A manager is placed in an active district.", district.Name);
+        }
+
+        District = district;
         DistrictId = district.Id;
     }
 

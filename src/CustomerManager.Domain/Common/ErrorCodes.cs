@@ -35,14 +35,35 @@ public static class ErrorCodes
         public const string ReasonTooLong = "Assignment.Reason.TooLong";
     }
 
-    public static class District
+    public static class Unit
     {
-        public const string NameRequired = "District.Name.Required";
-        public const string NameTooLong = "District.Name.TooLong";
+        public const string KindRequired = "Unit.Kind.Required";
+        public const string CodeRequired = "Unit.Code.Required";
+        public const string CodeTooLong = "Unit.Code.TooLong";
+        public const string CodeCharacters = "Unit.Code.Characters";
+        public const string NameRequired = "Unit.Name.Required";
+        public const string NameTooLong = "Unit.Name.TooLong";
+        public const string CompanyHasNoParent = "Unit.CompanyHasNoParent";
 
-        /// <summary>A district with managers in it cannot be deleted ({0}: how many).</summary>
-        public const string HasManagers = "District.HasManagers";
-        public const string MergeIntoItself = "District.MergeIntoItself";
+        /// <summary>The parent is not one level up ({0}: the kind it must be).</summary>
+        public const string WrongParent = "Unit.WrongParent";
+
+        /// <summary>The parent is retired ({0}: its name).</summary>
+        public const string ParentRetired = "Unit.ParentRetired";
+
+        /// <summary>Managers or customers still in the unit ({0}: managers, {1}: customers).</summary>
+        public const string HasManagers = "Unit.HasManagers";
+
+        /// <summary>Active units below ({0}: how many).</summary>
+        public const string HasActiveChildren = "Unit.HasActiveChildren";
+
+        /// <summary>Units below, active or not ({0}: how many).</summary>
+        public const string HasChildren = "Unit.HasChildren";
+        public const string MergeIntoItself = "Unit.MergeIntoItself";
+        public const string MergeOnlyDistricts = "Unit.MergeOnlyDistricts";
+
+        /// <summary>A manager is placed in an active district, not a department or the company.</summary>
+        public const string NotADistrict = "Unit.NotADistrict";
     }
 
     public static class Brand

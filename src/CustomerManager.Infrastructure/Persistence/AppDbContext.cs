@@ -2,6 +2,7 @@ using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Domain.Auditing;
 using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Organisation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -18,7 +19,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<AccountManager> AccountManagers => Set<AccountManager>();
 
-    public DbSet<District> Districts => Set<District>();
+    /// <summary>The company, its departments and their districts (one table, a tree by <see cref="OrgUnit.ParentId"/>).</summary>
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
 
     public DbSet<RetailCustomer> Customers => Set<RetailCustomer>();
 

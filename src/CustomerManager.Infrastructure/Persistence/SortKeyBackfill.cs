@@ -19,7 +19,7 @@ public sealed class SortKeyBackfill(AppDbContext db, ILogger<SortKeyBackfill> lo
     {
         var filled = await FillAsync("Customers", ["StoreName", "Owner"], cancellationToken);
         filled += await FillAsync("AccountManagers", ["Name"], cancellationToken);
-        filled += await FillAsync("Districts", ["Name"], cancellationToken);
+        filled += await FillAsync("OrgUnits", ["Name"], cancellationToken);
         return filled;
     }
 

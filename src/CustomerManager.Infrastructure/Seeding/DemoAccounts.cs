@@ -18,8 +18,24 @@ public static class DemoAccounts
         ("callcentre", "孙丽", PanelRole.CallCentreRep),
     ];
 
-    /// <summary>The managed list of districts; the last has no manager yet, for a new one.</summary>
-    public static readonly IReadOnlyList<string> Districts = ["城东片区", "城西片区", "城南片区", "城北片区"];
+    /// <summary>The company at the root of the demo's structure: code, name, English name.</summary>
+    public static readonly (string Code, string Name, string NameEn) Company = ("HQ", "示范市烟草公司", "Demo City Tobacco Company");
+
+    /// <summary>Its two marketing departments, each with its own districts.</summary>
+    public static readonly IReadOnlyList<(string Code, string Name, string NameEn)> Departments =
+    [
+        ("URB", "城区营销部", "Urban marketing department"),
+        ("CTY", "郊县营销部", "County marketing department"),
+    ];
+
+    /// <summary>The districts and their department; the last has no manager yet, for a new one.</summary>
+    public static readonly IReadOnlyList<(string Code, string Name, string NameEn, string Department)> Districts =
+    [
+        ("URB-E", "城东片区", "East district", "URB"),
+        ("URB-W", "城西片区", "West district", "URB"),
+        ("CTY-S", "城南片区", "South district", "CTY"),
+        ("CTY-N", "城北片区", "North district", "CTY"),
+    ];
 
     /// <summary>Employee number, name, district and the quality of work the demo scores reflect (0–100).</summary>
     public static readonly IReadOnlyList<(string UserName, string EmployeeNumber, string Name, string District, int Level)> AccountManagers =

@@ -2,6 +2,7 @@ using System.Globalization;
 using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Organisation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Infrastructure.Persistence;
@@ -56,8 +57,10 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
             panel.Add(await CreateUserAsync(userName, displayName, AppRoles.PanelMember, u => u.PanelRole = role));
         }
 
-        var districts = DemoAccounts.Districts.ToDictionary(d => d, d => new District(d));
-        db.Districts.AddRange(districts.Values);
+        var company = new OrgUnit(DemoAccounts.Company.Code, DemoAccounts.Company.Name, DemoAccounts.Company.NameEn, UnitKind.Company, null);
+        var departments = DemoAccounts.Departments.ToDictionary(d => d.Code, d => new OrgUnit(d.Code, d.Name, d.NameEn, UnitKind.Department, company));
+        var districts = DemoAccounts.Districts.ToDictionary(d => d.Name, d => new OrgUnit(d.Code, d.Name, d.NameEn, UnitKind.District, departments[d.Department]));
+        db.OrgUnits.AddRange([company, .. departments.Values, .. districts.Values]);
         var managers = DemoAccounts.AccountManagers
             .Select((m, i) => new AccountManager(m.EmployeeNumber, m.Name, string.Create(CultureInfo.InvariantCulture, $"1390000{i + 1:0000}"), districts[m.District]))
             .ToList();

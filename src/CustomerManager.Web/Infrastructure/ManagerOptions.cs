@@ -1,4 +1,5 @@
 using CustomerManager.Domain.AccountManagers;
+using CustomerManager.Domain.Organisation;
 using CustomerManager.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -130,7 +131,7 @@ public static class ManagerOptions
             ? await db.AccountManagers.AsNoTracking().Where(m => m.Id == id).Select(m => m.EmployeeNumber).SingleOrDefaultAsync(cancellationToken)
             : typed;
 
-    /// <summary>The managed list of districts, for filters and the manager form.</summary>
+    /// <summary>The active districts a manager may be placed in, for the manager form.</summary>
     public static Task<List<string>> DistrictsAsync(this AppDbContext db, CancellationToken cancellationToken) =>
-        db.Districts.AsNoTracking().OrderBy(d => d.NameSortKey).Select(d => d.Name).ToListAsync(cancellationToken);
+        db.OrgUnits.AsNoTracking().Where(u => u.Kind == UnitKind.District && u.IsActive).OrderBy(u => u.NameSortKey).Select(u => u.Name).ToListAsync(cancellationToken);
 }

@@ -1,5 +1,6 @@
 using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Domain.Common;
+using CustomerManager.Domain.Tests.Builders;
 
 namespace CustomerManager.Domain.Tests.AccountManagers;
 
@@ -8,7 +9,7 @@ public class AccountManagerTests
     [Fact]
     public void AManagerWhoStillServesCustomersIsNotDeactivated()
     {
-        var manager = new AccountManager("KM009", "王芳", null, new District("城东"));
+        var manager = new AccountManager("KM009", "王芳", null, Structure.District("城东"));
 
         var error = Assert.Throws<DomainException>(() => manager.Deactivate(currentCustomers: 3));
 
@@ -20,7 +21,7 @@ public class AccountManagerTests
     [Fact]
     public void AManagerWithoutCustomersIsDeactivatedAndCanComeBack()
     {
-        var manager = new AccountManager("KM009", "王芳", null, new District("城东"));
+        var manager = new AccountManager("KM009", "王芳", null, Structure.District("城东"));
 
         manager.Deactivate(currentCustomers: 0);
         Assert.False(manager.IsActive);

@@ -26,13 +26,13 @@ public class HardeningTests(CustomerManagerFactory factory) : IClassFixture<Cust
     public async Task AFormWithANulByteIsRefusedWithTheFriendly400PageAndSavesNothing()
     {
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
-        var before = await factory.QueryAsync(db => db.Districts.CountAsync());
+        var before = await factory.QueryAsync(db => db.OrgUnits.CountAsync());
 
-        using var response = await client.SubmitFormAsync("/Districts", "#district-form", new Dictionary<string, string> { ["Name"] = "片区\0" });
+        using var response = await client.SubmitFormAsync("/Units", "#unit-form", new Dictionary<string, string> { ["Code"] = "X1", ["Name"] = "片区\0" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("请求无效", (await response.ToDocumentAsync()).Title, StringComparison.Ordinal);
-        Assert.Equal(before, await factory.QueryAsync(db => db.Districts.CountAsync()));
+        Assert.Equal(before, await factory.QueryAsync(db => db.OrgUnits.CountAsync()));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class HardeningTests(CustomerManagerFactory factory) : IClassFixture<Cust
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
         var fields = Enumerable.Range(0, 1_100).Select(i => new KeyValuePair<string, string>("code", "503")).ToList();
 
-        using var refused = await client.PostAsync("/Districts/Create", new FormUrlEncodedContent(fields));
+        using var refused = await client.PostAsync("/Units/Create", new FormUrlEncodedContent(fields));
         using var missing = await client.PostAsync("/Error/404", new FormUrlEncodedContent([new("code", "503")]));
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -55,13 +55,13 @@ public class HardeningTests(CustomerManagerFactory factory) : IClassFixture<Cust
     public async Task TextWithControlCharactersIsRefusedWithAMessage(string name)
     {
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
-        var before = await factory.QueryAsync(db => db.Districts.CountAsync());
+        var before = await factory.QueryAsync(db => db.OrgUnits.CountAsync());
 
-        using var response = await client.SubmitFormAsync("/Districts", "#district-form", new Dictionary<string, string> { ["Name"] = name });
+        using var response = await client.SubmitFormAsync("/Units", "#unit-form", new Dictionary<string, string> { ["Kind"] = "Company", ["Code"] = "X2", ["Name"] = name });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("请删除文本中不可见的控制字符。", (await response.ToDocumentAsync()).QuerySelector("#Name-error")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(before, await factory.QueryAsync(db => db.Districts.CountAsync()));
+        Assert.Equal(before, await factory.QueryAsync(db => db.OrgUnits.CountAsync()));
     }
 
     [Fact]

@@ -1,7 +1,8 @@
-using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Organisation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerManager.Web.Tests.Infrastructure;
@@ -13,16 +14,17 @@ public static class DomainBuilders
     public static VisitChangeRules VisitRulesAt(DateTime now) =>
         new(EvaluationCalendar.Empty, VisitChangeRules.DefaultEditWindowDays, new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Unspecified), TimeSpan.FromHours(8)));
 
-    /// <summary>The district of that name from the managed list, added to it when it is not there yet.</summary>
-    public static async Task<District> DistrictAsync(this AppDbContext db, string name)
+    /// <summary>The district unit of that name, added to the demo's first department when it is not there yet.</summary>
+    public static async Task<OrgUnit> DistrictAsync(this AppDbContext db, string name)
     {
-        if (await db.Districts.SingleOrDefaultAsync(d => d.Name == name) is { } existing)
+        if (await db.OrgUnits.SingleOrDefaultAsync(d => d.Name == name) is { } existing)
         {
             return existing;
         }
 
-        var district = new District(name);
-        db.Districts.Add(district);
+        var department = await db.OrgUnits.FirstAsync(u => u.Code == DemoAccounts.Departments[0].Code);
+        var district = OrgUnit.DistrictOf(department, "T-" + Guid.NewGuid().ToString("N")[..12], name);
+        db.OrgUnits.Add(district);
         return district;
     }
 }

@@ -1,4 +1,5 @@
 using CustomerManager.Domain.AccountManagers;
+using CustomerManager.Domain.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -21,14 +22,18 @@ internal sealed class AccountManagerConfiguration : IEntityTypeConfiguration<Acc
     }
 }
 
-internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
+internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
 {
-    public void Configure(EntityTypeBuilder<District> builder)
+    public void Configure(EntityTypeBuilder<OrgUnit> builder)
     {
-        builder.Property(d => d.Name).HasMaxLength(District.NameMaxLength).IsRequired();
-        builder.Property(d => d.NameSortKey).SortKey();
+        builder.Property(u => u.Code).HasMaxLength(OrgUnit.CodeMaxLength).IsRequired();
+        builder.Property(u => u.Name).HasMaxLength(OrgUnit.NameMaxLength).IsRequired();
+        builder.Property(u => u.NameEn).HasMaxLength(OrgUnit.NameMaxLength);
+        builder.Property(u => u.NameSortKey).SortKey();
+        builder.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.AuditStamps();
 
-        builder.HasIndex(d => d.Name).IsUnique();
+        builder.HasIndex(u => u.Name).IsUnique();
+        builder.HasIndex(u => u.Code).IsUnique();
     }
 }

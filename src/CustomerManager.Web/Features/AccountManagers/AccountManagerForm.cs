@@ -1,4 +1,5 @@
 using CustomerManager.Domain.AccountManagers;
+using CustomerManager.Domain.Organisation;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Localization;
@@ -47,7 +48,7 @@ public sealed class AccountManagerFormValidator : AbstractValidator<AccountManag
         RuleFor(f => f.Name).RequiredText(l, AccountManager.NameMaxLength);
         RuleFor(f => f.District).NotEmpty().WithMessage(l["AccountManager.District.Required"]);
         RuleFor(f => f.District)
-            .MustAsync(async (name, ct) => await db.Districts.AnyAsync(d => d.Name == name, ct))
+            .MustAsync(async (name, ct) => await db.OrgUnits.AnyAsync(u => u.Name == name && u.Kind == UnitKind.District && u.IsActive, ct))
             .WithMessage(l["AccountManager.District.NotInList"])
             .When(f => !string.IsNullOrEmpty(f.District));
         RuleFor(f => f.Phone).OptionalText(l, AccountManager.PhoneMaxLength).Phone(l);

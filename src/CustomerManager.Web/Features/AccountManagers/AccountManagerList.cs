@@ -1,5 +1,6 @@
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Features.Units;
 using CustomerManager.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,7 @@ public sealed record AccountManagerRow(
     int Id, string EmployeeNumber, string Name, string District, string? Phone, bool IsActive, int Customers, Tier? Tier, decimal? FinalScore, string? UserName);
 
 public sealed record AccountManagerListModel(
-    AccountManagerListFilter Filter, PagedList<AccountManagerRow> Page, IReadOnlyList<string> Districts, string? TierCycleName);
+    AccountManagerListFilter Filter, PagedList<AccountManagerRow> Page, IReadOnlyList<UnitNode> Units, string? TierCycleName);
 
 /// <summary>The account-manager list: filtered, sorted and paged in SQL, with customer counts and current tier.</summary>
 public sealed class AccountManagerListQuery(AppDbContext db)
@@ -43,8 +44,8 @@ public sealed class AccountManagerListQuery(AppDbContext db)
     {
         var cycle = await db.LatestPublishedCycleAsync(cancellationToken);
         var page = await Rows(filter, cycle?.Id ?? 0).ToPagedListAsync(filter.Page, filter.PageSize, cancellationToken);
-        var districts = await db.DistrictsAsync(cancellationToken);
-        return new AccountManagerListModel(filter, page, districts, cycle?.Name);
+        var units = await OrgUnitTree.FilterOptionsAsync(db, filter.District, cancellationToken);
+        return new AccountManagerListModel(filter, page, units, cycle?.Name);
     }
 
     /// <summary>The filtered, sorted rows (all pages), for the export.</summary>
@@ -62,7 +63,7 @@ public sealed class AccountManagerListQuery(AppDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.District))
         {
-            managers = managers.Where(m => m.District.Name == filter.District);
+            managers = managers.InUnit(filter.District);
         }
 
         if (filter.Active is { } active)

@@ -75,7 +75,7 @@ public sealed class AccountManagersController(
             return View("Edit", await WithDistrictsAsync(form, cancellationToken));
         }
 
-        var manager = new AccountManager(form.EmployeeNumber!, form.Name!, form.Phone, await db.Districts.SingleAsync(d => d.Name == form.District, cancellationToken));
+        var manager = new AccountManager(form.EmployeeNumber!, form.Name!, form.Phone, await db.OrgUnits.SingleAsync(u => u.Name == form.District, cancellationToken));
         db.AccountManagers.Add(manager);
         await db.SaveChangesAsync(cancellationToken);
         TempData.Flash(l["AccountManager.Created", manager.Name]);
@@ -111,7 +111,7 @@ public sealed class AccountManagersController(
             return View(await WithDistrictsAsync(form, cancellationToken));
         }
 
-        manager.UpdateProfile(form.Name!, form.Phone, await db.Districts.SingleAsync(d => d.Name == form.District, cancellationToken));
+        manager.UpdateProfile(form.Name!, form.Phone, await db.OrgUnits.SingleAsync(u => u.Name == form.District, cancellationToken));
         if (await db.SaveSeenAsync(manager, form.Version, ModelState, l, cancellationToken) is { } current)
         {
             form.Version = current;

@@ -1,6 +1,7 @@
 using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Organisation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Infrastructure.Persistence;
@@ -60,7 +61,7 @@ public sealed class AuditReferences
             nameof(EvaluationCycle) => Cycles,
             nameof(Criterion) => Criteria,
             nameof(Brand) => Brands,
-            nameof(District) => Districts,
+            nameof(OrgUnit) or AuditVocabulary.FormerDistrict => Districts,
             nameof(Visit) => Visits,
             nameof(VisitReport) => Reports,
             nameof(CustomerAssignment) => Assignments,
@@ -180,7 +181,7 @@ public sealed class AuditNameBook
                 .Select(c => new { c.Id, Name = new BilingualName(c.NameZh, c.NameEn) }), x => x.Id, x => x.Name, cancellationToken),
             Brands = await LookUpAsync(wanted.Brands, ids => db.Brands.AsNoTracking().Where(b => ids.Contains(b.Id))
                 .Select(b => new { b.Id, b.Name }), x => x.Id, x => x.Name, cancellationToken),
-            Districts = await LookUpAsync(wanted.Districts, ids => db.Districts.AsNoTracking().Where(d => ids.Contains(d.Id))
+            Districts = await LookUpAsync(wanted.Districts, ids => db.OrgUnits.AsNoTracking().Where(d => ids.Contains(d.Id))
                 .Select(d => new { d.Id, d.Name }), x => x.Id, x => x.Name, cancellationToken),
             Visits = await LookUpAsync(wanted.Visits, ids => db.Visits.AsNoTracking().Where(v => ids.Contains(v.Id))
                 .Join(db.Customers, v => v.CustomerId, c => c.Id, (v, c) => new { v.Id, Name = new VisitName(c.Id, c.StoreName, v.VisitedAt) }), x => x.Id, x => x.Name, cancellationToken),

@@ -1,6 +1,7 @@
 using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Organisation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Identity;
 
@@ -130,10 +131,15 @@ public static class AuditVocabulary
             [nameof(VisitReport.Reply)] = new("Report.Reply"),
             [nameof(VisitReport.VisitedAt)] = new("Visit.When", AuditValueKind.Hidden), // the visit's own time, copied for the inbox's order
         },
-        [nameof(District)] = new Dictionary<string, AuditField>
+        [nameof(OrgUnit)] = new Dictionary<string, AuditField>
         {
-            [nameof(District.Name)] = new("Districts.Name"),
-            [nameof(District.NameSortKey)] = new("Districts.Name", AuditValueKind.Hidden),
+            [nameof(OrgUnit.Code)] = new("Units.Code"),
+            [nameof(OrgUnit.Name)] = new("Units.Name"),
+            [nameof(OrgUnit.NameEn)] = new("Units.NameEn"),
+            [nameof(OrgUnit.NameSortKey)] = new("Units.Name", AuditValueKind.Hidden),
+            [nameof(OrgUnit.Kind)] = new("Units.Kind", AuditValueKind.Enum, nameof(UnitKind)),
+            [nameof(OrgUnit.ParentId)] = new("Units.Parent", AuditValueKind.District),
+            [nameof(OrgUnit.IsActive)] = Status with { Kind = AuditValueKind.Flag, TrueKey = "Units.Active", FalseKey = "Units.RetiredBadge" },
         },
         [nameof(Brand)] = new Dictionary<string, AuditField>
         {
@@ -223,13 +229,19 @@ public static class AuditVocabulary
     /// <summary>Every record type the audit trail writes.</summary>
     public static IReadOnlyCollection<string> EntityTypes => Fields.Keys;
 
+    /// <summary>The record type entries written before issue 12 name for what is now an <see cref="OrgUnit"/>.</summary>
+    public const string FormerDistrict = "District";
+
     /// <summary>The audited properties of a record type.</summary>
     public static IReadOnlyDictionary<string, AuditField> FieldsOf(string entityType) =>
-        Fields.TryGetValue(entityType, out var fields) ? fields : new Dictionary<string, AuditField>();
+        Fields.TryGetValue(Current(entityType), out var fields) ? fields : new Dictionary<string, AuditField>();
 
     /// <summary>The label and kind of a property, or null for one this vocabulary does not know (shown by its name).</summary>
     public static AuditField? Find(string entityType, string property) =>
-        Fields.TryGetValue(entityType, out var fields) ? fields.GetValueOrDefault(property) : null;
+        Fields.TryGetValue(Current(entityType), out var fields) ? fields.GetValueOrDefault(property) : null;
+
+    /// <summary>A record type as the app names it today: a district of an older entry is a unit.</summary>
+    public static string Current(string entityType) => entityType == FormerDistrict ? nameof(OrgUnit) : entityType;
 
     private static string Evidence(string figure) => $"{nameof(EvaluationResult.Evidence)}.{figure}";
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Organisation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Infrastructure.Persistence.Interceptors;
@@ -130,8 +131,8 @@ public sealed class AuditWords(IStringLocalizer l, TimeProvider clock, AuditName
                 return Named(Cultures.Pick(criterion.NameZh, criterion.NameEn), controller: "Criteria", action: "Edit");
             case nameof(Brand) when names.Brands.TryGetValue(number, out var brand):
                 return Named(brand);
-            case nameof(District) when names.Districts.TryGetValue(number, out var district):
-                return Named(district, controller: "Districts", action: "Edit");
+            case nameof(OrgUnit) or AuditVocabulary.FormerDistrict when names.Districts.TryGetValue(number, out var unit):
+                return Named(unit, controller: "Units", action: "Edit");
             case nameof(Visit) when names.Visits.TryGetValue(number, out var visit):
                 return Named(VisitName(visit.StoreName, visit.VisitedAt), controller: "Visits");
             case nameof(VisitReport) when names.Reports.TryGetValue(number, out var report):

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CustomerManager.Domain.Customers;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Features.Units;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ public sealed record CustomerRow(
     int Id, string LicenceNumber, string StoreName, string Owner, string? Phone, string Address,
     BusinessType BusinessType, CustomerStatus Status, int? ManagerId, string? ManagerEmployeeNumber, string? ManagerName, string? District);
 
-public sealed record CustomerListModel(CustomerListFilter Filter, PagedList<CustomerRow> Page, IReadOnlyList<string> Districts);
+public sealed record CustomerListModel(CustomerListFilter Filter, PagedList<CustomerRow> Page, IReadOnlyList<UnitNode> Units);
 
 /// <summary>
 /// The customer list: searched, filtered, sorted and paged in SQL on indexed columns, narrowed to what the
@@ -103,7 +104,7 @@ public sealed class CustomerListQuery(AppDbContext db)
 
         if (!string.IsNullOrWhiteSpace(filter.District))
         {
-            var inDistrict = db.AccountManagers.Where(m => m.District.Name == filter.District).Select(m => (int?)m.Id);
+            var inDistrict = db.AccountManagers.InUnit(filter.District).Select(m => (int?)m.Id);
             customers = customers.Where(c => inDistrict.Contains(c.CurrentManagerId));
         }
 
@@ -241,7 +242,7 @@ public sealed class CustomerListQuery(AppDbContext db)
             countUpTo: countUpTo);
         filter.Manager = await db.ManagerBoxTextAsync(filter.ManagerId, filter.Manager, seesAll, cancellationToken);
 
-        var districts = seesAll ? await db.DistrictsAsync(cancellationToken) : [];
-        return new CustomerListModel(filter, page, districts);
+        var units = seesAll ? await OrgUnitTree.FilterOptionsAsync(db, filter.District, cancellationToken) : [];
+        return new CustomerListModel(filter, page, units);
     }
 }

@@ -53,8 +53,8 @@ public sealed class CycleProgressCache(TimeProvider clock)
             db.AccountManagers.Count(),
             db.AccountManagers.Sum(m => (long)m.Version),
             db.AccountManagers.Max(m => (int?)m.Id) ?? 0,
-            db.Districts.Count(),
-            db.Districts.Sum(d => (long)d.Version)))
+            db.OrgUnits.Count(),
+            db.OrgUnits.Sum(d => (long)d.Version)))
             .SingleOrDefaultAsync(cancellationToken);
 
     private sealed record Fingerprint(int Cycle, int ScoreWrites, int Managers, long ManagerVersions, int LastManager, int Districts, long DistrictVersions);

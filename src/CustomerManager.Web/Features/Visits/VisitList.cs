@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Features.Units;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Security;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -67,7 +68,7 @@ public sealed record VisitExportRow(
 /// account manager's list is empty, so that it says what to do: log a visit, or wait for customers).
 /// </summary>
 public sealed record VisitListModel(
-    VisitListFilter Filter, PagedList<VisitRow> Page, IReadOnlyList<string> Districts, bool HasCustomers = true);
+    VisitListFilter Filter, PagedList<VisitRow> Page, IReadOnlyList<UnitNode> Units, bool HasCustomers = true);
 
 /// <summary>
 /// The visit list: filtered by manager, customer, district, dates and content, paged in SQL, newest first. Millions
@@ -119,7 +120,7 @@ public sealed class VisitListQuery(AppDbContext db, TimeProvider clock)
 
             if (!string.IsNullOrWhiteSpace(filter.District))
             {
-                var inDistrict = db.AccountManagers.Where(m => m.District.Name == filter.District).Select(m => m.Id);
+                var inDistrict = db.AccountManagers.InUnit(filter.District).Select(m => m.Id);
                 visits = visits.Where(v => inDistrict.Contains(v.AccountManagerId));
             }
         }
@@ -186,9 +187,9 @@ public sealed class VisitListQuery(AppDbContext db, TimeProvider clock)
         var seesAll = user.SeesEverything();
         filter.Manager = await db.ManagerBoxTextAsync(filter.ManagerId, filter.Manager, seesAll, cancellationToken);
 
-        var districts = seesAll ? await db.DistrictsAsync(cancellationToken) : [];
+        var units = seesAll ? await OrgUnitTree.FilterOptionsAsync(db, filter.District, cancellationToken) : [];
         var hasCustomers = seesAll || page.TotalCount > 0 || await db.Customers.AsNoTracking().VisibleTo(user).AnyAsync(cancellationToken);
-        return new VisitListModel(filter, page, districts, hasCustomers);
+        return new VisitListModel(filter, page, units, hasCustomers);
     }
 }
 

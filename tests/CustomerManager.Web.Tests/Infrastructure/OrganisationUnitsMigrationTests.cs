@@ -1,0 +1,94 @@
+using CustomerManager.Domain.Organisation;
+using CustomerManager.Infrastructure;
+using CustomerManager.Infrastructure.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
+
+namespace CustomerManager.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Issue 12's migration on a database made by the previous version (migrated to the migration before it, with free-text
+/// districts long made into a managed list): every district becomes a district unit with its id, under one company and
+/// one department, and every manager stays in their district. On the engine the suite runs on.
+/// </summary>
+public sealed class OrganisationUnitsMigrationTests : IAsyncLifetime
+{
+    private const string PreviousVersion = "VisitedCustomerQuarters";
+
+    private readonly string _sqlitePath = Path.Combine(Path.GetTempPath(), "cm-migration-" + Guid.NewGuid().ToString("N") + ".db");
+    private readonly string _postgresDatabase = "cm_migration_" + Guid.NewGuid().ToString("N");
+
+    private static bool Postgres => CustomerManagerFactory.Provider == DatabaseProvider.PostgreSql;
+
+    private string ConnectionString => Postgres
+        ? new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("CM_TEST_POSTGRES")) { Database = _postgresDatabase }.ConnectionString
+        : $"Data Source={_sqlitePath}";
+
+    private AppDbContext Context() => new(new DbContextOptionsBuilder<AppDbContext>()
+        .UseProvider(Postgres, ConnectionString)
+        .Options);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(_sqlitePath);
+        if (Postgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            var server = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
+            await using var connection = new NpgsqlConnection(server.ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)";
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
+    public async Task DistrictsBecomeUnitsUnderOneCompanyAndDepartmentAndManagersStayInThem()
+    {
+        await using (var previous = Context())
+        {
+            await previous.GetService<IMigrator>().MigrateAsync(PreviousVersion);
+            await previous.Database.ExecuteSqlAsync($"""INSERT INTO "Districts" ("Name", "NameSortKey", "CreatedUtc", "Version") VALUES ({"城东片区"}, {"chengdong"}, '2026-06-01 08:00:00', 3)""");
+            await previous.Database.ExecuteSqlAsync($"""INSERT INTO "Districts" ("Name", "NameSortKey", "CreatedUtc", "Version") VALUES ({"河西片区"}, {"hexi"}, '2026-06-01 08:00:00', 1)""");
+            var east = await previous.Database.SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "Districts" WHERE "Name" = {"城东片区"}""").SingleAsync();
+            var west = await previous.Database.SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "Districts" WHERE "Name" = {"河西片区"}""").SingleAsync();
+            await previous.Database.ExecuteSqlAsync($"""INSERT INTO "AccountManagers" ("EmployeeNumber", "Name", "NameSortKey", "DistrictId", "IsActive", "CreatedUtc", "Version") VALUES ({"KM001"}, {"陈晓东"}, {"chen"}, {east}, {true}, '2026-06-01 08:00:00', 1)""");
+            await previous.Database.ExecuteSqlAsync($"""INSERT INTO "AccountManagers" ("EmployeeNumber", "Name", "NameSortKey", "DistrictId", "IsActive", "CreatedUtc", "Version") VALUES ({"KM002"}, {"刘芳"}, {"liu"}, {west}, {false}, '2026-06-01 08:00:00', 1)""");
+        }
+
+        await using var db = Context();
+        await db.Database.MigrateAsync();
+
+        var units = await db.OrgUnits.AsNoTracking().OrderBy(u => u.Kind).ThenBy(u => u.Id).ToListAsync();
+        var company = Assert.Single(units, u => u.Kind == UnitKind.Company);
+        var department = Assert.Single(units, u => u.Kind == UnitKind.Department);
+        Assert.Equal(("HQ", (int?)null, "DEPT", (int?)company.Id), (company.Code, company.ParentId, department.Code, department.ParentId));
+        var districts = units.Where(u => u.Kind == UnitKind.District).Select(u => (u.Name, u.Code, u.ParentId, u.IsActive, u.Version)).ToList();
+        var ids = await db.OrgUnits.Where(u => u.Kind == UnitKind.District).OrderBy(u => u.Id).Select(u => u.Id).ToListAsync();
+        Assert.Equal([("城东片区", $"D{ids[0]}", (int?)department.Id, true, 3), ("河西片区", $"D{ids[1]}", (int?)department.Id, true, 1)], districts);
+        var managers = await db.AccountManagers.AsNoTracking().OrderBy(m => m.EmployeeNumber).Select(m => new { m.EmployeeNumber, m.District.Name, m.District.Parent!.Parent!.Code }).ToListAsync();
+        Assert.Equal([("KM001", "城东片区", "HQ"), ("KM002", "河西片区", "HQ")], managers.Select(m => (m.EmployeeNumber, m.Name, m.Code)));
+
+        // A new unit gets an id after the kept ones, and the foreign keys point at the units.
+        var added = OrgUnit.DistrictOf(await db.OrgUnits.SingleAsync(u => u.Kind == UnitKind.Department), "NEW", "新片区");
+        db.OrgUnits.Add(added);
+        await db.SaveChangesAsync();
+        Assert.True(added.Id > units.Max(u => u.Id));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"""UPDATE "AccountManagers" SET "DistrictId" = {99999} WHERE "EmployeeNumber" = {"KM001"}"""));
+    }
+}
+
+internal static class MigrationTestProviders
+{
+    public static DbContextOptionsBuilder<AppDbContext> UseProvider(this DbContextOptionsBuilder<AppDbContext> builder, bool postgres, string connectionString) =>
+        postgres
+            ? builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(DependencyInjection.PostgreSqlMigrationsAssembly))
+            : builder.UseSqlite(connectionString, o => o.MigrationsAssembly(DependencyInjection.SqliteMigrationsAssembly));
+}
