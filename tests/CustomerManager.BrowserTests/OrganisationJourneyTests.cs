@@ -50,6 +50,12 @@ public class OrganisationJourneyTests(BrowserFixture browser) : IClassFixture<Br
         var rows = page.Locator("main table tbody tr");
         Assert.Equal(1, await rows.CountAsync());
         Assert.Contains("KM70", await rows.First.InnerTextAsync(), StringComparison.Ordinal);
+
+        // The ranking of one department, ranked among themselves too, beside every department's tiers.
+        await page.GotoAsync("/Results?district=" + Uri.EscapeDataString("城区营销部"));
+        Assert.Equal(6, await page.Locator("#ranking td.unit-rank").CountAsync());
+        Assert.True(await page.Locator("#distribution-by-department tbody tr").CountAsync() >= 2);
+        await BrowserFixture.ScreenshotAsync(page, $"results-department-{locale}-desktop");
         await page.Context.CloseAsync();
 
         var phone = await browser.NewPageAsync(390, 844, locale);

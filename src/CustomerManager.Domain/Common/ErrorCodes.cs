@@ -57,6 +57,9 @@ public static class ErrorCodes
         /// <summary>Active units below ({0}: how many).</summary>
         public const string HasActiveChildren = "Unit.HasActiveChildren";
 
+        /// <summary>Supervisors read the unit ({0}: how many).</summary>
+        public const string HasSupervisors = "Unit.HasSupervisors";
+
         /// <summary>Units below, active or not ({0}: how many).</summary>
         public const string HasChildren = "Unit.HasChildren";
         public const string MergeIntoItself = "Unit.MergeIntoItself";

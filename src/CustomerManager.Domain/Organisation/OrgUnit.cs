@@ -155,9 +155,14 @@ public sealed class OrgUnit : Entity
         IsActive = true;
     }
 
-    /// <summary>A unit is deleted only once no manager, active or not, is placed in it and nothing is below it.</summary>
-    public static void EnsureDeletable(int managers, int children)
+    /// <summary>A unit is deleted only once no manager, active or not, is placed in it, nothing is below it and no supervisor reads it.</summary>
+    public static void EnsureDeletable(int managers, int children, int supervisors)
     {
+        if (supervisors > 0)
+        {
+            throw new DomainException(ErrorCodes.Unit.HasSupervisors, "Supervisors read this unit.", supervisors);
+        }
+
         if (managers > 0)
         {
             throw new DomainException(ErrorCodes.Unit.HasManagers, "Move the unit's managers first.", managers, 0);

@@ -1,11 +1,14 @@
 namespace CustomerManager.Infrastructure.Identity;
 
-/// <summary>The three kinds of user. Role names live here and nowhere else.</summary>
+/// <summary>The kinds of user. Role names live here and nowhere else.</summary>
 public static class AppRoles
 {
     public const string Administrator = nameof(Administrator);
     public const string PanelMember = nameof(PanelMember);
     public const string AccountManager = nameof(AccountManager);
 
-    public static readonly IReadOnlyList<string> All = [Administrator, PanelMember, AccountManager];
+    /// <summary>A unit supervisor (a department head 营销部主任, a market manager): reads one unit and everything below it.</summary>
+    public const string Supervisor = nameof(Supervisor);
+
+    public static readonly IReadOnlyList<string> All = [Administrator, PanelMember, AccountManager, Supervisor];
 }

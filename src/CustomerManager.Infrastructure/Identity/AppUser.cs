@@ -16,6 +16,9 @@ public sealed class AppUser : IdentityUser
     /// <summary>The account-manager record of an <see cref="AppRoles.AccountManager"/>; null for everyone else.</summary>
     public int? AccountManagerId { get; set; }
 
+    /// <summary>The organisation unit a <see cref="AppRoles.Supervisor"/> reads (with everything below it); null for everyone else.</summary>
+    public int? SupervisedUnitId { get; set; }
+
     public bool IsActive { get; set; } = true;
 
     /// <summary>Set with a temporary password: the user must choose a new one at next sign-in.</summary>

@@ -10,6 +10,9 @@ public static class DemoAccounts
 
     public const string Administrator = "admin";
 
+    /// <summary>The head of the urban marketing department (营销部主任): reads that department's managers and their work.</summary>
+    public static readonly (string UserName, string DisplayName, string UnitCode) Supervisor = ("supervisor", "周建华", "URB");
+
     public static readonly IReadOnlyList<(string UserName, string DisplayName, PanelRole Role)> PanelMembers =
     [
         ("monopoly", "王建国", PanelRole.MonopolyLeader),

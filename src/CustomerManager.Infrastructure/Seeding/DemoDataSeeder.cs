@@ -75,6 +75,8 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
             await CreateUserAsync(account.UserName, account.Name, AppRoles.AccountManager, u => u.AccountManagerId = manager.Id);
         }
 
+        await CreateUserAsync(DemoAccounts.Supervisor.UserName, DemoAccounts.Supervisor.DisplayName, AppRoles.Supervisor, u => u.SupervisedUnitId = departments[DemoAccounts.Supervisor.UnitCode].Id);
+
         var customers = CreateCustomers(random, managers, today);
         db.Customers.AddRange(customers);
         await db.SaveChangesAsync(cancellationToken);

@@ -1037,6 +1037,9 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<int?>("SupervisedUnitId")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean");
 
@@ -1055,6 +1058,8 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SupervisedUnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1604,6 +1609,11 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
                         .WithMany()
                         .HasForeignKey("AccountManagerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CustomerManager.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisedUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -1037,6 +1037,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int?>("SupervisedUnitId")
+                        .HasColumnType("int");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit");
 
@@ -1057,6 +1060,8 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("SupervisedUnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1607,6 +1612,11 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
                         .WithMany()
                         .HasForeignKey("AccountManagerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CustomerManager.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisedUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

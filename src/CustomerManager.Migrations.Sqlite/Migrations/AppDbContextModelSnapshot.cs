@@ -1002,6 +1002,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SupervisedUnitId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1020,6 +1023,8 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("SupervisedUnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1550,6 +1555,11 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
                         .WithMany()
                         .HasForeignKey("AccountManagerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CustomerManager.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("SupervisedUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

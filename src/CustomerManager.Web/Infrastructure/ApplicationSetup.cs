@@ -304,6 +304,7 @@ public static class ApplicationSetup
             banner.Append("    administrator:    ").AppendLine(DemoAccounts.Administrator);
             banner.Append("    panel members:    ").AppendJoin(", ", DemoAccounts.PanelMembers.Select(p => p.UserName)).AppendLine();
             banner.Append("    account managers: ").AppendJoin(", ", DemoAccounts.AccountManagers.Select(m => m.UserName)).AppendLine();
+            banner.Append("    unit supervisor:  ").AppendLine(DemoAccounts.Supervisor.UserName);
         }
 
         Console.Out.Write(banner.ToString());

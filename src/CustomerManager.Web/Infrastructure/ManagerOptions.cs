@@ -103,11 +103,14 @@ public static class ManagerOptions
     /// <summary>
     /// Suggestions for a manager box: the first <paramref name="count"/> active managers matching what was typed (never
     /// <paramref name="except"/>; with <paramref name="withoutLogin"/>, only those with no login yet), in employee-number
-    /// order when what was typed is letters and digits (the start of a number), else by name.
+    /// order when what was typed is letters and digits (the start of a number), else by name; only among
+    /// <paramref name="within"/> (the managers the user may see, <see cref="Security.DataScope"/>) when given.
     /// </summary>
-    public static Task<List<ManagerOption>> ManagerSuggestionsAsync(this AppDbContext db, string? text, int count, CancellationToken cancellationToken, int? except = null, bool withoutLogin = false)
+    public static Task<List<ManagerOption>> ManagerSuggestionsAsync(
+        this AppDbContext db, string? text, int count, CancellationToken cancellationToken, int? except = null, bool withoutLogin = false, IQueryable<AccountManager>? within = null)
     {
-        var managers = (string.IsNullOrWhiteSpace(text) ? db.AccountManagers.AsNoTracking() : db.AccountManagers.AsNoTracking().Matching(text))
+        var all = (within ?? db.AccountManagers).AsNoTracking();
+        var managers = (string.IsNullOrWhiteSpace(text) ? all : all.Matching(text))
             .Where(m => m.IsActive && m.Id != except);
         if (withoutLogin)
         {

@@ -11,6 +11,7 @@ public static class AppClaims
     public const string DisplayName = "cm:display_name";
     public const string PanelRole = "cm:panel_role";
     public const string AccountManagerId = "cm:account_manager_id";
+    public const string SupervisedUnitId = "cm:supervised_unit_id";
     public const string MustChangePassword = "cm:must_change_password";
 
     public static string DisplayNameOf(this ClaimsPrincipal user) =>
@@ -22,15 +23,20 @@ public static class AppClaims
     public static int? AccountManagerIdOf(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(AccountManagerId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
+    /// <summary>The unit a supervisor reads; null for everyone else.</summary>
+    public static int? SupervisedUnitIdOf(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(SupervisedUnitId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
     public static string? UserIdOf(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
     /// <summary>The home page of the user's role.</summary>
     public static string HomeOf(this ClaimsPrincipal user) => HomeFor(user.IsInRole);
 
-    /// <summary>The home page for a set of roles: administrators, then panel members, then account managers.</summary>
+    /// <summary>The home page for a set of roles: administrators, then panel members, then account managers, then supervisors (their unit's managers).</summary>
     public static string HomeFor(Func<string, bool> isInRole) =>
         isInRole(AppRoles.Administrator) ? "/Admin"
         : isInRole(AppRoles.PanelMember) ? "/Panel"
         : isInRole(AppRoles.AccountManager) ? "/MyWork"
+        : isInRole(AppRoles.Supervisor) ? "/AccountManagers"
         : "/Account/AccessDenied";
 }

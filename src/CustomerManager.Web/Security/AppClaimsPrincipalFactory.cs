@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerManager.Web.Security;
 
-/// <summary>Puts the display name, panel role and account-manager id into the sign-in cookie.</summary>
+/// <summary>Puts the display name, panel role, account-manager id and supervised unit into the sign-in cookie.</summary>
 public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
@@ -22,6 +22,11 @@ public sealed class AppClaimsPrincipalFactory(UserManager<AppUser> users, RoleMa
         if (user.AccountManagerId is { } managerId)
         {
             identity.AddClaim(new Claim(AppClaims.AccountManagerId, managerId.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (user.SupervisedUnitId is { } unitId)
+        {
+            identity.AddClaim(new Claim(AppClaims.SupervisedUnitId, unitId.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (user.MustChangePassword)

@@ -103,4 +103,14 @@ public class OrgUnitTests
         Assert.Equal(ErrorCodes.Unit.NotADistrict, Assert.Throws<DomainException>(() => manager.MoveTo(department)).Code);
         Assert.Equal(ErrorCodes.Unit.NotADistrict, Assert.Throws<DomainException>(() => manager.MoveTo(retired)).Code);
     }
+
+    [Fact]
+    public void AUnitIsDeletedOnlyWhenNothingIsPlacedInItBelowItOrReadsIt()
+    {
+        OrgUnit.EnsureDeletable(managers: 0, children: 0, supervisors: 0);
+
+        Assert.Equal(ErrorCodes.Unit.HasManagers, Assert.Throws<DomainException>(() => OrgUnit.EnsureDeletable(1, 0, 0)).Code);
+        Assert.Equal(ErrorCodes.Unit.HasChildren, Assert.Throws<DomainException>(() => OrgUnit.EnsureDeletable(0, 2, 0)).Code);
+        Assert.Equal(ErrorCodes.Unit.HasSupervisors, Assert.Throws<DomainException>(() => OrgUnit.EnsureDeletable(0, 0, 1)).Code);
+    }
 }

@@ -44,6 +44,29 @@ public class ResultsTests(CustomerManagerFactory factory) : IClassFixture<Custom
         Assert.All(fourStar.QuerySelectorAll("#ranking tbody tr .tier-badge:first-of-type").Select(b => b.TextContent), t => Assert.Equal("四星级客户经理", t));
     }
 
+    [Theory]
+    [InlineData("城区营销部")]
+    [InlineData("URB")]
+    public async Task ARankingFilteredOnADepartmentRanksItsManagersAmongThemselvesToo(string unit)
+    {
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("sales");
+
+        var whole = await client.GetDocumentAsync("/Results");
+        var department = await client.GetDocumentAsync("/Results?district=" + Uri.EscapeDataString(unit));
+
+        var rows = department.QuerySelectorAll("#ranking tbody tr").Select(r => r.QuerySelectorAll("td")).ToList();
+        Assert.Equal(6, rows.Count);
+        var companyRanks = rows.Select(r => int.Parse(r[0].TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(companyRanks.Order(), companyRanks);
+        Assert.Equal(["1", "2", "3", "4", "5", "6"], rows.Select(r => r[1].TextContent.Trim()));
+        Assert.Empty(whole.QuerySelectorAll("#ranking td.unit-rank"));
+
+        // Each department's managers over the tiers, side by side: 城区 has six, 郊县 two.
+        var byDepartment = whole.QuerySelectorAll("#distribution-by-department tbody tr")
+            .Select(r => (r.QuerySelector("th")!.TextContent.Trim(), r.QuerySelectorAll("td")[^1].TextContent.Trim())).ToList();
+        Assert.Equal([("城区营销部", "6"), ("郊县营销部", "2")], byDepartment);
+    }
+
     [Fact]
     public async Task StaffSeeWhoGaveEachScoreOnTheForm()
     {

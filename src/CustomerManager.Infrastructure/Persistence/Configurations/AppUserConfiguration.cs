@@ -1,4 +1,5 @@
 using CustomerManager.Domain.AccountManagers;
+using CustomerManager.Domain.Organisation;
 using CustomerManager.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,5 +13,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength).IsRequired();
         builder.HasOne<AccountManager>().WithMany().HasForeignKey(u => u.AccountManagerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.AccountManagerId).IsUnique();
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.SupervisedUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Features.Units;
 using CustomerManager.Web.Infrastructure;
+using CustomerManager.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerManager.Web.Features.AccountManagers;
@@ -40,21 +42,21 @@ public sealed record AccountManagerListModel(
 /// <summary>The account-manager list: filtered, sorted and paged in SQL, with customer counts and current tier.</summary>
 public sealed class AccountManagerListQuery(AppDbContext db)
 {
-    public async Task<AccountManagerListModel> RunAsync(AccountManagerListFilter filter, CancellationToken cancellationToken)
+    public async Task<AccountManagerListModel> RunAsync(AccountManagerListFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var cycle = await db.LatestPublishedCycleAsync(cancellationToken);
-        var page = await Rows(filter, cycle?.Id ?? 0).ToPagedListAsync(filter.Page, filter.PageSize, cancellationToken);
-        var units = await OrgUnitTree.FilterOptionsAsync(db, filter.District, cancellationToken);
+        var page = await Rows(filter, user, cycle?.Id ?? 0).ToPagedListAsync(filter.Page, filter.PageSize, cancellationToken);
+        var units = await OrgUnitTree.FilterOptionsAsync(db, filter.District, user.SupervisedUnitIdOf(), cancellationToken);
         return new AccountManagerListModel(filter, page, units, cycle?.Name);
     }
 
     /// <summary>The filtered, sorted rows (all pages), for the export.</summary>
-    public async Task<IQueryable<AccountManagerRow>> RowsAsync(AccountManagerListFilter filter, CancellationToken cancellationToken) =>
-        Rows(filter, (await db.LatestPublishedCycleAsync(cancellationToken))?.Id ?? 0);
+    public async Task<IQueryable<AccountManagerRow>> RowsAsync(AccountManagerListFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        Rows(filter, user, (await db.LatestPublishedCycleAsync(cancellationToken))?.Id ?? 0);
 
-    private IQueryable<AccountManagerRow> Rows(AccountManagerListFilter filter, int cycleId)
+    private IQueryable<AccountManagerRow> Rows(AccountManagerListFilter filter, ClaimsPrincipal user, int cycleId)
     {
-        var managers = db.AccountManagers.AsNoTracking();
+        var managers = db.AccountManagers.AsNoTracking().VisibleTo(user);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var q = filter.Q.Trim();

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Localization;
 namespace CustomerManager.Web.Features.AccountManagers;
 
 /// <summary>Account managers: administrators manage them, the panel reads them.</summary>
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = Policies.Readers)]
 public sealed class AccountManagersController(
     AppDbContext db,
     UserManager<AppUser> users,
@@ -26,7 +26,7 @@ public sealed class AccountManagersController(
 {
     [HttpGet]
     public async Task<IActionResult> Index([FromQuery] AccountManagerListFilter filter, [FromServices] AccountManagerListQuery query, CancellationToken cancellationToken) =>
-        View(await query.RunAsync(filter, cancellationToken));
+        View(await query.RunAsync(filter, User, cancellationToken));
 
     /// <summary>The current filtered list (all pages) as CSV or XLSX, with column names in the user's language.</summary>
     [HttpGet]
@@ -40,7 +40,7 @@ public sealed class AccountManagersController(
         return await TableExport.FileAsync(
             db,
             headers,
-            await query.RowsAsync(filter, cancellationToken),
+            await query.RowsAsync(filter, User, cancellationToken),
             m => [m.EmployeeNumber, m.Name, m.District, m.Phone, m.IsActive ? l["AccountManager.Active"].Value : l["AccountManager.Inactive"].Value,
                   m.Customers, m.Tier is { } tier ? l[$"Tier.{tier}"].Value : l["Tier.NotRated"].Value, m.FinalScore, m.UserName],
             format,
@@ -51,11 +51,16 @@ public sealed class AccountManagersController(
     /// <summary>Suggestions for the manager boxes of filters and pickers, as one types: employee number and label.</summary>
     [HttpGet]
     public async Task<IActionResult> Lookup(string? q, int? except, bool withoutLogin, CancellationToken cancellationToken) =>
-        Json((await db.ManagerSuggestionsAsync(q, 20, cancellationToken, except, withoutLogin)).Select(m => new { value = m.EmployeeNumber, label = $"{m.Name} · {m.District}" }));
+        Json((await db.ManagerSuggestionsAsync(q, 20, cancellationToken, except, withoutLogin, db.AccountManagers.VisibleTo(User))).Select(m => new { value = m.EmployeeNumber, label = $"{m.Name} · {m.District}" }));
 
     [HttpGet]
     public async Task<IActionResult> Details(int id, int? cycleId, DateOnly? from, DateOnly? to, [FromServices] AccountManagerDetailsQuery query, CancellationToken cancellationToken)
     {
+        if (!await db.AccountManagers.VisibleTo(User).AnyAsync(m => m.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         var period = await query.PeriodAsync(cycleId, from, to, cancellationToken);
         return await query.RunAsync(id, period, cancellationToken) is { } model ? View(model) : NotFound();
     }

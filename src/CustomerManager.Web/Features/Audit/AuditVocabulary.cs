@@ -210,6 +210,7 @@ public static class AuditVocabulary
             [nameof(AppUser.PhoneNumber)] = new("Customer.Phone"),
             [nameof(AppUser.PanelRole)] = new("Users.PanelRole", AuditValueKind.Enum, nameof(PanelRole)),
             [nameof(AppUser.AccountManagerId)] = new("Users.ManagerRecord", AuditValueKind.Manager),
+            [nameof(AppUser.SupervisedUnitId)] = new("Users.SupervisedUnit", AuditValueKind.District),
             [nameof(AppUser.IsActive)] = new("Users.State", AuditValueKind.Flag, TrueKey: "Users.Active", FalseKey: "Users.Inactive"),
             [nameof(AppUser.MustChangePassword)] = new("Audit.Field.MustChangePassword", AuditValueKind.Flag),
             [nameof(AppUser.LockoutEnd)] = new("Audit.Field.LockoutEnd", AuditValueKind.UtcTime),

@@ -50,7 +50,7 @@ public sealed class CustomerDetailsQuery(AppDbContext db)
 {
     public async Task<CustomerDetailsModel?> RunAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var customer = await db.Customers.AsNoTracking().VisibleTo(user).Where(c => c.Id == id)
+        var customer = await db.Customers.AsNoTracking().VisibleTo(user, db.AccountManagers).Where(c => c.Id == id)
             .Select(c => new
             {
                 c.Id,
@@ -78,7 +78,7 @@ public sealed class CustomerDetailsQuery(AppDbContext db)
             .OrderByDescending(x => x.a.From).ThenByDescending(x => x.a.To == null).ThenByDescending(x => x.a.To).ThenByDescending(x => x.a.Id)
             .Select(x => new AssignmentHistoryRow(x.m.Id, x.m.Name, x.m.EmployeeNumber, x.a.From, x.a.To, x.a.Reason, x.a.ChangedBy, x.ChangedByName))
             .ToListAsync(cancellationToken);
-        var visits = await db.Visits.AsNoTracking().VisibleTo(user)
+        var visits = await db.Visits.AsNoTracking().VisibleTo(user, db.AccountManagers)
             .Where(v => v.CustomerId == id)
             .Join(db.AccountManagers, v => v.AccountManagerId, m => m.Id, (v, m) => new { v, m })
             .OrderByDescending(x => x.v.VisitedAt)

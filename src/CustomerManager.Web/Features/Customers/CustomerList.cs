@@ -63,7 +63,7 @@ public sealed class CustomerListQuery(AppDbContext db)
     /// </summary>
     private IQueryable<RetailCustomer> Filtered(CustomerListFilter filter, ClaimsPrincipal user, bool walkOrder = false)
     {
-        if (!user.SeesEverything())
+        if (!user.SeesManyManagers())
         {
             // An account manager's list is their own customers: filters by manager or district do not apply.
             filter.ManagerId = null;
@@ -72,7 +72,7 @@ public sealed class CustomerListQuery(AppDbContext db)
             filter.Unassigned = false;
         }
 
-        var customers = db.Customers.AsNoTracking().VisibleTo(user);
+        var customers = db.Customers.AsNoTracking().VisibleTo(user, db.AccountManagers);
         var words = SearchWords(filter.Q);
         if (FullTextMatch(words) is { } match)
         {
@@ -240,9 +240,10 @@ public sealed class CustomerListQuery(AppDbContext db)
             filter.PageSize,
             cancellationToken,
             countUpTo: countUpTo);
-        filter.Manager = await db.ManagerBoxTextAsync(filter.ManagerId, filter.Manager, seesAll, cancellationToken);
+        var many = user.SeesManyManagers();
+        filter.Manager = await db.ManagerBoxTextAsync(filter.ManagerId, filter.Manager, many, cancellationToken);
 
-        var units = seesAll ? await OrgUnitTree.FilterOptionsAsync(db, filter.District, cancellationToken) : [];
+        var units = many ? await OrgUnitTree.FilterOptionsAsync(db, filter.District, user.SupervisedUnitIdOf(), cancellationToken) : [];
         return new CustomerListModel(filter, page, units);
     }
 }

@@ -2,6 +2,7 @@ using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Features.Cycles;
+using CustomerManager.Web.Features.Units;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -11,13 +12,18 @@ namespace CustomerManager.Web.Features.Results;
 
 public sealed record RankingColumn(int CycleCriterionId, string Name, decimal Weight);
 
+/// <summary>A row of the ranking; <c>UnitRank</c> is the rank within the unit the list is filtered on (none without one).</summary>
 public sealed record RankingRow(
     int Rank, int ManagerId, string Name, string EmployeeNumber, string District, bool IsRated, decimal? FinalScore, Tier? Tier,
-    Tier? PreviousTier, Movement Movement, IReadOnlyDictionary<int, decimal?> CriterionScores, int Flags, EvidenceFigures Evidence);
+    Tier? PreviousTier, Movement Movement, IReadOnlyDictionary<int, decimal?> CriterionScores, int Flags, EvidenceFigures Evidence, int? UnitRank = null);
+
+/// <summary>How a department's managers spread over the tiers (the key null: not rated).</summary>
+public sealed record DepartmentTiers(string Department, int Managers, IReadOnlyDictionary<Tier, int> Tiers, int NotRated);
 
 public sealed record RankingModel(
-    int CycleId, string CycleName, CycleStatus Status, IReadOnlyList<(int Id, string Name)> Cycles, IReadOnlyList<string> Districts,
-    string? District, Tier? Tier, IReadOnlyList<RankingColumn> Columns, PagedList<RankingRow> Rows, IReadOnlyList<(Tier? Tier, int Count)> Distribution);
+    int CycleId, string CycleName, CycleStatus Status, IReadOnlyList<(int Id, string Name)> Cycles, IReadOnlyList<UnitNode> Units,
+    string? District, Tier? Tier, IReadOnlyList<RankingColumn> Columns, PagedList<RankingRow> Rows, IReadOnlyList<(Tier? Tier, int Count)> Distribution,
+    IReadOnlyList<DepartmentTiers> ByDepartment);
 
 public sealed record FormCriterion(int Id, string Name, decimal Weight, decimal Share, decimal? Score, IReadOnlyList<FormScore> Scores);
 
@@ -40,11 +46,14 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
     /// <summary>
     /// The ranking of a cycle, one page of it (or, for the export, every row: <paramref name="page"/> null). All
     /// the cycle's results are ranked and counted from a few scalar columns; only the rows shown are read whole,
-    /// with their criterion means, evidence, previous tier and disagreement flags.
+    /// with their criterion means, evidence, previous tier and disagreement flags. A supervisor (<paramref name="only"/>: the
+    /// managers of their unit) sees published cycles only, and their managers' rows with their company-wide ranks.
     /// </summary>
-    public async Task<RankingModel?> RankingAsync(int? cycleId, string? district, Tier? tier, int? page, int? pageSize, CancellationToken cancellationToken)
+    public async Task<RankingModel?> RankingAsync(
+        int? cycleId, string? district, Tier? tier, int? page, int? pageSize, CancellationToken cancellationToken, IReadOnlySet<int>? only = null, int? within = null)
     {
-        var cycles = await db.Cycles.AsNoTracking().Where(c => c.Status == CycleStatus.Closed || c.Status == CycleStatus.Published)
+        var cycles = await db.Cycles.AsNoTracking()
+            .Where(c => c.Status == CycleStatus.Published || (only == null && c.Status == CycleStatus.Closed))
             .OrderByDescending(c => c.PeriodEnd).Select(c => new { c.Id, c.Name, c.PeriodStart, c.Status }).ToListAsync(cancellationToken);
         var chosen = cycleId is null ? cycles.FirstOrDefault() : cycles.FirstOrDefault(c => c.Id == cycleId);
         if (chosen is null)
@@ -55,27 +64,62 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
         var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleAsync(c => c.Id == chosen.Id, cancellationToken);
         // Every result of the cycle, read again only when the cycle (closed, reopened: its version) or the managers changed.
         var standings = await cache.GetAsync(db, "standings", cycle.Id, () => db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id)
-            .Join(db.AccountManagers, r => r.AccountManagerId, m => m.Id, (r, m) => new Standing(r.AccountManagerId, m.EmployeeNumber, m.Name, m.District.Name, r.IsRated, r.FinalScore, r.Tier))
+            .Join(db.AccountManagers, r => r.AccountManagerId, m => m.Id, (r, m) => new Standing(r.AccountManagerId, m.EmployeeNumber, m.Name, m.DistrictId, m.District.Name, r.IsRated, r.FinalScore, r.Tier))
             .ToListAsync(cancellationToken), cancellationToken);
         var ranked = standings
             .OrderByDescending(x => x.IsRated).ThenByDescending(x => x.FinalScore).ThenBy(x => x.EmployeeNumber)
             .Select((x, i) => (Rank: x.IsRated ? i + 1 : 0, Standing: x))
+            .Where(x => only is null || only.Contains(x.Standing.ManagerId))
             .ToList();
+        standings = only is null ? standings : [.. standings.Where(s => only.Contains(s.ManagerId))];
         var distribution = standings.GroupBy(r => r.Tier).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
-        var filtered = ranked.Where(r => (district is null || r.Standing.District == district) && (tier is null || r.Standing.Tier == tier)).ToList();
+
+        // A unit chosen by name or code: its districts' managers, ranked among themselves too.
+        var tree = await OrgUnitTree.LoadAsync(db, cancellationToken);
+        var unit = district is null ? null : tree.FirstOrDefault(u => u.Name == district) ?? tree.FirstOrDefault(u => string.Equals(u.Code, district, StringComparison.OrdinalIgnoreCase));
+        var inUnit = district is null ? null : unit is null ? [] : OrgUnitTree.Subtree(tree, unit.Id).Select(u => u.Id).ToHashSet();
+        var unitRanks = inUnit is null
+            ? null
+            : ranked.Where(r => inUnit.Contains(r.Standing.DistrictId) && r.Standing.IsRated).Select((r, i) => (r.Standing.ManagerId, Rank: i + 1)).ToDictionary(x => x.ManagerId, x => x.Rank);
+        var filtered = ranked.Where(r => (inUnit is null || inUnit.Contains(r.Standing.DistrictId)) && (tier is null || r.Standing.Tier == tier)).ToList();
         var shown = page is null
             ? new PagedList<(int Rank, Standing Standing)>(filtered, 1, Math.Max(1, filtered.Count), filtered.Count)
             : filtered.ToPagedList(page, pageSize ?? RankingPageSize);
         var rows = await RowsAsync(cycle, chosen.PeriodStart, shown.Items, cancellationToken);
+        if (unitRanks is not null)
+        {
+            rows = [.. rows.Select(r => r with { UnitRank = unitRanks.TryGetValue(r.ManagerId, out var rank) ? rank : null })];
+        }
         var columns = cycle.Criteria.OrderBy(c => c.SortOrder).Select(c => new RankingColumn(c.Id, Cultures.Pick(c.NameZh, c.NameEn), c.Weight)).ToList();
-        return new RankingModel(cycle.Id, cycle.Name, cycle.Status, [.. cycles.Select(c => (c.Id, c.Name))], [.. standings.Select(r => r.District).Distinct().Order(NameOrder.Comparer)],
-            district, tier, columns, new PagedList<RankingRow>(rows, shown.Page, shown.PageSize, shown.TotalCount) { PageSizeChoosable = page is not null }, distribution);
+        return new RankingModel(cycle.Id, cycle.Name, cycle.Status, [.. cycles.Select(c => (c.Id, c.Name))], await OrgUnitTree.FilterOptionsAsync(db, district, within, cancellationToken),
+            district, tier, columns, new PagedList<RankingRow>(rows, shown.Page, shown.PageSize, shown.TotalCount) { PageSizeChoosable = page is not null }, distribution,
+            ByDepartment(tree, standings));
+    }
+
+    /// <summary>The tier distribution of each department's managers, side by side (departments by name).</summary>
+    private static List<DepartmentTiers> ByDepartment(IReadOnlyList<UnitNode> tree, IReadOnlyList<Standing> standings)
+    {
+        var byId = tree.ToDictionary(u => u.Id);
+        UnitNode? DepartmentOf(int districtId) => byId.GetValueOrDefault(districtId)?.ParentId is { } parent && byId.GetValueOrDefault(parent) is { Kind: Domain.Organisation.UnitKind.Department } d ? d : null;
+        return
+        [
+            .. standings
+                .Select(s => (Department: DepartmentOf(s.DistrictId), s))
+                .Where(x => x.Department is not null)
+                .GroupBy(x => x.Department!.Id)
+                .Select(g => new DepartmentTiers(
+                    g.First().Department!.Name,
+                    g.Count(),
+                    g.Where(x => x.s.IsRated && x.s.Tier is not null).GroupBy(x => x.s.Tier!.Value).ToDictionary(t => t.Key, t => t.Count()),
+                    g.Count(x => !x.s.IsRated)))
+                .OrderBy(d => d.Department, NameOrder.Comparer),
+        ];
     }
 
     /// <summary>The ranking's page size: readable on a screen; the export has every row.</summary>
     public const int RankingPageSize = 50;
 
-    private sealed record Standing(int ManagerId, string EmployeeNumber, string Name, string District, bool IsRated, decimal? FinalScore, Tier? Tier);
+    private sealed record Standing(int ManagerId, string EmployeeNumber, string Name, int DistrictId, string District, bool IsRated, decimal? FinalScore, Tier? Tier);
 
     private async Task<List<RankingRow>> RowsAsync(EvaluationCycle cycle, DateOnly periodStart, IReadOnlyList<(int Rank, Standing Standing)> shown, CancellationToken cancellationToken)
     {

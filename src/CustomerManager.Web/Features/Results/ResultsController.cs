@@ -20,18 +20,18 @@ public sealed record MyResultsModel(string Name, IReadOnlyList<HistoryPoint> His
 public sealed class ResultsController(ResultQueries queries, AppDbContext db, IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
 {
     [HttpGet]
-    [Authorize(Policy = Policies.Staff)]
+    [Authorize(Policy = Policies.Readers)]
     public async Task<IActionResult> Index(int? cycleId, string? district, Tier? tier, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var model = await queries.RankingAsync(cycleId, string.IsNullOrWhiteSpace(district) ? null : district, tier, page ?? 1, pageSize, cancellationToken);
+        var model = await queries.RankingAsync(cycleId, string.IsNullOrWhiteSpace(district) ? null : district, tier, page ?? 1, pageSize, cancellationToken, await SupervisedAsync(cancellationToken), User.SupervisedUnitIdOf());
         return model is null ? (cycleId is null ? View("NoResults") : NotFound()) : View(model);
     }
 
     [HttpGet]
-    [Authorize(Policy = Policies.Staff)]
+    [Authorize(Policy = Policies.Readers)]
     public async Task<IActionResult> Export(int? cycleId, string? district, Tier? tier, ExportFormat format, CancellationToken cancellationToken)
     {
-        var model = await queries.RankingAsync(cycleId, string.IsNullOrWhiteSpace(district) ? null : district, tier, page: null, pageSize: null, cancellationToken);
+        var model = await queries.RankingAsync(cycleId, string.IsNullOrWhiteSpace(district) ? null : district, tier, page: null, pageSize: null, cancellationToken, await SupervisedAsync(cancellationToken), User.SupervisedUnitIdOf());
         if (model is null)
         {
             return NotFound();
@@ -64,8 +64,9 @@ public sealed class ResultsController(ResultQueries queries, AppDbContext db, IS
         var staff = User.SeesEverything();
         if (!staff)
         {
+            // An account manager their own form, a supervisor their unit's managers', once published.
             var published = await db.Cycles.AnyAsync(c => c.Id == cycleId && c.Status == CycleStatus.Published, cancellationToken);
-            if (User.AccountManagerIdOf() != managerId || !published)
+            if (!published || !await db.AccountManagers.VisibleTo(User).AnyAsync(m => m.Id == managerId, cancellationToken))
             {
                 return NotFound();
             }
@@ -74,6 +75,10 @@ public sealed class ResultsController(ResultQueries queries, AppDbContext db, IS
         var model = await queries.FormAsync(cycleId, managerId, showPanelMembers: staff, cancellationToken);
         return model is null || model.Status is CycleStatus.Draft or CycleStatus.Open ? NotFound() : View(model);
     }
+
+    /// <summary>A supervisor's managers (the ranking shows only theirs); null for staff, who see every manager.</summary>
+    private async Task<IReadOnlySet<int>?> SupervisedAsync(CancellationToken cancellationToken) =>
+        User.IsSupervisor() ? (await db.AccountManagers.VisibleTo(User).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet() : null;
 
     [HttpGet]
     [Authorize(Policy = Policies.AccountManager)]

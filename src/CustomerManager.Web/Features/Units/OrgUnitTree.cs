@@ -75,7 +75,14 @@ public static class OrgUnitTree
             || m.District.Parent!.Parent!.Name == key || m.District.Parent!.Parent!.Code == key);
     }
 
-    /// <summary>The units a list may be filtered on: the active ones, and the one chosen even if retired since.</summary>
-    public static async Task<List<UnitNode>> FilterOptionsAsync(AppDbContext db, string? chosen, CancellationToken cancellationToken) =>
-        [.. (await LoadAsync(db, cancellationToken)).Where(u => u.IsActive || u.Name == chosen)];
+    /// <summary>
+    /// The units a list may be filtered on: the active ones, and the one chosen even if retired since; for a supervisor
+    /// (<paramref name="within"/>), their unit and the units below it.
+    /// </summary>
+    public static async Task<List<UnitNode>> FilterOptionsAsync(AppDbContext db, string? chosen, int? within, CancellationToken cancellationToken)
+    {
+        var tree = await LoadAsync(db, cancellationToken);
+        var offered = within is { } unit ? Subtree(tree, unit).Select(u => u with { Depth = u.Depth - tree.Single(t => t.Id == unit).Depth }) : tree;
+        return [.. offered.Where(u => u.IsActive || u.Name == chosen)];
+    }
 }

@@ -267,7 +267,8 @@ public sealed class UnitsController(AppDbContext db, IValidator<UnitForm> valida
         {
             OrgUnit.EnsureDeletable(
                 await db.AccountManagers.CountAsync(m => m.DistrictId == id, cancellationToken),
-                await db.OrgUnits.CountAsync(u => u.ParentId == id, cancellationToken));
+                await db.OrgUnits.CountAsync(u => u.ParentId == id, cancellationToken),
+                await db.Users.CountAsync(u => u.SupervisedUnitId == id, cancellationToken));
         }
         catch (DomainException e)
         {

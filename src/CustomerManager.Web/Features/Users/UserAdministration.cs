@@ -16,6 +16,7 @@ public static class UserAdministrationRules
     public const string LastAdministrator = "Users.LastAdministrator";
     public const string PanelRoleRequired = "Users.PanelRoleRequired";
     public const string ManagerRequired = "Users.ManagerRequired";
+    public const string UnitRequired = "Users.UnitRequired";
     public const string UnknownRole = "Users.UnknownRole";
 
     /// <summary>
@@ -38,10 +39,11 @@ public static class UserAdministrationRules
     }
 
     /// <summary>The panel role and manager link a role requires: exactly one panel role, exactly one manager record.</summary>
-    public static string? CheckRoleDetails(string role, PanelRole? panelRole, int? accountManagerId) => role switch
+    public static string? CheckRoleDetails(string role, PanelRole? panelRole, int? accountManagerId, int? supervisedUnitId = null) => role switch
     {
         AppRoles.PanelMember when panelRole is null => PanelRoleRequired,
         AppRoles.AccountManager when accountManagerId is null => ManagerRequired,
+        AppRoles.Supervisor when supervisedUnitId is null => UnitRequired,
         _ when !AppRoles.All.Contains(role) => UnknownRole,
         _ => null,
     };
@@ -57,7 +59,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, AppDbContext 
     public static readonly DateTimeOffset LockedUntil = DateTimeOffset.MaxValue;
 
     /// <summary>Creates the user with their one role, panel seat or manager link, all or nothing.</summary>
-    public async Task<IdentityResult> CreateAsync(AppUser user, string temporaryPassword, string role, PanelRole? panelRole, int? accountManagerId)
+    public async Task<IdentityResult> CreateAsync(AppUser user, string temporaryPassword, string role, PanelRole? panelRole, int? accountManagerId, int? supervisedUnitId = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         try
@@ -65,7 +67,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, AppDbContext 
             var result = await users.CreateAsync(user, temporaryPassword);
             if (result.Succeeded)
             {
-                result = await SetRoleAsync(user, role, panelRole, accountManagerId);
+                result = await SetRoleAsync(user, role, panelRole, accountManagerId, supervisedUnitId);
             }
 
             if (result.Succeeded)
@@ -151,11 +153,12 @@ public sealed class UserAdministration(UserManager<AppUser> users, AppDbContext 
     public Task<string?> RoleOfAsync(AppUser user) =>
         db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefaultAsync();
 
-    /// <summary>Gives the user exactly one role, with the panel role or manager link it requires (and no other).</summary>
-    public async Task<IdentityResult> SetRoleAsync(AppUser user, string role, PanelRole? panelRole, int? accountManagerId)
+    /// <summary>Gives the user exactly one role, with the panel role, manager link or supervised unit it requires (and no other).</summary>
+    public async Task<IdentityResult> SetRoleAsync(AppUser user, string role, PanelRole? panelRole, int? accountManagerId, int? supervisedUnitId = null)
     {
         user.PanelRole = role == AppRoles.PanelMember ? panelRole : null;
         user.AccountManagerId = role == AppRoles.AccountManager ? accountManagerId : null;
+        user.SupervisedUnitId = role == AppRoles.Supervisor ? supervisedUnitId : null;
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {

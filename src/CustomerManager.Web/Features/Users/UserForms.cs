@@ -27,6 +27,12 @@ public sealed class UserForm
 
     public int? AccountManagerId { get; set; }
 
+    /// <summary>The unit a supervisor reads (with everything below it).</summary>
+    public int? SupervisedUnitId { get; set; }
+
+    /// <summary>The active units a supervisor may be given, in the tree's order.</summary>
+    public IReadOnlyList<Units.UnitNode> Units { get; set; } = [];
+
     /// <summary>In a large company: the manager record as typed (an employee number or a name), resolved to <see cref="AccountManagerId"/>.</summary>
     public string? AccountManager { get; set; }
 
@@ -67,6 +73,10 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
                 && !await db.Users.AnyAsync(u => u.AccountManagerId == id && u.Id != form.Id, ct))
             .WithMessage(l["Users.ManagerTaken"])
             .When(f => f.Role == AppRoles.AccountManager && f.AccountManagerId is not null);
+        RuleFor(f => f.SupervisedUnitId).NotNull().WithMessage(l["Users.UnitRequired"]).When(f => f.Role == AppRoles.Supervisor);
+        RuleFor(f => f.SupervisedUnitId)
+            .MustAsync(async (id, ct) => await db.OrgUnits.AnyAsync(u => u.Id == id && u.IsActive, ct)).WithMessage(l["Users.UnitRequired"])
+            .When(f => f.Role == AppRoles.Supervisor && f.SupervisedUnitId is not null);
     }
 }
 

@@ -21,8 +21,9 @@ public sealed class UserListFilter
     public bool IsNarrowed => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrWhiteSpace(Role) || Active is not null;
 }
 
+/// <summary>A user in the list; <c>LinkedTo</c> is the account manager's name of a manager's login, the unit's name of a supervisor's.</summary>
 public sealed record UserRow(
-    string Id, string UserName, string DisplayName, string? Role, PanelRole? PanelRole, string? ManagerName,
+    string Id, string UserName, string DisplayName, string? Role, PanelRole? PanelRole, string? LinkedTo,
     bool IsActive, DateTimeOffset? LockoutEnd, bool MustChangePassword);
 
 public sealed record UserListModel(UserListFilter Filter, PagedList<UserRow> Page, DateTimeOffset Now)
@@ -54,7 +55,8 @@ public sealed class UserListQuery(AppDbContext db, TimeProvider clock)
         {
             User = u,
             Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
-            Manager = db.AccountManagers.Where(m => m.Id == u.AccountManagerId).Select(m => m.Name).FirstOrDefault(),
+            Manager = db.AccountManagers.Where(m => m.Id == u.AccountManagerId).Select(m => m.Name).FirstOrDefault()
+                ?? db.OrgUnits.Where(o => o.Id == u.SupervisedUnitId).Select(o => o.Name).FirstOrDefault(),
         });
         if (!string.IsNullOrWhiteSpace(filter.Role))
         {

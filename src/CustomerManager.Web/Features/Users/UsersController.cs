@@ -54,7 +54,7 @@ public sealed class UsersController(
         }
 
         var user = new AppUser { UserName = form.UserName!.Trim(), DisplayName = form.DisplayName!.Trim(), MustChangePassword = true };
-        var created = await administration.CreateAsync(user, form.TemporaryPassword!, form.Role!, form.PanelRole, form.AccountManagerId);
+        var created = await administration.CreateAsync(user, form.TemporaryPassword!, form.Role!, form.PanelRole, form.AccountManagerId, form.SupervisedUnitId);
 
         if (!created.Succeeded)
         {
@@ -99,7 +99,7 @@ public sealed class UsersController(
         var (refusal, result) = await administration.ChangeAsync(User.UserIdOf()!, user, removesAccess: form.Role != AppRoles.Administrator, () =>
         {
             user.DisplayName = form.DisplayName!.Trim();
-            return administration.SetRoleAsync(user, form.Role!, form.PanelRole, form.AccountManagerId);
+            return administration.SetRoleAsync(user, form.Role!, form.PanelRole, form.AccountManagerId, form.SupervisedUnitId);
         });
         if (refusal is not null)
         {
@@ -194,10 +194,12 @@ public sealed class UsersController(
         Role = await administration.RoleOfAsync(user),
         PanelRole = user.PanelRole,
         AccountManagerId = user.AccountManagerId,
+        SupervisedUnitId = user.SupervisedUnitId,
     };
 
     private async Task<UserEditModel> EditModelAsync(UserForm form, AppUser? user, CancellationToken cancellationToken)
     {
+        form.Units = [.. (await Units.OrgUnitTree.LoadAsync(db, cancellationToken)).Where(u => u.IsActive || u.Id == form.SupervisedUnitId)];
         form.Picker = await db.ManagerPickerAsync(
             db.AccountManagers.Where(m => m.IsActive && (m.Id == form.AccountManagerId || !db.Users.Any(u => u.AccountManagerId == m.Id))),
             nameof(UserForm.AccountManagerId),

@@ -94,7 +94,7 @@ public sealed class VisitListQuery(AppDbContext db, TimeProvider clock)
     /// </summary>
     public VisitListFilter WithDefaultWindow(VisitListFilter filter, ClaimsPrincipal user)
     {
-        if (user.SeesEverything() && filter is { From: null, To: null, CustomerId: null, ManagerId: null } && string.IsNullOrWhiteSpace(filter.Manager))
+        if (user.SeesManyManagers() && filter is { From: null, To: null, CustomerId: null, ManagerId: null } && string.IsNullOrWhiteSpace(filter.Manager))
         {
             filter.From = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(-DefaultWindowDays);
             filter.FromIsDefault = true;
@@ -105,8 +105,8 @@ public sealed class VisitListQuery(AppDbContext db, TimeProvider clock)
 
     private IQueryable<Visit> Filtered(VisitListFilter filter, ClaimsPrincipal user)
     {
-        var visits = db.Visits.AsNoTracking().VisibleTo(user);
-        if (user.SeesEverything())
+        var visits = db.Visits.AsNoTracking().VisibleTo(user, db.AccountManagers);
+        if (user.SeesManyManagers())
         {
             if (filter.ManagerId is { } managerId)
             {
@@ -185,10 +185,11 @@ public sealed class VisitListQuery(AppDbContext db, TimeProvider clock)
             filter.PageSize,
             cancellationToken);
         var seesAll = user.SeesEverything();
-        filter.Manager = await db.ManagerBoxTextAsync(filter.ManagerId, filter.Manager, seesAll, cancellationToken);
+        var many = user.SeesManyManagers();
+        filter.Manager = await db.ManagerBoxTextAsync(filter.ManagerId, filter.Manager, many, cancellationToken);
 
-        var units = seesAll ? await OrgUnitTree.FilterOptionsAsync(db, filter.District, cancellationToken) : [];
-        var hasCustomers = seesAll || page.TotalCount > 0 || await db.Customers.AsNoTracking().VisibleTo(user).AnyAsync(cancellationToken);
+        var units = many ? await OrgUnitTree.FilterOptionsAsync(db, filter.District, user.SupervisedUnitIdOf(), cancellationToken) : [];
+        var hasCustomers = seesAll || page.TotalCount > 0 || await db.Customers.AsNoTracking().VisibleTo(user, db.AccountManagers).AnyAsync(cancellationToken);
         return new VisitListModel(filter, page, units, hasCustomers);
     }
 }

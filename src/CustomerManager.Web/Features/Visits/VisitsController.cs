@@ -61,7 +61,7 @@ public sealed class VisitsController(
     [HttpGet]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
     {
-        var visit = await db.Visits.AsNoTracking().Include(v => v.Reports).VisibleTo(User).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        var visit = await db.Visits.AsNoTracking().Include(v => v.Reports).VisibleTo(User, db.AccountManagers).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (visit is null)
         {
             return NotFound();
@@ -133,7 +133,7 @@ public sealed class VisitsController(
     [Authorize(Policy = Policies.AccountManager)]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
-        var visit = await db.Visits.AsNoTracking().Include(v => v.Reports).VisibleTo(User).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        var visit = await db.Visits.AsNoTracking().Include(v => v.Reports).VisibleTo(User, db.AccountManagers).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (visit is null)
         {
             return NotFound();
@@ -153,7 +153,7 @@ public sealed class VisitsController(
     [Authorize(Policy = Policies.AccountManager)]
     public async Task<IActionResult> Edit(int id, VisitForm form, CancellationToken cancellationToken)
     {
-        var visit = await db.Visits.Include(v => v.Reports).VisibleTo(User).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        var visit = await db.Visits.Include(v => v.Reports).VisibleTo(User, db.AccountManagers).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (visit is null)
         {
             return NotFound();
@@ -208,7 +208,7 @@ public sealed class VisitsController(
     [Authorize(Policy = Policies.AccountManager)]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
-        var visit = await db.Visits.Include(v => v.Reports).VisibleTo(User).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        var visit = await db.Visits.Include(v => v.Reports).VisibleTo(User, db.AccountManagers).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (visit is null)
         {
             return NotFound();
