@@ -130,8 +130,14 @@ public sealed class OrgUnit : Entity
     /// <param name="managers">Managers placed in the unit or below it, active or not.</param>
     /// <param name="customers">Customers whose current manager is in the unit or below it.</param>
     /// <param name="activeChildren">Active units directly below it.</param>
-    public void Retire(int managers, int customers, int activeChildren)
+    /// <param name="supervisors">Supervisors who read it (they would see nothing).</param>
+    public void Retire(int managers, int customers, int activeChildren, int supervisors = 0)
     {
+        if (supervisors > 0)
+        {
+            throw new DomainException(ErrorCodes.Unit.HasSupervisors, "Supervisors read this unit.", supervisors);
+        }
+
         if (managers > 0 || customers > 0)
         {
             throw new DomainException(ErrorCodes.Unit.HasManagers, "Move the unit's managers (and so its customers) first.", managers, customers);
@@ -174,10 +180,18 @@ public sealed class OrgUnit : Entity
         }
     }
 
-    /// <summary>Merging moves a district's managers into another district and deletes it: only district into district, never into itself.</summary>
-    public void EnsureCanMergeInto(OrgUnit target)
+    /// <summary>
+    /// Merging moves a district's managers into another district and deletes it: only district into district, never
+    /// into itself, and not while a supervisor reads it (<paramref name="supervisors"/>; give them another unit first).
+    /// </summary>
+    public void EnsureCanMergeInto(OrgUnit target, int supervisors = 0)
     {
         ArgumentNullException.ThrowIfNull(target);
+        if (supervisors > 0)
+        {
+            throw new DomainException(ErrorCodes.Unit.HasSupervisors, "Supervisors read this unit.", supervisors);
+        }
+
         if (ReferenceEquals(target, this) || (Id != 0 && target.Id == Id))
         {
             throw new DomainException(ErrorCodes.Unit.MergeIntoItself, "A district cannot be merged into itself.");

@@ -126,12 +126,13 @@ public static class ManagerOptions
     }
 
     /// <summary>
-    /// What a manager box shows for a list reached by a manager's link (<c>?managerId=</c>): their employee number,
-    /// unless the user typed something; null for another role's list.
+    /// What a manager box shows for a list reached by a manager's link (<c>?managerId=</c>): their employee number when
+    /// they are among <paramref name="visible"/> (the user's scope), unless the user typed something; null for a list
+    /// without the box.
     /// </summary>
-    public static async Task<string?> ManagerBoxTextAsync(this AppDbContext db, int? managerId, string? typed, bool seesAll, CancellationToken cancellationToken) =>
-        seesAll && managerId is { } id && string.IsNullOrWhiteSpace(typed)
-            ? await db.AccountManagers.AsNoTracking().Where(m => m.Id == id).Select(m => m.EmployeeNumber).SingleOrDefaultAsync(cancellationToken)
+    public static async Task<string?> ManagerBoxTextAsync(this IQueryable<AccountManager>? visible, int? managerId, string? typed, CancellationToken cancellationToken) =>
+        visible is not null && managerId is { } id && string.IsNullOrWhiteSpace(typed)
+            ? await visible.AsNoTracking().Where(m => m.Id == id).Select(m => m.EmployeeNumber).SingleOrDefaultAsync(cancellationToken)
             : typed;
 
     /// <summary>The active districts a manager may be placed in, for the manager form.</summary>

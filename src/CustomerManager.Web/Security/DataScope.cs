@@ -17,7 +17,8 @@ public static class DataScope
         user.IsInRole(AppRoles.Administrator) || user.IsInRole(AppRoles.PanelMember);
 
     /// <summary>A unit supervisor: reads (never writes) their unit's records.</summary>
-    public static bool IsSupervisor(this ClaimsPrincipal user) => !user.SeesEverything() && user.IsInRole(AppRoles.Supervisor);
+    public static bool IsSupervisor(this ClaimsPrincipal user) =>
+        !user.SeesEverything() && user.IsInRole(AppRoles.Supervisor) && user.SupervisedUnitIdOf() is not null;
 
     /// <summary>Staff and supervisors, who read many managers' records and so get the lists' manager and unit filters.</summary>
     public static bool SeesManyManagers(this ClaimsPrincipal user) => user.SeesEverything() || user.IsSupervisor();

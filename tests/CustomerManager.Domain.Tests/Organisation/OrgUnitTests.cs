@@ -113,4 +113,16 @@ public class OrgUnitTests
         Assert.Equal(ErrorCodes.Unit.HasChildren, Assert.Throws<DomainException>(() => OrgUnit.EnsureDeletable(0, 2, 0)).Code);
         Assert.Equal(ErrorCodes.Unit.HasSupervisors, Assert.Throws<DomainException>(() => OrgUnit.EnsureDeletable(0, 0, 1)).Code);
     }
+
+    [Fact]
+    public void AUnitASupervisorReadsIsNeitherRetiredNorMergedAway()
+    {
+        var department = Department(Company());
+        var east = OrgUnit.DistrictOf(department, "E", "城东片区");
+        var west = OrgUnit.DistrictOf(department, "W", "城西片区");
+
+        Assert.Equal(ErrorCodes.Unit.HasSupervisors, Assert.Throws<DomainException>(() => east.Retire(0, 0, 0, supervisors: 1)).Code);
+        Assert.Equal(ErrorCodes.Unit.HasSupervisors, Assert.Throws<DomainException>(() => east.EnsureCanMergeInto(west, supervisors: 1)).Code);
+        Assert.True(east.IsActive);
+    }
 }

@@ -109,6 +109,28 @@ public class SupervisorTests(CustomerManagerFactory factory) : IClassFixture<Cus
     }
 
     [Fact]
+    public async Task AnotherUnitsManagerIdRevealsNothingAndPanelFlagsStayWithThePanel()
+    {
+        using var client = await SupervisorAsync();
+        var other = await factory.ManagerIdAsync("KM007");
+
+        var customers = await client.GetDocumentAsync($"/Customers?managerId={other}");
+        var visits = await client.GetDocumentAsync($"/Visits?managerId={other}");
+        var ranking = await client.GetDocumentAsync("/Results");
+        var csv = await client.GetStringAsync("/Results/Export?format=Csv");
+        using var staff = await factory.CreateBrowserlessClient().SignedInAsync("sales");
+        var staffRanking = await staff.GetDocumentAsync("/Results");
+
+        Assert.Equal(string.Empty, customers.QuerySelector("input#manager")?.GetAttribute("value") ?? string.Empty);
+        Assert.Equal(string.Empty, visits.QuerySelector("input#manager")?.GetAttribute("value") ?? string.Empty);
+        Assert.Empty(customers.QuerySelectorAll("#customers tbody tr"));
+        Assert.DoesNotContain(ranking.QuerySelectorAll("#ranking thead th"), th => th.TextContent.Trim() == "分歧");
+        Assert.Contains(staffRanking.QuerySelectorAll("#ranking thead th"), th => th.TextContent.Trim() == "分歧");
+        Assert.DoesNotContain("分歧", csv, StringComparison.Ordinal);
+        Assert.Null(customers.QuerySelector("#unassigned"));
+    }
+
+    [Fact]
     public async Task ASupervisorSeesPublishedResultsOnly()
     {
         using var client = await SupervisorAsync();

@@ -72,6 +72,12 @@ public sealed class CustomerListQuery(AppDbContext db)
             filter.Unassigned = false;
         }
 
+        if (!user.SeesEverything())
+        {
+            // Customers without a manager belong to no unit: only staff see them.
+            filter.Unassigned = false;
+        }
+
         var customers = db.Customers.AsNoTracking().VisibleTo(user, db.AccountManagers);
         var words = SearchWords(filter.Q);
         if (FullTextMatch(words) is { } match)
@@ -241,7 +247,7 @@ public sealed class CustomerListQuery(AppDbContext db)
             cancellationToken,
             countUpTo: countUpTo);
         var many = user.SeesManyManagers();
-        filter.Manager = await db.ManagerBoxTextAsync(filter.ManagerId, filter.Manager, many, cancellationToken);
+        filter.Manager = await (many ? db.AccountManagers.VisibleTo(user) : null).ManagerBoxTextAsync(filter.ManagerId, filter.Manager, cancellationToken);
 
         var units = many ? await OrgUnitTree.FilterOptionsAsync(db, filter.District, user.SupervisedUnitIdOf(), cancellationToken) : [];
         return new CustomerListModel(filter, page, units);

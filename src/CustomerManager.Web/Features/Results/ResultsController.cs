@@ -37,11 +37,13 @@ public sealed class ResultsController(ResultQueries queries, AppDbContext db, IS
             return NotFound();
         }
 
+        // Disagreement flags come from the panel members' own scores: only staff get them.
+        var staff = User.SeesEverything();
         string[] headers =
         [
             l["Results.Rank"], l["AccountManager.EmployeeNumber"], l["AccountManager.Name"], l["AccountManager.District"], l["Result.FinalScore"],
             l["Result.Tier"], l["Results.PreviousTier"], l["Results.Movement"], .. model.Columns.Select(c => c.Name),
-            l["Evidence.Visits"], l["Export.CustomersCovered"], l["Export.CustomersAssigned"], l["Results.Flags"],
+            l["Evidence.Visits"], l["Export.CustomersCovered"], l["Export.CustomersAssigned"], .. (staff ? new[] { l["Results.Flags"].Value } : []),
         ];
         string TierName(Tier? t) => t is { } v ? l[$"Tier.{v}"] : l["Tier.NotRated"];
         return await TableExport.FileAsync(
@@ -51,7 +53,7 @@ public sealed class ResultsController(ResultQueries queries, AppDbContext db, IS
             r => [r.Rank == 0 ? null : r.Rank, r.EmployeeNumber, r.Name, r.District, r.FinalScore, TierName(r.Tier), TierName(r.PreviousTier), l[$"Movement.{r.Movement}"].Value,
                   // Numbers, not text: a spreadsheet sums and sorts them (two decimals, as every screen shows).
                   .. model.Columns.Select(c => (object?)(r.CriterionScores.GetValueOrDefault(c.CycleCriterionId) is { } mean ? ScoreRules.RoundFinalScore(mean) : null)),
-                  r.Evidence.Visits, r.Evidence.CustomersCovered, r.Evidence.CustomersAssigned, r.Flags],
+                  r.Evidence.Visits, r.Evidence.CustomersCovered, r.Evidence.CustomersAssigned, .. (staff ? new object?[] { r.Flags } : [])],
             format,
             $"{l["Export.ResultsFile"]}-{model.CycleName}-{clock.GetLocalNow():yyyyMMdd}",
             cancellationToken);

@@ -175,7 +175,7 @@ public sealed class UnitsController(AppDbContext db, IValidator<UnitForm> valida
         var customers = await db.Customers.CountAsync(c => c.CurrentManagerId != null && db.AccountManagers.Any(m => m.Id == c.CurrentManagerId && districts.Contains(m.DistrictId)), cancellationToken);
         try
         {
-            unit.Retire(managers, customers, tree.Count(u => u.ParentId == id && u.IsActive));
+            unit.Retire(managers, customers, tree.Count(u => u.ParentId == id && u.IsActive), await db.Users.CountAsync(u => u.SupervisedUnitId == id, cancellationToken));
         }
         catch (DomainException e)
         {
@@ -231,7 +231,7 @@ public sealed class UnitsController(AppDbContext db, IValidator<UnitForm> valida
 
         try
         {
-            unit.EnsureCanMergeInto(target);
+            unit.EnsureCanMergeInto(target, await db.Users.CountAsync(u => u.SupervisedUnitId == id, cancellationToken));
         }
         catch (DomainException e)
         {

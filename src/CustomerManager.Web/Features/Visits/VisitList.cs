@@ -186,7 +186,7 @@ public sealed class VisitListQuery(AppDbContext db, TimeProvider clock)
             cancellationToken);
         var seesAll = user.SeesEverything();
         var many = user.SeesManyManagers();
-        filter.Manager = await db.ManagerBoxTextAsync(filter.ManagerId, filter.Manager, many, cancellationToken);
+        filter.Manager = await (many ? db.AccountManagers.VisibleTo(user) : null).ManagerBoxTextAsync(filter.ManagerId, filter.Manager, cancellationToken);
 
         var units = many ? await OrgUnitTree.FilterOptionsAsync(db, filter.District, user.SupervisedUnitIdOf(), cancellationToken) : [];
         var hasCustomers = seesAll || page.TotalCount > 0 || await db.Customers.AsNoTracking().VisibleTo(user, db.AccountManagers).AnyAsync(cancellationToken);
