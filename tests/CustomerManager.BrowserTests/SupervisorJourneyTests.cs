@@ -34,4 +34,24 @@ public class SupervisorJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         await BrowserFixture.ScreenshotAsync(page, $"supervisor-{locale}-{width}-results");
         await page.Context.CloseAsync();
     }
+
+    [BrowserTheory]
+    [InlineData("zh-CN")]
+    [InlineData("en-US")]
+    public async Task ChoosingTheSupervisorRoleAsksForTheUnit(string locale)
+    {
+        var phone = await browser.NewPageAsync(390, 844, locale);
+        await phone.SignInAsync("admin");
+        await phone.GotoAsync("/Users/Create");
+
+        Assert.False(await phone.Locator("#SupervisedUnitId").IsVisibleAsync());
+        await phone.SelectOptionAsync("#Role", "Supervisor");
+
+        Assert.True(await phone.Locator("#SupervisedUnitId").IsVisibleAsync());
+        Assert.False(await phone.Locator("#PanelRole").IsVisibleAsync());
+        Assert.True(await phone.Locator("#SupervisedUnitId option").CountAsync() >= 8);
+        Assert.True(await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390);
+        await BrowserFixture.ScreenshotAsync(phone, $"user-supervisor-{locale}-phone");
+        await phone.Context.CloseAsync();
+    }
 }

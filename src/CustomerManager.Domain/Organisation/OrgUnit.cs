@@ -72,7 +72,10 @@ public sealed class OrgUnit : Entity
     public bool IsActive { get; private set; } = true;
 
     /// <summary>The name in the language of the page.</summary>
-    public string NameIn(bool english) => english && NameEn is { Length: > 0 } en ? en : Name;
+    public string NameIn(bool english) => NameIn(Name, NameEn, english);
+
+    /// <summary>A unit's name in English when it has one and the page is English, else its Chinese name.</summary>
+    public static string NameIn(string name, string? nameEn, bool english) => english && nameEn is { Length: > 0 } en ? en : name;
 
     public void Rename(string code, string name, string? nameEn)
     {

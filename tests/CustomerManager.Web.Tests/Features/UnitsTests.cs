@@ -240,6 +240,40 @@ public class UnitsTests(CustomerManagerFactory factory) : IClassFixture<Customer
         Assert.False(await factory.QueryAsync(db => db.OrgUnits.AnyAsync(d => d.Id == emptyId)));
     }
 
+    [Fact]
+    public async Task BadUnitFormsGetMessagesAndSaveNothing()
+    {
+        var urban = await UnitIdAsync("城区营销部");
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        var before = await factory.QueryAsync(db => db.OrgUnits.CountAsync());
+
+        var missingParent = await (await AddUnitAsync(admin, UnitKind.District, 999_999, "X-BAD1", "无上级片区")).ToDocumentAsync();
+        var longCode = await (await AddUnitAsync(admin, UnitKind.District, urban, new string('A', 21), "长编码片区")).ToDocumentAsync();
+        var longName = await (await AddUnitAsync(admin, UnitKind.District, urban, "X-BAD3", new string('片', 51))).ToDocumentAsync();
+        using var oddKind = await admin.SubmitFormAsync("/Units", "#unit-form", new Dictionary<string, string>
+        {
+            ["Kind"] = "7",
+            ["ParentId"] = Text(urban),
+            ["Code"] = "X-BAD4",
+            ["Name"] = "怪类型",
+        });
+        using var noToken = await admin.PostAsync("/Units/Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Kind"] = "District",
+            ["ParentId"] = Text(urban),
+            ["Code"] = "X-BAD5",
+            ["Name"] = "无令牌片区",
+        }));
+
+        Assert.Equal("请选择上级机构：片区隶属于营销部，营销部隶属于公司。", missingParent.QuerySelector("[data-valmsg-for=ParentId]")!.TextContent.Trim());
+        Assert.NotEmpty(longCode.QuerySelector("[data-valmsg-for=Code]")!.TextContent.Trim());
+        Assert.NotEmpty(longName.QuerySelector("[data-valmsg-for=Name]")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.OK, oddKind.StatusCode);
+        Assert.NotEmpty((await oddKind.ToDocumentAsync()).QuerySelector("[data-valmsg-for=Kind]")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        Assert.Equal(before, await factory.QueryAsync(db => db.OrgUnits.CountAsync()));
+    }
+
     [Theory]
     [InlineData("am01")]
     [InlineData("sales")]

@@ -76,7 +76,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
 
         // A unit chosen by name or code: its districts' managers, ranked among themselves too.
         var tree = await OrgUnitTree.LoadAsync(db, cancellationToken);
-        var unit = district is null ? null : tree.FirstOrDefault(u => u.Name == district) ?? tree.FirstOrDefault(u => string.Equals(u.Code, district, StringComparison.OrdinalIgnoreCase));
+        var unit = district is null ? null : OrgUnitTree.Find(tree, district);
         var inUnit = district is null ? null : unit is null ? [] : OrgUnitTree.Subtree(tree, unit.Id).Select(u => u.Id).ToHashSet();
         var unitRanks = inUnit is null
             ? null
@@ -91,7 +91,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
             rows = [.. rows.Select(r => r with { UnitRank = unitRanks.TryGetValue(r.ManagerId, out var rank) ? rank : null })];
         }
         var columns = cycle.Criteria.OrderBy(c => c.SortOrder).Select(c => new RankingColumn(c.Id, Cultures.Pick(c.NameZh, c.NameEn), c.Weight)).ToList();
-        return new RankingModel(cycle.Id, cycle.Name, cycle.Status, [.. cycles.Select(c => (c.Id, c.Name))], await OrgUnitTree.FilterOptionsAsync(db, district, within, cancellationToken),
+        return new RankingModel(cycle.Id, cycle.Name, cycle.Status, [.. cycles.Select(c => (c.Id, c.Name))], OrgUnitTree.FilterOptions(tree, district, within),
             district, tier, columns, new PagedList<RankingRow>(rows, shown.Page, shown.PageSize, shown.TotalCount) { PageSizeChoosable = page is not null }, distribution,
             ByDepartment(tree, standings));
     }

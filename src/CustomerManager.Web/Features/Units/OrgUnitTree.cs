@@ -1,6 +1,7 @@
 using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Domain.Organisation;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerManager.Web.Features.Units;
@@ -8,7 +9,11 @@ namespace CustomerManager.Web.Features.Units;
 /// <summary>One unit in the tree's order, with its depth (0: the company) and the managers placed in it or below.</summary>
 public sealed record UnitNode(int Id, string Code, string Name, string? NameEn, UnitKind Kind, int? ParentId, bool IsActive, int Depth, int Version)
 {
-    public string NameIn(bool english) => english && NameEn is { Length: > 0 } en ? en : Name;
+    /// <summary>The name in the request's language.</summary>
+    public string Shown => OrgUnit.NameIn(Name, NameEn, english: !Cultures.IsChinese);
+
+    /// <summary>The name indented by the unit's depth, for a drop-down list.</summary>
+    public string Indented => new string('\u3000', Depth) + Shown;
 }
 
 /// <summary>
@@ -47,8 +52,13 @@ public static class OrgUnitTree
     /// <summary>The unit and every unit below it.</summary>
     public static List<UnitNode> Subtree(IReadOnlyList<UnitNode> tree, int unitId)
     {
-        var at = tree.ToList().FindIndex(u => u.Id == unitId);
-        if (at < 0)
+        var at = 0;
+        while (at < tree.Count && tree[at].Id != unitId)
+        {
+            at++;
+        }
+
+        if (at == tree.Count)
         {
             return [];
         }
@@ -79,10 +89,21 @@ public static class OrgUnitTree
     /// The units a list may be filtered on: the active ones, and the one chosen even if retired since; for a supervisor
     /// (<paramref name="within"/>), their unit and the units below it.
     /// </summary>
-    public static async Task<List<UnitNode>> FilterOptionsAsync(AppDbContext db, string? chosen, int? within, CancellationToken cancellationToken)
+    public static async Task<List<UnitNode>> FilterOptionsAsync(AppDbContext db, string? chosen, int? within, CancellationToken cancellationToken) =>
+        FilterOptions(await LoadAsync(db, cancellationToken), chosen, within);
+
+    /// <inheritdoc cref="FilterOptionsAsync"/>
+    public static List<UnitNode> FilterOptions(IReadOnlyList<UnitNode> tree, string? chosen, int? within)
     {
-        var tree = await LoadAsync(db, cancellationToken);
-        var offered = within is { } unit ? Subtree(tree, unit).Select(u => u with { Depth = u.Depth - tree.Single(t => t.Id == unit).Depth }) : tree;
-        return [.. offered.Where(u => u.IsActive || u.Name == chosen)];
+        var offered = within is { } unit ? Subtree(tree, unit) : [.. tree];
+        var top = offered.Count == 0 ? 0 : offered[0].Depth;
+        return [.. offered.Where(u => u.IsActive || u.Name == chosen).Select(u => u with { Depth = u.Depth - top })];
+    }
+
+    /// <summary>The unit a list's filter names, by its name or its code (as <see cref="InUnit"/> matches them); null for none.</summary>
+    public static UnitNode? Find(IReadOnlyList<UnitNode> tree, string nameOrCode)
+    {
+        var key = nameOrCode.Trim();
+        return tree.FirstOrDefault(u => u.Name == key) ?? tree.FirstOrDefault(u => u.Code == key);
     }
 }
