@@ -163,6 +163,9 @@ internal static partial class HttpLoad
     {
         var managers = facts.Managers;
         int Manager(int user) => managers[(user * 37 + 11) % managers.Count];
+
+        // The panel signed in is the first department's (a department scores only its own managers).
+        int PanelManager(int user) => facts.PanelManagers[(user * 37 + 11) % facts.PanelManagers.Count];
         var district = Uri.EscapeDataString(facts.District);
         var published = facts.PublishedCycleId;
         var open = facts.OpenCycleId;
@@ -185,6 +188,7 @@ internal static partial class HttpLoad
         yield return new Page("administrator", "customers, search Mart", (_, _) => "/Customers?Q=Mart", "Mart", Admin);
         yield return new Page("administrator", "account managers", (_, _) => "/AccountManagers", "KM0", Admin);
         yield return new Page("administrator", $"ranking, {facts.PublishedCycleName}", (_, _) => $"/Results?cycleId={published}", "KM0", Admin);
+        yield return new Page("administrator", $"department ranking, {facts.Department}", (_, _) => $"/Results?cycleId={published}&district={facts.Department}", "KM0", Admin);
         yield return new Page("administrator", $"progress board, {facts.OpenCycleName}", (_, _) => $"/Cycles/Details/{open}", facts.District, Admin);
         yield return new Page("administrator", $"scoring progress (close check)", (_, _) => $"/Cycles/Close/{open}", "KM0", Admin);
         yield return new Page("administrator", "audit log", (_, _) => "/Audit", "audit-person", Admin);
@@ -195,7 +199,7 @@ internal static partial class HttpLoad
         yield return new Page("panel member", "inbox, monopoly leader", (_, _) => "/Inbox", "data-report=", Monopoly);
         yield return new Page("panel member", "inbox, logistics", (_, _) => "/Inbox", "data-report=", Logistics);
         yield return new Page("panel member", "scoring list", (_, _) => "/Scoring", "KM0", Seat);
-        yield return new Page("panel member", "scoring page of one manager", (u, _) => $"/Scoring/Score?cycleId={open}&managerId={Manager(u)}", "KM0", Seat);
+        yield return new Page("panel member", "scoring page of one manager", (u, _) => $"/Scoring/Score?cycleId={open}&managerId={PanelManager(u)}", "KM0", Seat);
 
         yield return new Page("account manager", "home", (_, _) => "/MyWork", "KM0", AccountManager);
         yield return new Page("account manager", "my customers", (_, _) => "/Customers", "440", AccountManager);
@@ -425,8 +429,12 @@ internal static partial class HttpLoad
     /// <summary>What the pages are opened with, read from the database file before the app starts.</summary>
     private sealed record Facts(
         IReadOnlyList<int> Managers, IReadOnlyList<string> ManagerLogins, int Customers, long Visits, string District,
-        int PublishedCycleId, string PublishedCycleName, int OpenCycleId, string OpenCycleName)
+        int PublishedCycleId, string PublishedCycleName, int OpenCycleId, string OpenCycleName, string Department, IReadOnlyList<int> PanelManagers)
     {
+        /// <summary>The department whose panel the demo panel logins (monopoly, sales, …) sit on.</summary>
+        private const string PanelDepartment =
+            "SELECT s.UnitId FROM DepartmentSeats s JOIN AspNetUsers u ON u.Id = s.UserId WHERE u.UserName = 'monopoly' LIMIT 1";
+
         public static Facts Read(string path)
         {
             using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
@@ -458,7 +466,9 @@ internal static partial class HttpLoad
                 Query("SELECT COUNT(*) FROM Customers", r => r.GetInt32(0))[0],
                 Query("SELECT MAX(Id) FROM Visits", r => r.IsDBNull(0) ? 0 : r.GetInt64(0))[0],
                 Query("SELECT Name FROM OrgUnits WHERE Kind = 2 ORDER BY Id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM OrgUnits WHERE Kind = 2)", r => r.GetString(0))[0],
-                published[0].Item1, published[0].Item2, open[0].Item1, open[0].Item2);
+                published[0].Item1, published[0].Item2, open[0].Item1, open[0].Item2,
+                Query($"SELECT d.Code FROM OrgUnits d WHERE d.Id = ({PanelDepartment})", r => r.GetString(0))[0],
+                Query($"SELECT m.Id FROM AccountManagers m JOIN OrgUnits d ON d.Id = m.DistrictId WHERE m.IsActive = 1 AND d.ParentId = ({PanelDepartment}) ORDER BY m.Id", r => r.GetInt32(0)));
         }
     }
 
@@ -498,7 +508,7 @@ internal static partial class HttpLoad
 
             var anonymous = Enumerable.Range(0, users).Select(_ => NewClient(baseAddress, timeout)).ToList();
             var administrators = Task.WhenAll(Enumerable.Range(0, users).Select(_ => One(DemoAccounts.Administrator, "/Admin")));
-            var panel = DemoAccounts.PanelMembers.Select(p => Task.WhenAll(Enumerable.Range(0, users).Select(_ => One(p.UserName, "/Panel")))).ToList();
+            var panel = DemoAccounts.PanelMembers.Take(4).Select(p => Task.WhenAll(Enumerable.Range(0, users).Select(_ => One(p.UserName, "/Panel")))).ToList();
             var managers = Task.WhenAll(Enumerable.Range(0, users).Select(u => One(facts.ManagerLogins[u % facts.ManagerLogins.Count], "/MyWork")));
             var clients = new Clients
             {

@@ -89,7 +89,11 @@ internal sealed class ProvinceGenerator : IDisposable
     private readonly string[] _managerName;
     private readonly string[] _managerUser;
     private readonly double[] _managerLevel;
-    private readonly Dictionary<PanelRole, (string Id, string UserName)> _panel = [];
+    /// <summary>Each department's panel (by the department's unit id): who holds each seat.</summary>
+    private readonly Dictionary<(int Department, PanelRole Seat), (string Id, string UserName)> _panel = [];
+
+    /// <summary>The department (unit id) of each district (by id).</summary>
+    private readonly Dictionary<int, int> _districtDepartment = [];
 
     // Customers: the current manager, and for the few reassigned the one before and the first day of the current one.
     private readonly int[] _customerManager;
@@ -125,6 +129,8 @@ internal sealed class ProvinceGenerator : IDisposable
     private TableInsert? _cyclesInsert;
     private TableInsert? _cycleCriteriaInsert;
     private TableInsert? _cyclePanelInsert;
+    private TableInsert? _departmentSeatsInsert;
+    private int _cyclePanelSeats;
     private TableInsert? _visitsInsert;
     private TableInsert? _reportsInsert;
     private TableInsert? _scoresInsert;
@@ -253,7 +259,7 @@ internal sealed class ProvinceGenerator : IDisposable
     {
         foreach (var insert in new[]
                  {
-                     _districtsInsert, _managersInsert, _rolesInsert, _usersInsert, _userRolesInsert, _criteriaInsert, _brandsInsert,
+                     _districtsInsert, _departmentSeatsInsert, _managersInsert, _rolesInsert, _usersInsert, _userRolesInsert, _criteriaInsert, _brandsInsert,
                      _ratingSettingsInsert, _customersInsert, _assignmentsInsert, _cyclesInsert, _cycleCriteriaInsert, _cyclePanelInsert,
                      _visitsInsert, _monthTotalsInsert, _customerQuartersInsert, _reportsInsert, _scoresInsert, _resultsInsert, _resultScoresInsert, _auditInsert,
                  })
@@ -281,7 +287,8 @@ internal sealed class ProvinceGenerator : IDisposable
 
         for (var d = 1; d <= _districtNames.Length; d++)
         {
-            InsertUnit(d, string.Create(CultureInfo.InvariantCulture, $"D{d:000}"), _districtNames[d - 1], UnitKind.District, company + 1 + ((d - 1) * departments / _districtNames.Length), at);
+            _districtDepartment[d] = company + 1 + ((d - 1) * departments / _districtNames.Length);
+            InsertUnit(d, string.Create(CultureInfo.InvariantCulture, $"D{d:000}"), _districtNames[d - 1], UnitKind.District, _districtDepartment[d], at);
         }
 
         var hash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), DemoAccounts.Password);
@@ -292,11 +299,19 @@ internal sealed class ProvinceGenerator : IDisposable
         }
 
         InsertUser(NewGuid(), Admin, "系统管理员", null, null, hash, roles[AppRoles.Administrator], AppRoles.Administrator, at);
-        foreach (var (userName, displayName, role) in DemoAccounts.PanelMembers)
+        // Each department's panel of four: the first department's are the demo logins (monopoly, sales, …), the
+        // k-th's the same with k after them (monopoly2, …).
+        var seatId = 0;
+        for (var k = 0; k < departments; k++)
         {
-            var id = NewGuid();
-            _panel[role] = (id, userName);
-            InsertUser(id, userName, displayName, role, null, hash, roles[AppRoles.PanelMember], AppRoles.PanelMember, at);
+            foreach (var (baseName, _, role, _) in DemoAccounts.PanelMembers.Take(4))
+            {
+                var id = NewGuid();
+                var userName = k == 0 ? baseName : string.Create(CultureInfo.InvariantCulture, $"{baseName}{k + 1}");
+                _panel[(company + 1 + k, role)] = (id, userName);
+                InsertUser(id, userName, PersonName(), role, null, hash, roles[AppRoles.PanelMember], AppRoles.PanelMember, at);
+                InsertDepartmentSeat(++seatId, company + 1 + k, role, id, at);
+            }
         }
 
         var perDistrict = (double)_managers / _districtNames.Length;
@@ -331,6 +346,13 @@ internal sealed class ProvinceGenerator : IDisposable
 
     /// <summary>The login of manager <paramref name="managerId"/>: am0001, am0002, …</summary>
     public static string ManagerUserName(int managerId) => string.Create(CultureInfo.InvariantCulture, $"am{managerId:0000}");
+
+    private void InsertDepartmentSeat(int id, int departmentId, PanelRole role, string userId, DateTime atUtc)
+    {
+        _departmentSeatsInsert ??= Prepare("DepartmentSeats", "Id", "UnitId", "Role", "UserId", "CreatedUtc", "CreatedBy", "ModifiedUtc", "ModifiedBy", "Version");
+        _departmentSeatsInsert.Run(id, departmentId, (int)role, userId, atUtc, Admin, null, null, 1);
+        Audit(atUtc, Admin, nameof(DepartmentSeat), id, "Created", null, _json.Created(("Role", (int)role), ("UnitId", departmentId), ("UserId", userId)));
+    }
 
     private void InsertUnit(int id, string code, string name, UnitKind kind, int? parentId, DateTime atUtc)
     {
@@ -520,6 +542,9 @@ internal sealed class ProvinceGenerator : IDisposable
     }
 
     /// <summary>The manager of a customer on a day of the two years (the one visits are logged by).</summary>
+    /// <summary>The department (unit id) of a manager's district.</summary>
+    private int DepartmentOf(int manager) => _districtDepartment[_managerDistrict[manager]];
+
     private int ManagerOn(int customerId, int day) =>
         day < _customerSwitchDay[customerId] && _customerPreviousManager[customerId] != 0 ? _customerPreviousManager[customerId] : _customerManager[customerId];
 
@@ -550,9 +575,9 @@ internal sealed class ProvinceGenerator : IDisposable
                 InsertCycleCriterion(cycle, criterion);
             }
 
-            foreach (var (role, (userId, _)) in _panel.OrderBy(p => p.Key))
+            foreach (var ((department, role), (userId, _)) in _panel.OrderBy(p => p.Key))
             {
-                InsertCyclePanelSeat((i * 4) + (int)role, cycle.Id, userId, role);
+                InsertCyclePanelSeat(++_cyclePanelSeats, cycle.Id, userId, role, department);
             }
         }
 
@@ -624,11 +649,11 @@ internal sealed class ProvinceGenerator : IDisposable
         _cycleCriteriaInsert.Run(criterion.Id, cycle.Id, criterion.CriterionId, criterion.Source.NameZh, criterion.Source.NameEn, (double)criterion.Source.Weight, criterion.Source.SortOrder, ScoredByJson(criterion.Source.ScoredBy));
     }
 
-    /// <summary>The panel frozen into a cycle: one seat per panel role.</summary>
-    private void InsertCyclePanelSeat(int id, int cycleId, string userId, PanelRole role)
+    /// <summary>The panels frozen into a cycle: each department's four seats.</summary>
+    private void InsertCyclePanelSeat(int id, int cycleId, string userId, PanelRole role, int departmentId)
     {
-        _cyclePanelInsert ??= Prepare("CyclePanel", "Id", "CycleId", "UserId", "Role");
-        _cyclePanelInsert.Run(id, cycleId, userId, (int)role);
+        _cyclePanelInsert ??= Prepare("CyclePanel", "Id", "CycleId", "UserId", "Role", "DepartmentId");
+        _cyclePanelInsert.Run(id, cycleId, userId, (int)role, departmentId);
     }
 
     // ---------------------------------------------------------------- visits
@@ -806,24 +831,24 @@ internal sealed class ProvinceGenerator : IDisposable
         var closedUtc = cycle >= 0 && _cycles[cycle].ClosedLocal is { } closed ? Utc(closed) : DateTime.MaxValue;
         if (logistics is not null)
         {
-            var acknowledged = WriteReport(id, visitedAt, ReportKind.Logistics, logistics, createdUtc, user);
+            var acknowledged = WriteReport(id, manager, visitedAt, ReportKind.Logistics, logistics, createdUtc, user);
             Count(evidence, acknowledged, closedUtc);
         }
 
         if (callCentre is not null)
         {
-            var acknowledged = WriteReport(id, visitedAt, ReportKind.CallCentre, callCentre, createdUtc, user);
+            var acknowledged = WriteReport(id, manager, visitedAt, ReportKind.CallCentre, callCentre, createdUtc, user);
             Count(evidence, acknowledged, closedUtc);
         }
 
         if (violation is not null)
         {
-            WriteReport(id, visitedAt, ReportKind.Violation, violationDetail is null ? violation : $"{violation}: {violationDetail}", createdUtc, user);
+            WriteReport(id, manager, visitedAt, ReportKind.Violation, violationDetail is null ? violation : $"{violation}: {violationDetail}", createdUtc, user);
         }
 
         if (unlicensed is not null)
         {
-            WriteReport(id, visitedAt, ReportKind.UnlicensedRetail, unlicensedDetail is null ? unlicensed : $"{unlicensed}: {unlicensedDetail}", createdUtc, user);
+            WriteReport(id, manager, visitedAt, ReportKind.UnlicensedRetail, unlicensedDetail is null ? unlicensed : $"{unlicensed}: {unlicensedDetail}", createdUtc, user);
         }
 
         FlushAudit(createdUtc);
@@ -866,11 +891,11 @@ internal sealed class ProvinceGenerator : IDisposable
     /// third of the newer ones, within days; three quarters of the handled cases (violations, unlicensed retail) are
     /// closed some days later. Returns when the item was acknowledged (null: still new).
     /// </summary>
-    private DateTime? WriteReport(int visitId, DateTime visitedAt, ReportKind kind, string message, DateTime createdUtc, string createdBy)
+    private DateTime? WriteReport(int visitId, int manager, DateTime visitedAt, ReportKind kind, string message, DateTime createdUtc, string createdBy)
     {
         var id = _nextReportId++;
         var age = NowUtc - createdUtc;
-        var seat = _panel[VisitReport.RecipientOf(kind)].UserName;
+        var seat = _panel[(DepartmentOf(manager), VisitReport.RecipientOf(kind))].UserName;
         var isCase = kind is ReportKind.Violation or ReportKind.UnlicensedRetail;
         DateTime? acknowledged = null;
         DateTime? closed = null;
@@ -941,7 +966,7 @@ internal sealed class ProvinceGenerator : IDisposable
             {
                 var level = _managerLevel[m] + Gaussian(0, 2.5);
                 var given = new List<CriterionScore>();
-                foreach (var (role, (userId, userName)) in _panel.OrderBy(p => p.Key))
+                foreach (var ((_, role), (userId, userName)) in _panel.Where(p => p.Key.Department == DepartmentOf(m)).OrderBy(p => p.Key.Seat))
                 {
                     if (!cycle.Published && !Scores(role, m))
                     {
@@ -1154,7 +1179,7 @@ internal sealed class ProvinceGenerator : IDisposable
         Console.WriteLine("  rows per table:");
         foreach (var table in new[]
                  {
-                     "OrgUnits", "AccountManagers", "AspNetUsers", "Customers", "CustomerAssignments", "Visits", "VisitReports", "Cycles",
+                     "OrgUnits", "DepartmentSeats", "AccountManagers", "AspNetUsers", "Customers", "CustomerAssignments", "Visits", "VisitReports", "Cycles",
                      "CycleCriteria", "PanelScores", "Results", "ResultCriterionScores", "AuditEntries",
                  })
         {

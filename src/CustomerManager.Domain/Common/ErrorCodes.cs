@@ -67,6 +67,12 @@ public static class ErrorCodes
 
         /// <summary>A manager is placed in an active district, not a department or the company.</summary>
         public const string NotADistrict = "Unit.NotADistrict";
+
+        /// <summary>Only a marketing department runs an evaluation panel.</summary>
+        public const string PanelOnlyDepartments = "Unit.PanelOnlyDepartments";
+
+        /// <summary>A seat is given to an active panel member who holds that seat ({0}: the seat).</summary>
+        public const string SeatNeedsItsRole = "Unit.SeatNeedsItsRole";
     }
 
     public static class Brand
@@ -123,6 +129,9 @@ public static class ErrorCodes
         public const string NotClosed = "Cycle.NotClosed";
         public const string NoCriteria = "Cycle.NoCriteria";
         public const string NoPanel = "Cycle.NoPanel";
+
+        /// <summary>Departments whose panel lacks seats ({0}: how many): opening needs a confirmation.</summary>
+        public const string PanelsIncomplete = "Cycle.PanelsIncomplete";
         public const string NotOpened = "Cycle.NotOpened";
 
         /// <summary>A cycle opens once its period has started ({0}: the first day).</summary>

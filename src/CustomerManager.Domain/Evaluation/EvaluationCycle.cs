@@ -99,10 +99,16 @@ public sealed class EvaluationCycle : Entity
     public bool CanCloseOn(DateOnly today) => Status == CycleStatus.Open && today >= ClosesOn;
 
     /// <summary>
-    /// Opens the cycle, freezing a copy of the active criteria, the tier bounds and the panel. A cycle opens
+    /// Opens the cycle, freezing a copy of the active criteria, the tier bounds and the panels. A cycle opens
     /// once its period has started: before that there is no evidence to score on.
     /// </summary>
-    public void Open(IEnumerable<Criterion> criteria, TierBounds bounds, IEnumerable<PanelSeat> panel, DateTimeOffset now)
+    /// <param name="criteria">Every criterion; the active ones are frozen.</param>
+    /// <param name="bounds">The tier bounds to freeze.</param>
+    /// <param name="panel">The seats: each department's, or (without departments) company-wide ones.</param>
+    /// <param name="now">The clock's local time.</param>
+    /// <param name="departments">The departments whose managers are rated; those without a full panel are refused unless confirmed.</param>
+    /// <param name="incompleteConfirmed">The administrator confirmed opening with the departments <see cref="MissingSeats"/> lists.</param>
+    public void Open(IEnumerable<Criterion> criteria, TierBounds bounds, IEnumerable<PanelSeat> panel, DateTimeOffset now, IEnumerable<int>? departments = null, bool incompleteConfirmed = false)
     {
         ArgumentNullException.ThrowIfNull(criteria);
         ArgumentNullException.ThrowIfNull(bounds);
@@ -123,6 +129,11 @@ public sealed class EvaluationCycle : Entity
         if (seats.Count == 0)
         {
             throw new DomainException(ErrorCodes.Cycle.NoPanel, "A cycle cannot open without a panel.");
+        }
+
+        if (departments is not null && !incompleteConfirmed && MissingSeats(departments, seats) is { Count: > 0 } incomplete)
+        {
+            throw new DomainException(ErrorCodes.Cycle.PanelsIncomplete, "Some departments have no full panel: confirm to open anyway.", incomplete.Count);
         }
 
         _criteria.Clear();
@@ -195,13 +206,47 @@ public sealed class EvaluationCycle : Entity
         return Weighting.Share(criterion.Weight, TotalWeight);
     }
 
-    /// <summary>Records a panel member's score; the rules of who may score what live here.</summary>
-    public PanelScore RecordScore(int cycleCriterionId, string panelMemberId, PanelRole role, int accountManagerId, decimal value, string? comment)
+    /// <summary>
+    /// For each of <paramref name="departments"/>, the seats its panel lacks (a company-wide seat, from before
+    /// departments had panels, fills its seat everywhere); departments with a full panel are left out.
+    /// </summary>
+    public static IReadOnlyList<VacantSeats> MissingSeats(IEnumerable<int> departments, IEnumerable<PanelSeat> panel)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        var seats = panel.ToList();
+        return
+        [
+            .. departments.Distinct().Order()
+                .Select(d => new VacantSeats(d, [.. Enum.GetValues<PanelRole>().Where(role => !seats.Any(s => s.Role == role && (s.DepartmentId is null || s.DepartmentId == d)))]))
+                .Where(v => v.Seats.Count > 0),
+        ];
+    }
+
+    /// <summary>Whether <paramref name="panelMemberId"/> scores, in <paramref name="role"/>, the managers of <paramref name="departmentId"/>.</summary>
+    public bool Seats(string panelMemberId, PanelRole role, int? departmentId) =>
+        _panel.Any(p => p.UserId == panelMemberId && p.Role == role && (p.DepartmentId is null || p.DepartmentId == departmentId));
+
+    /// <summary>The departments whose managers <paramref name="panelMemberId"/> scores: null for every one (a company-wide seat).</summary>
+    public IReadOnlySet<int>? DepartmentsOf(string panelMemberId)
+    {
+        var mine = _panel.Where(p => p.UserId == panelMemberId).ToList();
+        return mine.Any(p => p.DepartmentId is null) ? null : mine.Select(p => p.DepartmentId!.Value).ToHashSet();
+    }
+
+    /// <summary>The seats that score the managers of <paramref name="departmentId"/>, in seat order.</summary>
+    public IReadOnlyList<PanelSeat> PanelOf(int? departmentId) =>
+        [.. _panel.Where(p => p.DepartmentId is null || p.DepartmentId == departmentId).OrderBy(p => p.Role).ThenBy(p => p.DepartmentId is null)];
+
+    /// <summary>
+    /// Records a panel member's score; the rules of who may score what live here: the member sits, in the seat
+    /// that scores the criterion, on the panel of the manager's department (<paramref name="departmentId"/>).
+    /// </summary>
+    public PanelScore RecordScore(int cycleCriterionId, string panelMemberId, PanelRole role, int accountManagerId, decimal value, string? comment, int? departmentId = null)
     {
         var criterion = EnsureScorable(cycleCriterionId, role);
-        if (!_panel.Contains(new PanelSeat(panelMemberId, role)))
+        if (!Seats(panelMemberId, role, departmentId))
         {
-            throw new DomainException(ErrorCodes.Score.NotOnPanel, "Only the panel frozen when the cycle opened scores in it.");
+            throw new DomainException(ErrorCodes.Score.NotOnPanel, "Only the panel frozen when the cycle opened scores in it, each department's its own managers.");
         }
 
         return new PanelScore(Id, criterion.Id, accountManagerId, panelMemberId, role, ScoreRules.EnsureValidPanelScore(value), comment);
@@ -265,5 +310,11 @@ public sealed class EvaluationCycle : Entity
     }
 }
 
-/// <summary>A panel member and their seat, as frozen into a cycle when it opened.</summary>
-public sealed record PanelSeat(string UserId, PanelRole Role);
+/// <summary>
+/// A panel member and their seat, as frozen into a cycle when it opened: on the panel of one department
+/// (<paramref name="DepartmentId"/>), or company-wide (null: cycles opened before departments had panels).
+/// </summary>
+public sealed record PanelSeat(string UserId, PanelRole Role, int? DepartmentId = null);
+
+/// <summary>The seats a department's panel lacks.</summary>
+public sealed record VacantSeats(int DepartmentId, IReadOnlyList<PanelRole> Seats);

@@ -46,6 +46,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<PanelScore> PanelScores => Set<PanelScore>();
 
+    /// <summary>Each marketing department's panel: who holds which of its four seats.</summary>
+    public DbSet<DepartmentSeat> DepartmentSeats => Set<DepartmentSeat>();
+
     /// <summary>A cycle's panel scores as rating reads them, from the (cycle, manager, member, criterion, value) index alone.</summary>
     public IQueryable<GivenScore> GivenScores(int cycleId) =>
         PanelScores.AsNoTracking().Where(s => s.CycleId == cycleId)

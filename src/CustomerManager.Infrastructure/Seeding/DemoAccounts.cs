@@ -13,12 +13,17 @@ public static class DemoAccounts
     /// <summary>The head of the urban marketing department (营销部主任): reads that department's managers and their work.</summary>
     public static readonly (string UserName, string DisplayName, string UnitCode) Supervisor = ("supervisor", "周建华", "URB");
 
-    public static readonly IReadOnlyList<(string UserName, string DisplayName, PanelRole Role)> PanelMembers =
+    /// <summary>The two departments' panels (评定小组): login, name, seat, and the department (code) whose managers they score.</summary>
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, PanelRole Role, string Department)> PanelMembers =
     [
-        ("monopoly", "王建国", PanelRole.MonopolyLeader),
-        ("sales", "李明", PanelRole.SalesLeader),
-        ("logistics", "赵强", PanelRole.LogisticsRep),
-        ("callcentre", "孙丽", PanelRole.CallCentreRep),
+        ("monopoly", "王建国", PanelRole.MonopolyLeader, "URB"),
+        ("sales", "李明", PanelRole.SalesLeader, "URB"),
+        ("logistics", "赵强", PanelRole.LogisticsRep, "URB"),
+        ("callcentre", "孙丽", PanelRole.CallCentreRep, "URB"),
+        ("monopoly2", "钱卫东", PanelRole.MonopolyLeader, "CTY"),
+        ("sales2", "冯晓光", PanelRole.SalesLeader, "CTY"),
+        ("logistics2", "蒋涛", PanelRole.LogisticsRep, "CTY"),
+        ("callcentre2", "沈梅", PanelRole.CallCentreRep, "CTY"),
     ];
 
     /// <summary>The company at the root of the demo's structure: code, name, English name.</summary>

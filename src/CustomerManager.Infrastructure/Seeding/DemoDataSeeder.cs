@@ -51,10 +51,10 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
 
         await EnsureRolesAsync(roles);
         await CreateUserAsync(DemoAccounts.Administrator, "系统管理员", AppRoles.Administrator, u => { });
-        var panel = new List<AppUser>();
-        foreach (var (userName, displayName, role) in DemoAccounts.PanelMembers)
+        var panel = new List<(AppUser User, string Department)>();
+        foreach (var (userName, displayName, role, department) in DemoAccounts.PanelMembers)
         {
-            panel.Add(await CreateUserAsync(userName, displayName, AppRoles.PanelMember, u => u.PanelRole = role));
+            panel.Add((await CreateUserAsync(userName, displayName, AppRoles.PanelMember, u => u.PanelRole = role), department));
         }
 
         var company = new OrgUnit(DemoAccounts.Company.Code, DemoAccounts.Company.Name, DemoAccounts.Company.NameEn, UnitKind.Company, null);
@@ -69,6 +69,13 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         db.Brands.AddRange(Brands.Select((b, i) => new Brand(b, i + 1)));
         db.RatingSettings.Add(new RatingSettings(TierBounds.Default));
         await db.SaveChangesAsync(cancellationToken);
+
+        // Each department's own panel; the managers' departments, for who scores and answers whom.
+        db.DepartmentSeats.AddRange(panel.Select(p => new DepartmentSeat(departments[p.Department], p.User.PanelRole!.Value, p.User.Id, p.User.PanelRole)));
+        await db.SaveChangesAsync(cancellationToken);
+        var panels = new Panels(
+            managers.Zip(DemoAccounts.AccountManagers).ToDictionary(x => x.First.Id, x => departments[DemoAccounts.Districts.Single(d => d.Name == x.Second.District).Department]),
+            panel.ToLookup(p => departments[p.Department].Id, p => p.User));
 
         foreach (var (account, manager) in DemoAccounts.AccountManagers.Zip(managers))
         {
@@ -85,10 +92,10 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         var visits = CreateVisits(random, customers, quarterStart.AddMonths(-6).AddDays(-7), rules).ToList();
         db.Visits.AddRange(visits);
         await db.SaveChangesAsync(cancellationToken);
-        HandleOlderReports(random, visits, panel, nowLocal, nowUtc);
+        HandleOlderReports(random, visits, panels, nowLocal, nowUtc);
         await db.SaveChangesAsync(cancellationToken);
 
-        await CreateCyclesAsync(random, managers, panel, quarterStart, now, cancellationToken);
+        await CreateCyclesAsync(random, managers, panels, quarterStart, now, cancellationToken);
         logger.LogInformation("Demo data seeded: {Managers} account managers, {Customers} customers", managers.Count, customers.Count);
         return true;
     }
@@ -170,14 +177,14 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
     }
 
     /// <summary>Recipients have dealt with most items older than a week; newer ones are still waiting.</summary>
-    private static void HandleOlderReports(Random random, List<Visit> visits, List<AppUser> panel, DateTime nowLocal, DateTime nowUtc)
+    private static void HandleOlderReports(Random random, List<Visit> visits, Panels panels, DateTime nowLocal, DateTime nowUtc)
     {
         foreach (var visit in visits.Where(v => v.VisitedAt < nowLocal.AddDays(-7)))
         {
             foreach (var report in visit.Reports.Where(_ => random.Next(100) < 85))
             {
                 var seat = VisitReport.RecipientOf(report.Kind);
-                var user = panel.Single(p => p.PanelRole == seat);
+                var user = panels.Of(visit.AccountManagerId).Single(p => p.PanelRole == seat);
                 report.Acknowledge(seat, user.UserName!, report.IsCase ? "已登记，安排核查" : "已收到，已安排", nowUtc.AddDays(-(nowLocal - visit.VisitedAt).Days + 1));
                 if (report.IsCase && random.Next(100) < 70)
                 {
@@ -217,7 +224,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
     /// quarter. Last quarter: opened on its first day and part-way scored (the two leaders are done, logistics
     /// half way, the call centre not started); its period is over, so it can be closed.
     /// </summary>
-    private async Task CreateCyclesAsync(Random random, List<AccountManager> managers, List<AppUser> panel, DateOnly quarterStart, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task CreateCyclesAsync(Random random, List<AccountManager> managers, Panels panels, DateOnly quarterStart, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var lastStart = quarterStart.AddMonths(-3);
         var pastStart = lastStart.AddMonths(-3);
@@ -226,20 +233,21 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         var last = EvaluationCycle.Plan(CycleName(lastStart), lastStart, quarterStart.AddDays(-1), new EvaluationCalendar([past.Period]));
         var criteria = await db.Criteria.ToListAsync(cancellationToken);
         var bounds = (await db.RatingSettings.SingleAsync(cancellationToken)).Bounds;
-        var seats = panel.Select(p => new PanelSeat(p.Id, p.PanelRole!.Value)).ToList();
-        past.Open(criteria, bounds, seats, At(pastStart, 9, now));
-        last.Open(criteria, bounds, seats, At(lastStart, 9, now));
+        var seats = panels.ByDepartment.SelectMany(d => d.Select(p => new PanelSeat(p.Id, p.PanelRole!.Value, d.Key))).ToList();
+        var departments = panels.ByDepartment.Select(d => d.Key).ToList();
+        past.Open(criteria, bounds, seats, At(pastStart, 9, now), departments);
+        last.Open(criteria, bounds, seats, At(lastStart, 9, now), departments);
         db.Cycles.AddRange(past, last);
         await db.SaveChangesAsync(cancellationToken);
 
-        var pastScores = Score(random, past, managers, panel, (_, _) => true);
+        var pastScores = Score(random, past, managers, panels, (_, _) => true);
         db.PanelScores.AddRange(pastScores);
         await db.SaveChangesAsync(cancellationToken);
         var evidence = await new Queries.EvidenceQuery(db).ForAllAsync(past.PeriodStart, past.PeriodEnd, cancellationToken);
         past.Close(managers.Select(m => m.Id), pastScores, evidence, At(past.ClosesOn.AddDays(1), 10, now));
         past.Publish(At(past.ClosesOn.AddDays(2), 10, now));
 
-        db.PanelScores.AddRange(Score(random, last, managers, panel, (member, manager) =>
+        db.PanelScores.AddRange(Score(random, last, managers, panels, (member, manager) =>
             member.PanelRole is PanelRole.MonopolyLeader or PanelRole.SalesLeader
             || (member.PanelRole == PanelRole.LogisticsRep && manager % 2 == 0)));
         await db.SaveChangesAsync(cancellationToken);
@@ -252,23 +260,29 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         return at < now ? at : now;
     }
 
-    private static List<PanelScore> Score(Random random, EvaluationCycle cycle, List<AccountManager> managers, List<AppUser> panel, Func<AppUser, int, bool> include)
+    private static List<PanelScore> Score(Random random, EvaluationCycle cycle, List<AccountManager> managers, Panels panels, Func<AppUser, int, bool> include)
     {
         var scores = new List<PanelScore>();
         foreach (var (manager, index) in managers.Select((m, i) => (m, i)))
         {
             var level = DemoAccounts.AccountManagers[index].Level;
-            foreach (var member in panel.Where(p => include(p, index)))
+            foreach (var member in panels.Of(manager.Id).Where(p => include(p, index)))
             {
                 foreach (var criterion in cycle.Criteria.Where(c => c.IsScoredBy(member.PanelRole!.Value)))
                 {
                     var value = Math.Clamp(level + (random.Next(-20, 21) / 10m), 0m, 100m);
-                    scores.Add(cycle.RecordScore(criterion.Id, member.Id, member.PanelRole!.Value, manager.Id, value, null));
+                    scores.Add(cycle.RecordScore(criterion.Id, member.Id, member.PanelRole!.Value, manager.Id, value, null, panels.DepartmentOf[manager.Id].Id));
                 }
             }
         }
 
         return scores;
+    }
+
+    /// <summary>Each manager's department and each department's panel (by department id).</summary>
+    private sealed record Panels(Dictionary<int, OrgUnit> DepartmentOf, ILookup<int, AppUser> ByDepartment)
+    {
+        public IEnumerable<AppUser> Of(int managerId) => ByDepartment[DepartmentOf[managerId].Id];
     }
 
     private static string CycleName(DateOnly start) =>

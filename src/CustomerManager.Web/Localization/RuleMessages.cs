@@ -15,7 +15,7 @@ public static class RuleMessages
 
     public static string Message(this IStringLocalizer<SharedResource> l, string code, IReadOnlyList<object> arguments)
     {
-        object[] formatted = [.. arguments.Select(Format)];
+        object[] formatted = [.. arguments.Select(a => Format(l, a))];
         if (Plurals.IsOne(arguments))
         {
             var one = l[code + Plurals.OneSuffix, formatted];
@@ -28,11 +28,12 @@ public static class RuleMessages
         return l[code, formatted].Value;
     }
 
-    /// <summary>Dates and numbers as the request's culture writes them.</summary>
-    private static object Format(object argument) => argument switch
+    /// <summary>Dates and numbers as the request's culture writes them; a seat or another named value in its words.</summary>
+    private static object Format(IStringLocalizer<SharedResource> l, object argument) => argument switch
     {
         DateOnly day => day.ToString("d", CultureInfo.CurrentCulture),
         decimal number => number.ToString("0.##", CultureInfo.CurrentCulture),
+        Enum value when l[$"{value.GetType().Name}.{value}"] is { ResourceNotFound: false } words => words.Value,
         _ => argument,
     };
 }

@@ -4,6 +4,7 @@ using CustomerManager.Domain.Evaluation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Queries;
 using CustomerManager.Web.Features.Cycles;
 using CustomerManager.Web.Features.Scoring;
 using CustomerManager.Web.Features.Users;
@@ -85,7 +86,8 @@ public class ConcurrentWritesTests(CustomerManagerFactory factory) : IClassFixtu
         await scoreDb.Cycles.Where(c => c.Id == cycleId).LockForUpdateAsync(CancellationToken.None);
         var cycle = await scoreDb.Cycles.Include(c => c.Criteria).SingleAsync(c => c.Id == cycleId);
         var shared = cycle.Criteria.Where(c => c.IsScoredBy(PanelRole.CallCentreRep)).ToList();
-        scoreDb.PanelScores.AddRange(shared.Select(c => cycle.RecordScore(c.Id, callCentre, PanelRole.CallCentreRep, manager, 66, null)));
+        var department = await scoreDb.DepartmentOfAsync(manager, CancellationToken.None);
+        scoreDb.PanelScores.AddRange(shared.Select(c => cycle.RecordScore(c.Id, callCentre, PanelRole.CallCentreRep, manager, 66, null, department)));
         await scoreDb.SaveChangesAsync();
 
         // ...when the administrator closes.

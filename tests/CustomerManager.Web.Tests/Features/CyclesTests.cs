@@ -128,10 +128,16 @@ public class CyclesTests(CustomerManagerFactory factory) : IClassFixture<Custome
         // Demo: logistics scored only every other manager and the call centre nobody, so criterion 3 is
         // unscored for four managers.
         Assert.Equal(4, check.QuerySelectorAll("#not-rated li").Length);
-        string[] Seat(string seat) => check.QuerySelector($"#seat-work tr[data-seat={seat}]")!.QuerySelectorAll("td").Skip(1).Select(t => t.TextContent.Trim()).ToArray();
-        Assert.Equal(["8", "0", "0"], Seat("MonopolyLeader"));
-        Assert.Equal(["4", "0", "4"], Seat("LogisticsRep"));
-        Assert.Equal(["0", "0", "8"], Seat("CallCentreRep"));
+        // Missing work by department and seat: the urban department's 6 managers, the county's 2, each scored by its own panel.
+        string[] Seat(string seat, string department = "城区营销部") =>
+            check.QuerySelector($"#seat-work tr[data-seat={seat}][data-department={department}]")!.QuerySelectorAll("td").Skip(2).Select(t => t.TextContent.Trim()).ToArray();
+        Assert.Equal(8, check.QuerySelectorAll("#seat-work tbody tr").Length);
+        Assert.Equal(["6", "0", "0"], Seat("MonopolyLeader"));
+        Assert.Equal(["3", "0", "3"], Seat("LogisticsRep"));
+        Assert.Equal(["0", "0", "6"], Seat("CallCentreRep"));
+        Assert.Equal(["2", "0", "0"], Seat("MonopolyLeader", "郊县营销部"));
+        Assert.Equal(["1", "0", "1"], Seat("LogisticsRep", "郊县营销部"));
+        Assert.Contains("沈梅", check.QuerySelector("#seat-work tr[data-seat=CallCentreRep][data-department=郊县营销部]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("尚未评分", check.QuerySelector("#seat-work tr[data-seat=CallCentreRep]")!.TextContent, StringComparison.Ordinal);
         var refused = await (await admin.SubmitFormAsync($"/Cycles/Close/{id}", "#confirm-close", new Dictionary<string, string>())).ToDocumentAsync();
         Assert.Contains("请勾选确认", refused.QuerySelector("[data-valmsg-for=confirmNotRated]")!.TextContent, StringComparison.Ordinal);

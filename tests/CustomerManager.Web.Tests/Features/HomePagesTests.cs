@@ -46,17 +46,20 @@ public class HomePagesTests(CustomerManagerFactory factory) : IClassFixture<Cust
     [Fact]
     public async Task PanelMemberSeesTheirProgressInTheOpenCycle()
     {
-        // Demo: logistics scored every other manager (4 of 8) on its 3 criteria; the call centre none.
+        // Demo: each department's logistics rep scored every other manager on its 3 criteria (the urban department's
+        // 3 of its 6, the county's 1 of its 2); the call centre nobody. Each sees only their department's managers.
         using var logistics = await factory.CreateBrowserlessClient().SignedInAsync("logistics");
+        using var countyLogistics = await factory.CreateBrowserlessClient().SignedInAsync("logistics2");
         using var callCentre = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
 
         var logisticsPage = await logistics.GetDocumentAsync("/Panel");
         var callCentrePage = await callCentre.GetDocumentAsync("/Panel");
 
         var numbers = logisticsPage.QuerySelectorAll(".open-cycle .stat-value").Select(e => e.TextContent).ToList();
-        Assert.Equal(["4", "0", "4"], numbers);
+        Assert.Equal(["3", "0", "3"], numbers);
         Assert.Contains("3", logisticsPage.QuerySelector(".open-cycle p")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(["0", "0", "8"], callCentrePage.QuerySelectorAll(".open-cycle .stat-value").Select(e => e.TextContent));
+        Assert.Equal(["0", "0", "6"], callCentrePage.QuerySelectorAll(".open-cycle .stat-value").Select(e => e.TextContent));
+        Assert.Equal(["1", "0", "1"], (await countyLogistics.GetDocumentAsync("/Panel")).QuerySelectorAll(".open-cycle .stat-value").Select(e => e.TextContent));
     }
 
     [Fact]

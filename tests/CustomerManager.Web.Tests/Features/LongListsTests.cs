@@ -140,7 +140,7 @@ public class LongListsTests(CustomerManagerFactory factory) : IClassFixture<Cust
 
         var board = await client.GetDocumentAsync($"/Cycles/Details/{cycle}?district={Uri.EscapeDataString("城东片区")}");
 
-        var districts = board.QuerySelectorAll("#progress-by-district tbody tr");
+        var districts = board.QuerySelectorAll("#progress-board .progress-by-district tbody tr");
         Assert.Contains(districts, row => row.TextContent.Contains("城西片区", StringComparison.Ordinal));
         var eastRow = districts.Single(row => row.QuerySelector("td a")!.TextContent == "城东片区");
         Assert.Equal(east.Count.ToString(Invariant), eastRow.QuerySelectorAll("td")[1].TextContent.Trim());

@@ -183,10 +183,11 @@ public class ManyManagersTests(CustomerManagerFactory factory) : IClassFixture<C
         var id = await factory.QueryAsync(db => db.Cycles.Where(c => c.Name == "2026 Q3").Select(c => c.Id).SingleAsync());
         var manager = await factory.ManagerIdAsync("MM050");
         using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        var (departmentId, department) = await factory.QueryAsync(db => db.AccountManagers.Where(m => m.Id == manager).Select(m => new ValueTuple<int, string>(m.District.ParentId!.Value, m.District.Parent!.Name)).SingleAsync());
         async Task<string[]> CallCentreWorkAsync()
         {
             var check = await admin.GetDocumentAsync($"/Cycles/Close/{id}");
-            return [.. check.QuerySelector("#seat-work tr[data-seat=CallCentreRep]")!.QuerySelectorAll("td").Skip(1).Select(t => t.TextContent.Trim())];
+            return [.. check.QuerySelector($"#seat-work tr[data-seat=CallCentreRep][data-department={department}]")!.QuerySelectorAll("td").Skip(2).Select(t => t.TextContent.Trim())];
         }
 
         async Task<string> SouthBoardAsync() =>
@@ -209,7 +210,8 @@ public class ManyManagersTests(CustomerManagerFactory factory) : IClassFixture<C
             var cycle = await db.Cycles.Include(c => c.Criteria).SingleAsync(c => c.Id == id);
             var criterion = cycle.Criteria.First(c => c.IsScoredBy(PanelRole.CallCentreRep) && Enum.GetValues<PanelRole>().Count(c.IsScoredBy) > 1);
             var second = Enum.GetValues<PanelRole>().First(r => r != PanelRole.CallCentreRep && criterion.IsScoredBy(r));
-            return (criterion.Id, second, await db.Users.Where(u => u.PanelRole != null).ToDictionaryAsync(u => u.PanelRole!.Value, u => u.Id));
+            // The panel of the manager's department scores them.
+            return (criterion.Id, second, await db.DepartmentSeats.Where(s => s.UnitId == departmentId).ToDictionaryAsync(s => s.Role, s => s.UserId));
         });
         Assert.Empty((await ScoreAsync(shared, PanelRole.CallCentreRep, members[PanelRole.CallCentreRep], "80", 0))!);
         Assert.Empty((await ScoreAsync(shared, other, members[other], "80", 0))!);

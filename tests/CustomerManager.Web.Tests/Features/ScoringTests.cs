@@ -176,7 +176,7 @@ public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<Custom
     {
         var cycle = await OpenCycleAsync();
         var manager = await factory.ManagerIdAsync("KM008");
-        using var client = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("callcentre2");
 
         var page = await client.GetDocumentAsync(Url(cycle, manager));
         var refused = await (await client.SubmitFormAsync(Url(cycle, manager), "#score-form", new Dictionary<string, string>
@@ -201,8 +201,8 @@ public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<Custom
     {
         var cycle = await OpenCycleAsync();
         var manager = await factory.ManagerIdAsync("KM007");
-        var me = await UserIdAsync("callcentre");
-        using var client = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+        var me = await UserIdAsync("callcentre2");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("callcentre2");
 
         using var response = await client.SubmitFormAsync(Url(cycle, manager), "#score-form", new Dictionary<string, string>
         {
@@ -241,8 +241,8 @@ public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<Custom
     {
         var cycle = await OpenCycleAsync();
         var manager = await factory.ManagerIdAsync("KM007");
-        using var first = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
-        using var second = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+        using var first = await factory.CreateBrowserlessClient().SignedInAsync("callcentre2");
+        using var second = await factory.CreateBrowserlessClient().SignedInAsync("callcentre2");
         using var _ = await first.SubmitFormAsync(Url(cycle, manager), "#score-form", new Dictionary<string, string> { ["Items[0].Value"] = "70" });
 
         // Both tabs open the page showing 70 (version 1) …
@@ -301,13 +301,19 @@ public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<Custom
             await users.AddToRoleAsync(late, AppRoles.PanelMember);
         }
 
+        // The newcomer sits on no panel frozen into this cycle: no manager of it is theirs to see or score.
         using var client = await factory.CreateBrowserlessClient().SignedInAsync("late.sales");
-        using var response = await client.SubmitFormAsync(Url(cycle, manager), "#score-form", new Dictionary<string, string> { ["Items[0].Value"] = "80" });
+        using var page = await client.GetAsync(Url(cycle, manager));
+        var list = await client.GetDocumentAsync($"/Scoring?cycleId={cycle}");
         using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
         var board = await admin.GetDocumentAsync($"/Cycles/Details/{cycle}");
 
-        Assert.Equal("您不在本评定周期开始时确定的评定小组中。", (await response.ToDocumentAsync()).QuerySelector("[data-valmsg-for='Items[0].Value']")!.TextContent.Trim());
-        Assert.Equal(4, board.QuerySelectorAll("#progress-board table.progress-board thead th").Length - 1);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Empty(list.QuerySelectorAll("#managers-to-score a[href*='managerId=']"));
+        var tables = board.QuerySelectorAll("#progress-board table.progress-board");
+        Assert.Equal(2, tables.Length); // one per department, each with its own panel of four
+        Assert.All(tables, t => Assert.Equal(4, t.QuerySelectorAll("thead th").Length - 1));
+        Assert.DoesNotContain("新销售", board.QuerySelector("#progress-board")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

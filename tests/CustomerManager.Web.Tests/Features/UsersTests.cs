@@ -53,7 +53,7 @@ public class UsersTests(CustomerManagerFactory factory) : IClassFixture<Customer
         var page = await client.GetDocumentAsync("/Users");
 
         var rows = page.QuerySelectorAll("#users tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Equal(14, rows.Count);
+        Assert.Equal(18, rows.Count); // admin, 8 panel members (two departments' panels), 8 managers, the supervisor
         Assert.Contains(rows, r => r.Contains("supervisor", StringComparison.Ordinal) && r.Contains("机构负责人", StringComparison.Ordinal) && r.Contains("城区营销部", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("monopoly", StringComparison.Ordinal) && r.Contains("专卖分管领导", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("am01", StringComparison.Ordinal) && r.Contains("陈晓东", StringComparison.Ordinal));

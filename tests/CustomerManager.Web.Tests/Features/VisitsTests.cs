@@ -371,14 +371,22 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
     [Fact]
     public async Task PanelHomeCountsTheSeatsUnhandledItems()
     {
-        var expected = await factory.QueryAsync(db => db.VisitReports.CountAsync(r => r.Kind == ReportKind.Logistics && r.Status == ReportStatus.New));
-        using var client = await factory.CreateBrowserlessClient().SignedInAsync("logistics");
+        // Each department's logistics rep has the items of their own department's managers.
+        Task<int> NewItemsAsync(string department) => factory.QueryAsync(db => db.VisitReports.CountAsync(r => r.Kind == ReportKind.Logistics && r.Status == ReportStatus.New
+            && db.Visits.Any(v => v.Id == r.VisitId && db.AccountManagers.Any(m => m.Id == v.AccountManagerId && m.District.Parent!.Code == department))));
+        var all = await factory.QueryAsync(db => db.VisitReports.CountAsync(r => r.Kind == ReportKind.Logistics && r.Status == ReportStatus.New));
+        var (urban, county) = (await NewItemsAsync("URB"), await NewItemsAsync("CTY"));
+        Assert.True(urban > 0 && county > 0 && urban + county == all, $"{urban} + {county} of {all}");
+        foreach (var (userName, expected) in new[] { ("logistics", urban), ("logistics2", county) })
+        {
+            using var client = await factory.CreateBrowserlessClient().SignedInAsync(userName);
 
-        var home = await client.GetDocumentAsync("/Panel");
-        var inbox = await client.GetDocumentAsync("/Inbox");
+            var home = await client.GetDocumentAsync("/Panel");
+            var inbox = await client.GetDocumentAsync("/Inbox");
 
-        Assert.Contains($"收件箱中有 {expected} 项待处理", home.QuerySelector("#inbox-summary")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), inbox.QuerySelector("#unhandled")!.TextContent);
+            Assert.Contains($"收件箱中有 {expected} 项待处理", home.QuerySelector("#inbox-summary")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal(expected.ToString(CultureInfo.InvariantCulture), inbox.QuerySelector("#unhandled")!.TextContent);
+        }
     }
 
     [Theory]

@@ -12,7 +12,8 @@ namespace CustomerManager.Web.Tests.Infrastructure;
 /// <summary>
 /// Issue 12's migration on a database made by the previous version (migrated to the migration before it, with free-text
 /// districts long made into a managed list): every district becomes a district unit with its id, under one company and
-/// one department, and every manager stays in their district. On the engine the suite runs on.
+/// one department, and every manager stays in their district; the one panel there was becomes that department's panel,
+/// and a cycle opened before keeps its company-wide seats. On the engine the suite runs on.
 /// </summary>
 public sealed class OrganisationUnitsMigrationTests : IAsyncLifetime
 {
@@ -61,6 +62,21 @@ public sealed class OrganisationUnitsMigrationTests : IAsyncLifetime
             var west = await previous.Database.SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "Districts" WHERE "Name" = {"河西片区"}""").SingleAsync();
             await previous.Database.ExecuteSqlAsync($"""INSERT INTO "AccountManagers" ("EmployeeNumber", "Name", "NameSortKey", "DistrictId", "IsActive", "CreatedUtc", "Version") VALUES ({"KM001"}, {"陈晓东"}, {"chen"}, {east}, {true}, '2026-06-01 08:00:00', 1)""");
             await previous.Database.ExecuteSqlAsync($"""INSERT INTO "AccountManagers" ("EmployeeNumber", "Name", "NameSortKey", "DistrictId", "IsActive", "CreatedUtc", "Version") VALUES ({"KM002"}, {"刘芳"}, {"liu"}, {west}, {false}, '2026-06-01 08:00:00', 1)""");
+
+            // The panel: two monopoly leaders (the first by id takes the seat), a sales leader, a logistics rep who
+            // left, and an administrator; a cycle opened with the old company-wide panel.
+            await previous.Database.ExecuteSqlAsync($"""INSERT INTO "AspNetRoles" ("Id", "Name", "NormalizedName") VALUES ('r-panel', 'PanelMember', 'PANELMEMBER'), ('r-admin', 'Administrator', 'ADMINISTRATOR')""");
+            foreach (var (id, role, active, appRole) in new[] { ("u-a", (int?)1, true, "r-panel"), ("u-b", 1, true, "r-panel"), ("u-c", 2, true, "r-panel"), ("u-d", 3, false, "r-panel"), ("u-e", null, true, "r-admin") })
+            {
+                await previous.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "AspNetUsers" ("Id", "UserName", "DisplayName", "PanelRole", "IsActive", "MustChangePassword", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+                    VALUES ({id}, {id}, {id}, {role}, {active}, {false}, {true}, {false}, {false}, {true}, 0)
+                    """);
+                await previous.Database.ExecuteSqlAsync($"""INSERT INTO "AspNetUserRoles" ("UserId", "RoleId") VALUES ({id}, {appRole})""");
+            }
+
+            await previous.Database.ExecuteSqlAsync($"""INSERT INTO "Cycles" ("Name", "PeriodStart", "PeriodEnd", "Status", "CreatedUtc", "Version") VALUES ('2026 Q3', '2026-07-01', '2026-09-30', 1, '2026-07-01 08:00:00', 1)""");
+            await previous.Database.ExecuteSqlAsync($"""INSERT INTO "CyclePanel" ("CycleId", "UserId", "Role") SELECT "Id", 'u-a', 1 FROM "Cycles" """);
         }
 
         await using var db = Context();
@@ -75,6 +91,14 @@ public sealed class OrganisationUnitsMigrationTests : IAsyncLifetime
         Assert.Equal([("城东片区", $"D{ids[0]}", (int?)department.Id, true, 3), ("河西片区", $"D{ids[1]}", (int?)department.Id, true, 1)], districts);
         var managers = await db.AccountManagers.AsNoTracking().OrderBy(m => m.EmployeeNumber).Select(m => new { m.EmployeeNumber, m.District.Name, m.District.Parent!.Parent!.Code }).ToListAsync();
         Assert.Equal([("KM001", "城东片区", "HQ"), ("KM002", "河西片区", "HQ")], managers.Select(m => (m.EmployeeNumber, m.Name, m.Code)));
+
+        // The old panel is the department's; the cycle opened before keeps its company-wide seat.
+        Assert.Equal(
+            [(department.Id, Domain.Evaluation.PanelRole.MonopolyLeader, "u-a"), (department.Id, Domain.Evaluation.PanelRole.SalesLeader, "u-c")],
+            await db.DepartmentSeats.OrderBy(s => s.Role).Select(s => new ValueTuple<int, Domain.Evaluation.PanelRole, string>(s.UnitId, s.Role, s.UserId)).ToListAsync());
+        var cycle = await db.Cycles.AsNoTracking().SingleAsync();
+        Assert.Equal([new Domain.Evaluation.PanelSeat("u-a", Domain.Evaluation.PanelRole.MonopolyLeader)], cycle.Panel);
+        Assert.Null(cycle.DepartmentsOf("u-a"));
 
         // A new unit gets an id after the kept ones, and the foreign keys point at the units.
         var added = OrgUnit.DistrictOf(await db.OrgUnits.SingleAsync(u => u.Kind == UnitKind.Department), "NEW", "新片区");

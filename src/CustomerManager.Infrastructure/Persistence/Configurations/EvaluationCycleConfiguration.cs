@@ -1,4 +1,6 @@
 using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Organisation;
+using CustomerManager.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -25,6 +27,10 @@ internal sealed class EvaluationCycleConfiguration : IEntityTypeConfiguration<Ev
             p.Property<int>("Id");
             p.HasKey("Id");
             p.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+
+            // The department whose managers the seat scores (null: company-wide, cycles opened before departments
+            // had panels). No foreign key: the frozen panel outlives a department deleted later.
+            p.Property(x => x.DepartmentId);
         });
         builder.Navigation(c => c.Panel).HasField("_panel");
         builder.HasMany(c => c.Results).WithOne().HasForeignKey(r => r.CycleId).OnDelete(DeleteBehavior.Cascade);
@@ -47,5 +53,19 @@ internal sealed class CycleCriterionConfiguration : IEntityTypeConfiguration<Cyc
         builder.PrimitiveCollection(c => c.ScoredBy).HasField("_scoredBy");
         builder.HasOne<Criterion>().WithMany().HasForeignKey(c => c.CriterionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.CycleId, c.SortOrder });
+    }
+}
+
+internal sealed class DepartmentSeatConfiguration : IEntityTypeConfiguration<DepartmentSeat>
+{
+    public void Configure(EntityTypeBuilder<DepartmentSeat> builder)
+    {
+        builder.ToTable("DepartmentSeats");
+        builder.Property(s => s.UserId).HasMaxLength(450).IsRequired();
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.AuditStamps();
+        builder.HasIndex(s => new { s.UnitId, s.Role }).IsUnique();
+        builder.HasIndex(s => s.UserId);
     }
 }

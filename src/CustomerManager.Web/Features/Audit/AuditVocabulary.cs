@@ -179,6 +179,12 @@ public static class AuditVocabulary
             [nameof(PanelScore.Value)] = new("Scoring.Score", AuditValueKind.Number),
             [nameof(PanelScore.Comment)] = new("Form.Comments"),
         },
+        [nameof(DepartmentSeat)] = new Dictionary<string, AuditField>
+        {
+            [nameof(DepartmentSeat.UnitId)] = new("UnitKind.Department", AuditValueKind.District),
+            [nameof(DepartmentSeat.Role)] = new("Cycles.Seat", AuditValueKind.Enum, nameof(PanelRole)),
+            [nameof(DepartmentSeat.UserId)] = new("Audit.Field.PanelMember", AuditValueKind.UserId),
+        },
         [nameof(EvaluationResult)] = new Dictionary<string, AuditField>
         {
             [nameof(EvaluationResult.CycleId)] = new("Cycle.Name", AuditValueKind.Cycle),

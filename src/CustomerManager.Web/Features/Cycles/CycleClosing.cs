@@ -107,27 +107,48 @@ public sealed class CycleClosing(AppDbContext db, EvidenceQuery evidence, TimePr
         var ratings = cycle.RateAll(cycle.RatedManagers(active, scores), scores);
         var threshold = options.Value.DisagreementThreshold;
         var flagged = Disagreement.Flags(scores, threshold);
-        var ids = ratings.Keys.ToList();
-        var names = await db.AccountManagers.AsNoTracking()
-            .Select(m => new ManagerName(m.Id, m.Name, m.EmployeeNumber))
-            .ToDictionaryAsync(m => m.Id, cancellationToken);
+        var managers = await db.AccountManagers.AsNoTracking()
+            .Select(m => new { Name = new ManagerName(m.Id, m.Name, m.EmployeeNumber), DepartmentId = m.District.ParentId })
+            .ToDictionaryAsync(m => m.Name.Id, cancellationToken);
+        var names = managers.ToDictionary(m => m.Key, m => m.Value.Name);
         var notRated = ratings.Where(r => !r.Value.IsRated).Select(r => names[r.Key]).OrderBy(m => m.EmployeeNumber).ToList();
         var criteria = cycle.Criteria.ToDictionary(c => c.Id);
         var flags = flagged
             .Select(f => new FlagRow(names[f.AccountManagerId], Cultures.Pick(criteria[f.CycleCriterionId].NameZh, criteria[f.CycleCriterionId].NameEn), f.Spread))
             .ToList();
 
-        // Missing work by seat: for each member of the frozen panel, how many of the managers being rated they
-        // have scored on all, some or none of their seat's criteria.
-        var memberIds = cycle.Panel.Select(p => p.UserId).ToList();
+        // Missing work by department and seat: for each seat of each department's frozen panel, how many of the
+        // department's managers being rated its holder has scored on all, some or none of the seat's criteria; a
+        // seat nobody held has all of them missing.
+        var memberIds = cycle.Panel.Select(p => p.UserId).Distinct().ToList();
         var members = await db.Users.AsNoTracking().Where(u => memberIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var departmentIds = ratings.Keys.Select(m => managers[m].DepartmentId).Distinct().ToList();
+        var departments = await db.OrgUnits.AsNoTracking().Where(u => departmentIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => new { u.Name, u.NameEn, u.NameSortKey }, cancellationToken);
         var given = scores.GroupBy(s => (s.PanelMemberId, s.AccountManagerId)).ToDictionary(g => g.Key, g => g.Count());
-        var seats = cycle.Panel.OrderBy(p => p.Role).Select(p =>
-        {
-            var toScore = cycle.Criteria.Count(c => c.IsScoredBy(p.Role));
-            var counts = ids.Select(m => given.GetValueOrDefault((p.UserId, m))).ToList();
-            return new SeatWork(p.Role, members.GetValueOrDefault(p.UserId) ?? "?", counts.Count(c => c >= toScore), counts.Count(c => c > 0 && c < toScore), counts.Count(c => c == 0));
-        }).ToList();
+        var seats = ratings.Keys.GroupBy(m => managers[m].DepartmentId)
+            .OrderBy(g => g.Key is null).ThenBy(g => g.Key is { } d ? departments[d].NameSortKey : string.Empty, StringComparer.Ordinal)
+            .SelectMany(g =>
+            {
+                var (department, departmentEn) = g.Key is { } d ? (departments[d].Name, departments[d].NameEn) : (null, null);
+                var panel = cycle.PanelOf(g.Key);
+                return Enum.GetValues<PanelRole>().SelectMany(role =>
+                {
+                    var holders = panel.Where(p => p.Role == role).ToList();
+                    if (holders.Count == 0)
+                    {
+                        return [new SeatWork(department, departmentEn, role, null, 0, 0, g.Count())];
+                    }
+
+                    var toScore = cycle.Criteria.Count(c => c.IsScoredBy(role));
+                    return holders.Select(p =>
+                    {
+                        var counts = g.Select(m => given.GetValueOrDefault((p.UserId, m))).ToList();
+                        return new SeatWork(department, departmentEn, role, members.GetValueOrDefault(p.UserId) ?? "?", counts.Count(c => c >= toScore), counts.Count(c => c > 0 && c < toScore), counts.Count(c => c == 0));
+                    });
+                });
+            })
+            .ToList();
         return new CloseCheck(notRated, flags, threshold, seats);
     }
 

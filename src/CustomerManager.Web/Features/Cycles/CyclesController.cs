@@ -1,6 +1,6 @@
 using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
-using CustomerManager.Infrastructure.Identity;
+using CustomerManager.Domain.Organisation;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Infrastructure.Queries;
 using CustomerManager.Web.Infrastructure;
@@ -22,8 +22,15 @@ public sealed record ManagerName(int Id, string Name, string EmployeeNumber);
 
 public sealed record FlagRow(ManagerName Manager, string Criterion, decimal Spread);
 
-/// <summary>One seat's work on the managers being rated: done, partly done, not started.</summary>
-public sealed record SeatWork(PanelRole Seat, string Member, int Done, int Partial, int Missing);
+/// <summary>
+/// One seat of a department's panel and its work on the department's managers being rated: done, partly done, not
+/// started (<paramref name="Member"/> null: nobody held the seat). <paramref name="Department"/> null: managers in no department.
+/// </summary>
+public sealed record SeatWork(string? Department, string? DepartmentEn, PanelRole Seat, string? Member, int Done, int Partial, int Missing)
+{
+    /// <summary>The department's name in the page's language (the check is kept for every language).</summary>
+    public string? DepartmentShown => Department is null ? null : OrgUnit.NameIn(Department, DepartmentEn, english: !Cultures.IsChinese);
+}
 
 public sealed record CloseCheck(IReadOnlyList<ManagerName> NotRated, IReadOnlyList<FlagRow> Flags, decimal Threshold, IReadOnlyList<SeatWork> Seats)
 {
@@ -31,7 +38,14 @@ public sealed record CloseCheck(IReadOnlyList<ManagerName> NotRated, IReadOnlyLi
     public const int Listed = 50;
 }
 
-public sealed record CycleDetailsModel(EvaluationCycle Cycle, DateOnly Today, ProgressBoard? Progress, IReadOnlyList<TierCount> Tiers, CloseCheck? Check, ReopenForm Reopen);
+public sealed record CycleDetailsModel(EvaluationCycle Cycle, DateOnly Today, ProgressBoard? Progress, IReadOnlyList<TierCount> Tiers, CloseCheck? Check, ReopenForm Reopen)
+{
+    /// <summary>For a draft: the departments whose panel lacks seats, which opening lists and asks to confirm.</summary>
+    public IReadOnlyList<DepartmentVacancy> Vacancies { get; init; } = [];
+}
+
+/// <summary>A department (its names) and the seats its panel lacks.</summary>
+public sealed record DepartmentVacancy(string Name, string? NameEn, IReadOnlyList<PanelRole> Seats);
 
 public sealed record TierCount(Tier? Tier, int Count);
 
@@ -179,16 +193,18 @@ public sealed class CyclesController(
         return cycle is null ? NotFound() : View(await DetailsModelAsync(cycle, progress, null, cancellationToken, district));
     }
 
+    /// <summary>
+    /// Opens the cycle with every department's panel frozen as it stands; departments without a full panel are
+    /// listed on the draft's page first and need <paramref name="confirmIncomplete"/>.
+    /// </summary>
     [HttpPost]
-    public Task<IActionResult> Open(int id, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Open(int id, bool confirmIncomplete, CancellationToken cancellationToken) =>
         ChangeAsync(id, async cycle =>
         {
             var criteria = await db.Criteria.ToListAsync(cancellationToken);
             var bounds = (await db.RatingSettings.SingleAsync(cancellationToken)).Bounds;
-            var panelRoleId = await db.Roles.Where(r => r.Name == AppRoles.PanelMember).Select(r => r.Id).SingleAsync(cancellationToken);
-            var panel = await db.Users.Where(u => u.IsActive && u.PanelRole != null && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == panelRoleId))
-                .Select(u => new PanelSeat(u.Id, u.PanelRole!.Value)).ToListAsync(cancellationToken);
-            cycle.Open(criteria, bounds, panel, clock.GetLocalNow());
+            var panel = await db.SeatsToFreezeAsync(cancellationToken);
+            cycle.Open(criteria, bounds, panel, clock.GetLocalNow(), await db.DepartmentsToRateAsync(cancellationToken), confirmIncomplete);
         }, "Cycles.Opened", cancellationToken);
 
     /// <summary>The close step: who is not rated and where the panel disagrees, before confirming.</summary>
@@ -309,7 +325,17 @@ public sealed class CyclesController(
         var board = cycle.Status == CycleStatus.Open ? await progress.RunAsync(cycle, district, cancellationToken) : null;
         var tiers = await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id)
             .GroupBy(r => r.Tier).Select(g => new TierCount(g.Key, g.Count())).ToListAsync(cancellationToken);
-        return new CycleDetailsModel(cycle, Today, board, [.. tiers.OrderByDescending(t => t.Tier)], check, new ReopenForm());
+        var vacancies = new List<DepartmentVacancy>();
+        if (cycle.Status == CycleStatus.Draft)
+        {
+            var missing = EvaluationCycle.MissingSeats(await db.DepartmentsToRateAsync(cancellationToken), await db.SeatsToFreezeAsync(cancellationToken));
+            var ids = missing.Select(m => m.DepartmentId).ToList();
+            var names = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new { u.Name, u.NameEn, u.NameSortKey }, cancellationToken);
+            vacancies.AddRange(missing.OrderBy(m => names[m.DepartmentId].NameSortKey, StringComparer.Ordinal)
+                .Select(m => new DepartmentVacancy(names[m.DepartmentId].Name, names[m.DepartmentId].NameEn, m.Seats)));
+        }
+
+        return new CycleDetailsModel(cycle, Today, board, [.. tiers.OrderByDescending(t => t.Tier)], check, new ReopenForm()) { Vacancies = vacancies };
     }
 
     private async Task<CyclesModel> ListAsync(CycleForm form, CancellationToken cancellationToken) =>

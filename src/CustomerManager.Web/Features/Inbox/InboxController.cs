@@ -2,6 +2,7 @@ using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Queries;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Localization;
 using CustomerManager.Web.Security;
@@ -72,8 +73,10 @@ public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm>
         // index: only the seat's items are read. Paged on the (status, time) index, which gives the list's order: the
         // page's kinds are compared in a form no index serves (ReportKindFilter), or the planner would pick the
         // (kind, status) index there too and sort every item of the seat.
-        var counted = db.VisitReports.AsNoTracking().Where(r => EF.Constant(kinds).Contains(r.Kind));
-        var reports = db.VisitReports.AsNoTracking().Where(ReportKindFilter.Unindexed(kinds));
+        // Only the items of the departments whose panel the member sits on.
+        var me = User.UserIdOf()!;
+        var counted = db.VisitReports.AsNoTracking().Where(r => EF.Constant(kinds).Contains(r.Kind)).OfPanelDepartments(db, me);
+        var reports = db.VisitReports.AsNoTracking().Where(ReportKindFilter.Unindexed(kinds)).OfPanelDepartments(db, me);
         var unhandled = await counted.Where(r => r.Status == ReportStatus.New).Take(PagingExtensions.CountLimit + 1).CountAsync(cancellationToken);
         if (status is { } wanted)
         {
@@ -105,7 +108,8 @@ public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm>
     {
         var seat = User.PanelRoleOf()!.Value;
         var kinds = KindsFor(seat);
-        var report = await db.VisitReports.SingleOrDefaultAsync(r => r.Id == id && EF.Constant(kinds).Contains(r.Kind), cancellationToken);
+        var report = await db.VisitReports.Where(r => r.Id == id && EF.Constant(kinds).Contains(r.Kind)).OfPanelDepartments(db, User.UserIdOf()!)
+            .SingleOrDefaultAsync(cancellationToken);
         if (report is null)
         {
             return NotFound();

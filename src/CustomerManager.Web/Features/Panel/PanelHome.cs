@@ -1,5 +1,6 @@
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Queries;
 using CustomerManager.Web.Features.Cycles;
 using CustomerManager.Web.Features.Scoring;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,8 @@ public sealed class PanelHomeQuery(AppDbContext db, MemberProgressQuery progress
         }
 
         var kinds = Inbox.InboxController.KindsFor(role);
-        var inboxNew = await db.VisitReports.AsNoTracking().CountAsync(r => EF.Constant(kinds).Contains(r.Kind) && r.Status == Domain.Visits.ReportStatus.New, cancellationToken);
+        var inboxNew = await db.VisitReports.AsNoTracking().Where(r => EF.Constant(kinds).Contains(r.Kind) && r.Status == Domain.Visits.ReportStatus.New)
+            .OfPanelDepartments(db, panelMemberId).CountAsync(cancellationToken);
         return new PanelHomeModel(role, open, inboxNew);
     }
 }

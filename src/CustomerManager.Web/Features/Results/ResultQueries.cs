@@ -34,7 +34,7 @@ public sealed record FormSeat(PanelRole Seat, string Member);
 
 public sealed record EvaluationFormModel(
     int CycleId, string CycleName, DateOnly PeriodStart, DateOnly PeriodEnd, CycleStatus Status, DateTime? ClosedUtc, DateTime? PublishedUtc,
-    int ManagerId, string ManagerName, string EmployeeNumber, string District, TierBounds Bounds,
+    int ManagerId, string ManagerName, string EmployeeNumber, string District, string? Department, TierBounds Bounds,
     bool IsRated, decimal? FinalScore, Tier? Tier, IReadOnlyList<FormCriterion> Criteria, IReadOnlyList<FormSeat> Panel,
     bool RecomputedEquals, bool ShowPanelMembers, EvidenceFigures Evidence, DateTime? EvidenceTakenUtc);
 
@@ -149,7 +149,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
     {
         var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
         var result = await db.Results.AsNoTracking().SingleOrDefaultAsync(r => r.CycleId == cycleId && r.AccountManagerId == managerId, cancellationToken);
-        var manager = await db.AccountManagers.AsNoTracking().Include(m => m.District).SingleOrDefaultAsync(m => m.Id == managerId, cancellationToken);
+        var manager = await db.AccountManagers.AsNoTracking().Include(m => m.District).ThenInclude(d => d.Parent).SingleOrDefaultAsync(m => m.Id == managerId, cancellationToken);
         if (cycle is null || result is null || manager is null || cycle.Bounds is null)
         {
             return null;
@@ -167,9 +167,10 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
         // The form shows the inputs that make the score: recomputing from what the cycle froze must give what is stored.
         var recomputed = cycle.Rate(scores);
         var equals = recomputed.IsRated == result.IsRated && recomputed.FinalScore == result.FinalScore && recomputed.Tier == result.Tier;
-        var panel = cycle.Panel.OrderBy(p => p.Role).Select(p => new FormSeat(p.Role, members.GetValueOrDefault(p.UserId) ?? "?")).ToList();
+        // The panel of the manager's department, as frozen when the cycle opened.
+        var panel = cycle.PanelOf(manager.District.ParentId).Select(p => new FormSeat(p.Role, members.GetValueOrDefault(p.UserId) ?? "?")).ToList();
         return new EvaluationFormModel(cycle.Id, cycle.Name, cycle.PeriodStart, cycle.PeriodEnd, cycle.Status, cycle.ClosedUtc, cycle.PublishedUtc,
-            manager.Id, manager.Name, manager.EmployeeNumber, manager.District.Name, cycle.Bounds, result.IsRated, result.FinalScore, result.Tier,
+            manager.Id, manager.Name, manager.EmployeeNumber, manager.District.NameIn(!Cultures.IsChinese), manager.District.Parent?.NameIn(!Cultures.IsChinese), cycle.Bounds, result.IsRated, result.FinalScore, result.Tier,
             criteria, panel, equals, showPanelMembers, result.Evidence, result.EvidenceTakenUtc);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Queries;
 using CustomerManager.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -28,6 +29,7 @@ public sealed class ScoreRecorder(AppDbContext db, IStringLocalizer<SharedResour
         }
 
         var cycle = await db.Cycles.Include(c => c.Criteria).SingleAsync(c => c.Id == cycleId, cancellationToken);
+        var department = await db.DepartmentOfAsync(managerId, cancellationToken);
         var existing = await db.PanelScores.Where(s => s.CycleId == cycleId && s.AccountManagerId == managerId && s.PanelMemberId == memberId)
             .ToDictionaryAsync(s => s.CycleCriterionId, cancellationToken);
         var problems = new List<ScoreProblem>();
@@ -68,7 +70,7 @@ public sealed class ScoreRecorder(AppDbContext db, IStringLocalizer<SharedResour
                 }
                 else
                 {
-                    db.PanelScores.Add(cycle.RecordScore(item.CycleCriterionId, memberId, seat, managerId, value, item.Comment));
+                    db.PanelScores.Add(cycle.RecordScore(item.CycleCriterionId, memberId, seat, managerId, value, item.Comment, department));
                 }
             }
             catch (DomainException e)

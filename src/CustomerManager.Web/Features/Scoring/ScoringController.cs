@@ -60,7 +60,9 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
     [HttpPost]
     public async Task<IActionResult> Score(int cycleId, int managerId, ScoreForm form, [FromServices] IValidator<ScoreForm> validator, [FromServices] ScoreRecorder recorder, CancellationToken cancellationToken)
     {
-        if (!await db.AccountManagers.AnyAsync(m => m.Id == managerId && m.IsActive, cancellationToken))
+        // Only a manager of a department whose panel the member sits on (in this cycle); any other is not found.
+        var scored = await db.Cycles.AsNoTracking().Where(c => c.Id == cycleId).SingleOrDefaultAsync(cancellationToken);
+        if (scored is null || !await ScoresAsync(scored, managerId, cancellationToken))
         {
             return NotFound();
         }
@@ -118,11 +120,19 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
         return index < 0 || next < 0 || next >= managers.Count ? null : managers[next].ManagerId;
     }
 
+    /// <summary>Whether the member sits, in this cycle, on the panel of the active manager's department.</summary>
+    private async Task<bool> ScoresAsync(EvaluationCycle cycle, int managerId, CancellationToken cancellationToken)
+    {
+        var manager = await db.AccountManagers.AsNoTracking().Where(m => m.Id == managerId && m.IsActive)
+            .Select(m => new { m.District.ParentId }).SingleOrDefaultAsync(cancellationToken);
+        return manager is not null && cycle.Seats(Me, Seat, manager.ParentId);
+    }
+
     private async Task<ScorePageModel?> PageAsync(EvaluationCycle cycle, int managerId, ScoreForm? posted, CancellationToken cancellationToken)
     {
         var manager = await db.AccountManagers.AsNoTracking().Where(m => m.Id == managerId && m.IsActive)
-            .Select(m => new ManagerRow(m.Id, m.Name, m.EmployeeNumber, m.District.Name)).SingleOrDefaultAsync(cancellationToken);
-        if (manager is null)
+            .Select(m => new ManagerRow(m.Id, m.Name, m.EmployeeNumber, m.District.Name, m.District.ParentId)).SingleOrDefaultAsync(cancellationToken);
+        if (manager is null || !cycle.Seats(Me, Seat, manager.DepartmentId))
         {
             return null;
         }
@@ -151,5 +161,5 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
             Neighbour(order, managerId, 1), Neighbour(order, managerId, -1), cycle.Status == CycleStatus.Open);
     }
 
-    private sealed record ManagerRow(int Id, string Name, string EmployeeNumber, string District);
+    private sealed record ManagerRow(int Id, string Name, string EmployeeNumber, string District, int? DepartmentId);
 }

@@ -1,4 +1,5 @@
 using CustomerManager.Domain.Common;
+using CustomerManager.Domain.Evaluation;
 using CustomerManager.Domain.Organisation;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Infrastructure;
@@ -65,7 +66,11 @@ public sealed record UnitRow(UnitNode Unit, int ActiveManagers, int Managers, in
 
 public sealed record UnitsModel(IReadOnlyList<UnitRow> Units, UnitForm Form, IReadOnlyList<UnitNode> Parents);
 
-public sealed record UnitEditModel(UnitForm Form, UnitRow Unit, IReadOnlyList<UnitNode> Parents, IReadOnlyList<UnitNode> MergeTargets);
+public sealed record UnitEditModel(UnitForm Form, UnitRow Unit, IReadOnlyList<UnitNode> Parents, IReadOnlyList<UnitNode> MergeTargets)
+{
+    /// <summary>A department's panel: its four seats and who may hold each (none for other units).</summary>
+    public IReadOnlyList<SeatChoice> Panel { get; init; } = [];
+}
 
 /// <summary>
 /// The company's structure: the company, its marketing departments (营销部) and their districts (片区), where
@@ -282,6 +287,63 @@ public sealed class UnitsController(AppDbContext db, IValidator<UnitForm> valida
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>
+    /// Fills a department's four seats (an empty choice leaves the seat vacant). Each seat goes to an active panel
+    /// member holding that seat; one may sit on several departments' panels. Open cycles keep the panel they froze.
+    /// </summary>
+    [HttpPost]
+    public async Task<IActionResult> Panel(int id, PanelForm form, CancellationToken cancellationToken)
+    {
+        var unit = await db.OrgUnits.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (unit is null)
+        {
+            return NotFound();
+        }
+
+        var seats = await db.DepartmentSeats.Where(s => s.UnitId == id).ToDictionaryAsync(s => s.Role, cancellationToken);
+        var chosen = form.Seats.Where(s => !string.IsNullOrEmpty(s.Value)).Select(s => s.Value!).Distinct().ToList();
+        var candidates = await DepartmentPanel.CandidatesAsync(db, cancellationToken);
+        var seatOf = candidates.SelectMany(g => g.Select(c => (c.Id, Seat: g.Key))).Where(c => chosen.Contains(c.Id)).ToDictionary(c => c.Id, c => (PanelRole?)c.Seat);
+        try
+        {
+            foreach (var role in Enum.GetValues<PanelRole>())
+            {
+                var userId = form.Seats.GetValueOrDefault(role);
+                var seat = seats.GetValueOrDefault(role);
+                if (string.IsNullOrEmpty(userId))
+                {
+                    if (seat is not null)
+                    {
+                        db.DepartmentSeats.Remove(seat);
+                    }
+                }
+                else if (seat is null)
+                {
+                    db.DepartmentSeats.Add(new DepartmentSeat(unit, role, userId, seatOf.GetValueOrDefault(userId)));
+                }
+                else if (seat.UserId != userId)
+                {
+                    seat.GiveTo(userId, seatOf.GetValueOrDefault(userId));
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Panel of department {UnitId} saved", id);
+            TempData.Flash(l["Units.PanelSaved", unit.Name]);
+        }
+        catch (DomainException e)
+        {
+            TempData.Warn(l.Message(e));
+        }
+        catch (DbUpdateException e) when (!Retries.DatabaseUnavailable(e))
+        {
+            // Another administrator filled a seat at the same moment (one holder per seat).
+            TempData.Warn(l.Message(ErrorCodes.General.ChangedMeanwhile, []));
+        }
+
+        return RedirectToAction(nameof(Edit), null, new { id }, "panel");
+    }
+
     private static UnitForm FormOf(OrgUnit unit) =>
         new() { Id = unit.Id, Version = unit.Version, Kind = unit.Kind, ParentId = unit.ParentId, Code = unit.Code, Name = unit.Name, NameEn = unit.NameEn };
 
@@ -329,6 +391,9 @@ public sealed class UnitsController(AppDbContext db, IValidator<UnitForm> valida
             form,
             row,
             [.. rows.Select(r => r.Unit).Where(u => u.Kind == parentKind && (u.IsActive || u.Id == row.Unit.ParentId))],
-            row.Unit.Kind == UnitKind.District ? [.. rows.Select(r => r.Unit).Where(u => u.Kind == UnitKind.District && u.IsActive && u.Id != row.Unit.Id)] : []);
+            row.Unit.Kind == UnitKind.District ? [.. rows.Select(r => r.Unit).Where(u => u.Kind == UnitKind.District && u.IsActive && u.Id != row.Unit.Id)] : [])
+        {
+            Panel = row.Unit.Kind == UnitKind.Department ? await DepartmentPanel.ChoicesAsync(db, row.Unit.Id, cancellationToken) : [],
+        };
     }
 }

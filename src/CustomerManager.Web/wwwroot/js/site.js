@@ -79,7 +79,35 @@
         if (!window.Chart) {
             return;
         }
-        document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+        document.querySelectorAll('canvas[data-chart="stacked"]').forEach(function (canvas) {
+            // <canvas data-chart="stacked" data-labels="[…]" data-datasets="[{label, color, data: […]}]">: one
+            // horizontal bar per label, its parts stacked to 100 % (shares), with a legend.
+            var sets = JSON.parse(canvas.getAttribute('data-datasets') || '[]');
+            new window.Chart(canvas, {
+                type: 'bar',
+                data: {
+                    labels: JSON.parse(canvas.getAttribute('data-labels') || '[]'),
+                    datasets: sets.map(function (set) {
+                        return { label: set.label, data: set.data, backgroundColor: set.color };
+                    })
+                },
+                options: {
+                    indexAxis: 'y',
+                    responsive: true,
+                    maintainAspectRatio: false,
+                    animation: false,
+                    plugins: {
+                        legend: { position: 'bottom' },
+                        tooltip: { callbacks: { label: function (item) { return item.dataset.label + ': ' + item.formattedValue + ' %'; } } }
+                    },
+                    scales: {
+                        x: { stacked: true, min: 0, max: 100, title: { display: true, text: canvas.getAttribute('data-label') || '' } },
+                        y: { stacked: true }
+                    }
+                }
+            });
+        });
+        document.querySelectorAll('canvas[data-chart]:not([data-chart="stacked"])').forEach(function (canvas) {
             var type = canvas.getAttribute('data-chart');
             var values = JSON.parse(canvas.getAttribute('data-values') || '[]');
             var colors = JSON.parse(canvas.getAttribute('data-colors') || '[]');

@@ -1,0 +1,44 @@
+using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Visits;
+using CustomerManager.Infrastructure.Identity;
+using CustomerManager.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Infrastructure.Queries;
+
+/// <summary>The departments' panels as opening a cycle freezes them, and the departments a panel member serves.</summary>
+public static class DepartmentPanelsQuery
+{
+    /// <summary>
+    /// The seats a cycle opening now freezes: every active department's seats held by an active panel member
+    /// whose account still holds that seat (a seat whose holder left or changed seat is vacant).
+    /// </summary>
+    public static Task<List<PanelSeat>> SeatsToFreezeAsync(this AppDbContext db, CancellationToken cancellationToken)
+    {
+        var panelRole = db.Roles.Where(r => r.Name == AppRoles.PanelMember).Select(r => r.Id);
+        return (from seat in db.DepartmentSeats
+                join user in db.Users on seat.UserId equals user.Id
+                join unit in db.OrgUnits on seat.UnitId equals unit.Id
+                where unit.IsActive && user.IsActive && user.PanelRole == seat.Role
+                    && db.UserRoles.Any(ur => ur.UserId == user.Id && panelRole.Contains(ur.RoleId))
+                select new PanelSeat(seat.UserId, seat.Role, seat.UnitId))
+            .AsNoTracking().ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The departments with active managers: those whose panels score in a cycle opening now.</summary>
+    public static Task<List<int>> DepartmentsToRateAsync(this AppDbContext db, CancellationToken cancellationToken) =>
+        db.AccountManagers.AsNoTracking().Where(m => m.IsActive && m.District.ParentId != null)
+            .Select(m => m.District.ParentId!.Value).Distinct().ToListAsync(cancellationToken);
+
+    /// <summary>The department a manager is placed in (their district's), if any.</summary>
+    public static Task<int?> DepartmentOfAsync(this AppDbContext db, int accountManagerId, CancellationToken cancellationToken) =>
+        db.AccountManagers.AsNoTracking().Where(m => m.Id == accountManagerId).Select(m => m.District.ParentId).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The items passed on by the managers of the departments whose panel <paramref name="panelMemberId"/> sits
+    /// on now: a panel member's inbox holds their departments' items only.
+    /// </summary>
+    public static IQueryable<VisitReport> OfPanelDepartments(this IQueryable<VisitReport> reports, AppDbContext db, string panelMemberId) =>
+        reports.Where(r => db.Visits.Any(v => v.Id == r.VisitId && db.AccountManagers.Any(m => m.Id == v.AccountManagerId
+            && db.DepartmentSeats.Any(s => s.UserId == panelMemberId && s.UnitId == m.District.ParentId))));
+}
