@@ -141,7 +141,9 @@ public class DepartmentPanelsTests(CustomerManagerFactory factory) : IClassFixtu
         using var sales = await factory.CreateBrowserlessClient().SignedInAsync("sales");
         using var countySales = await factory.CreateBrowserlessClient().SignedInAsync("sales2");
 
-        var urbanList = (await sales.GetDocumentAsync($"/Scoring?cycleId={Text(cycle)}&pageSize=100")).QuerySelector("#managers-to-score")!.TextContent;
+        var urbanPage = await sales.GetDocumentAsync($"/Scoring?cycleId={Text(cycle)}&pageSize=100");
+        Assert.Equal("您为以下营销部的客户经理评分：城区营销部", urbanPage.QuerySelector("#my-departments")!.TextContent.Trim());
+        var urbanList = urbanPage.QuerySelector("#managers-to-score")!.TextContent;
         var countyList = (await countySales.GetDocumentAsync($"/Scoring?cycleId={Text(cycle)}&pageSize=100")).QuerySelector("#managers-to-score")!.TextContent;
         Assert.All(["KM001", "KM002", "KM003", "KM004", "KM005", "KM006"], n => Assert.Contains(n, urbanList, StringComparison.Ordinal));
         Assert.All(["KM007", "KM008"], n => Assert.DoesNotContain(n, urbanList, StringComparison.Ordinal));

@@ -78,6 +78,8 @@ public class ExportTests(CustomerManagerFactory factory) : IClassFixture<Custome
         var table = TableFileReader.Read(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal("工号", table.Headers[0]);
         Assert.Equal(["KM001", "KM008"], table.Rows.Select(r => r.Cells[0]).Order());
-        Assert.All(table.Rows, r => Assert.Equal("五星级客户经理", r.Cells[6]));
+        Assert.Equal(["片区代码", "营销部"], table.Headers.Skip(3).Take(2));
+        Assert.Equal([("URB-E", "城区营销部"), ("CTY-S", "郊县营销部")], table.Rows.OrderBy(r => r.Cells[0]).Select(r => (r.Cells[3], r.Cells[4])));
+        Assert.All(table.Rows, r => Assert.Equal("五星级客户经理", r.Cells[8]));
     }
 }

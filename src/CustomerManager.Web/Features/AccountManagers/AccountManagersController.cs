@@ -34,14 +34,14 @@ public sealed class AccountManagersController(
     {
         string[] headers =
         [
-            l["AccountManager.EmployeeNumber"], l["AccountManager.Name"], l["AccountManager.District"], l["AccountManager.Phone"],
+            l["AccountManager.EmployeeNumber"], l["AccountManager.Name"], l["AccountManager.District"], l["Export.UnitCode"], l["UnitKind.Department"], l["AccountManager.Phone"],
             l["AccountManager.Status"], l["AccountManager.Customers"], l["AccountManager.CurrentTier"], l["Result.FinalScore"], l["AccountManager.Login"],
         ];
         return await TableExport.FileAsync(
             db,
             headers,
             await query.RowsAsync(filter, User, cancellationToken),
-            m => [m.EmployeeNumber, m.Name, m.District, m.Phone, m.IsActive ? l["AccountManager.Active"].Value : l["AccountManager.Inactive"].Value,
+            m => [m.EmployeeNumber, m.Name, m.District, m.UnitCode, m.Department, m.Phone, m.IsActive ? l["AccountManager.Active"].Value : l["AccountManager.Inactive"].Value,
                   m.Customers, m.Tier is { } tier ? l[$"Tier.{tier}"].Value : l["Tier.NotRated"].Value, m.FinalScore, m.UserName],
             format,
             $"{l["Export.ManagersFile"]}-{clock.GetLocalNow():yyyyMMdd}",

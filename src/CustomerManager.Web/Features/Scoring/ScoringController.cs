@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Organisation;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Infrastructure.Queries;
 using CustomerManager.Web.Features.Cycles;
@@ -40,7 +41,13 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
         }
 
         // A province's panel scores up to 2,000 managers: a page of them at a time, or only those left to do.
-        return View(new ScoringListModel(cycle.Id, cycle.Name, seat, toScore, rows.ToPagedList(page, pageSize ?? 50), todo));
+        var mine = cycle.DepartmentsOf(Me)?.ToList() ?? [];
+        var departments = await db.OrgUnits.AsNoTracking().Where(u => mine.Contains(u.Id)).OrderBy(u => u.NameSortKey)
+            .Select(u => new { u.Name, u.NameEn }).ToListAsync(cancellationToken);
+        return View(new ScoringListModel(cycle.Id, cycle.Name, seat, toScore, rows.ToPagedList(page, pageSize ?? 50), todo)
+        {
+            Departments = [.. departments.Select(d => OrgUnit.NameIn(d.Name, d.NameEn, english: !Cultures.IsChinese))],
+        });
     }
 
     [HttpGet]

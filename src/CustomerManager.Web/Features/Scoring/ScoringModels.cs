@@ -10,7 +10,11 @@ namespace CustomerManager.Web.Features.Scoring;
 
 public sealed record ScoringListRow(int ManagerId, string Name, string EmployeeNumber, string District, CellState State);
 
-public sealed record ScoringListModel(int CycleId, string CycleName, PanelRole Seat, int CriteriaToScore, PagedList<ScoringListRow> Rows, bool ToDoOnly);
+public sealed record ScoringListModel(int CycleId, string CycleName, PanelRole Seat, int CriteriaToScore, PagedList<ScoringListRow> Rows, bool ToDoOnly)
+{
+    /// <summary>The departments whose panel the member sits on in this cycle (empty: company-wide, or none).</summary>
+    public IReadOnlyList<string> Departments { get; init; } = [];
+}
 
 /// <summary>
 /// One criterion on the scoring page. The value stays text: the validator reads it with the one strict reader
