@@ -226,10 +226,13 @@ public sealed class EvaluationCycle : Entity
     public bool Seats(string panelMemberId, PanelRole role, int? departmentId) =>
         _panel.Any(p => p.UserId == panelMemberId && p.Role == role && (p.DepartmentId is null || p.DepartmentId == departmentId));
 
-    /// <summary>The departments whose managers <paramref name="panelMemberId"/> scores: null for every one (a company-wide seat).</summary>
-    public IReadOnlySet<int>? DepartmentsOf(string panelMemberId)
+    /// <summary>
+    /// The departments whose managers <paramref name="panelMemberId"/> scores (in <paramref name="role"/>, when given:
+    /// the seat their account holds now): null for every one (a company-wide seat).
+    /// </summary>
+    public IReadOnlySet<int>? DepartmentsOf(string panelMemberId, PanelRole? role = null)
     {
-        var mine = _panel.Where(p => p.UserId == panelMemberId).ToList();
+        var mine = _panel.Where(p => p.UserId == panelMemberId && (role is null || p.Role == role)).ToList();
         return mine.Any(p => p.DepartmentId is null) ? null : mine.Select(p => p.DepartmentId!.Value).ToHashSet();
     }
 

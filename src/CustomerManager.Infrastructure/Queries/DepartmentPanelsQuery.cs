@@ -36,9 +36,10 @@ public static class DepartmentPanelsQuery
 
     /// <summary>
     /// The items passed on by the managers of the departments whose panel <paramref name="panelMemberId"/> sits
-    /// on now: a panel member's inbox holds their departments' items only.
+    /// on now in <paramref name="seat"/> (the seat their account holds): a panel member's inbox holds their
+    /// departments' items only.
     /// </summary>
-    public static IQueryable<VisitReport> OfPanelDepartments(this IQueryable<VisitReport> reports, AppDbContext db, string panelMemberId) =>
+    public static IQueryable<VisitReport> OfPanelDepartments(this IQueryable<VisitReport> reports, AppDbContext db, string panelMemberId, PanelRole seat) =>
         reports.Where(r => db.Visits.Any(v => v.Id == r.VisitId && db.AccountManagers.Any(m => m.Id == v.AccountManagerId
-            && db.DepartmentSeats.Any(s => s.UserId == panelMemberId && s.UnitId == m.District.ParentId))));
+            && db.DepartmentSeats.Any(s => s.UserId == panelMemberId && s.Role == seat && s.UnitId == m.District.ParentId))));
 }

@@ -60,9 +60,10 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                 table: "DepartmentSeats",
                 column: "UserId");
 
-            // The one panel there was becomes every department's: each department's seat goes to the first active
-            // panel member holding it, so cycles opened after the upgrade score as before until administrators
-            // give the departments their own panels.
+            // The one panel there was becomes every department's: each department's seat goes to an active panel
+            // member holding it (the lowest id, when several held one seat: administrators then choose on the
+            // department's page), so cycles opened after the upgrade score as before until administrators give the
+            // departments their own panels.
             migrationBuilder.Sql(
                 """
                 INSERT INTO "DepartmentSeats" ("UnitId", "Role", "UserId", "CreatedUtc", "CreatedBy", "Version")

@@ -12,6 +12,9 @@ public static class AppClaims
     public const string PanelRole = "cm:panel_role";
     public const string AccountManagerId = "cm:account_manager_id";
     public const string SupervisedUnitId = "cm:supervised_unit_id";
+
+    /// <summary>A department whose panel the member sits on in their seat (one claim per department).</summary>
+    public const string PanelDepartment = "cm:panel_department";
     public const string MustChangePassword = "cm:must_change_password";
 
     public static string DisplayNameOf(this ClaimsPrincipal user) =>
@@ -26,6 +29,10 @@ public static class AppClaims
     /// <summary>The unit a supervisor reads; null for everyone else.</summary>
     public static int? SupervisedUnitIdOf(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(SupervisedUnitId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>The departments whose panel a panel member sits on (refreshed with the sign-in cookie, every few minutes).</summary>
+    public static IReadOnlyList<int> PanelDepartmentsOf(this ClaimsPrincipal user) =>
+        [.. user.FindAll(PanelDepartment).Select(c => int.TryParse(c.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1)];
 
     public static string? UserIdOf(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 

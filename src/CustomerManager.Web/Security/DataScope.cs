@@ -7,31 +7,47 @@ using CustomerManager.Infrastructure.Identity;
 namespace CustomerManager.Web.Security;
 
 /// <summary>
-/// What each user may see, in one place: administrators and panel members see every record; a unit supervisor sees
-/// the managers placed in their unit or below it, with those managers' customers and visits; an account manager
-/// sees only their own current customers and their own visits. Anything outside the scope is simply not found (404).
+/// What each user may see, in one place, of three kinds: administrators see every record; a unit supervisor the
+/// managers placed in their unit or below it, and a panel member those of the departments whose panel they sit on,
+/// each with those managers' customers and visits; an account manager only their own current customers and their
+/// own visits. Anything outside the scope is simply not found (404).
 /// </summary>
 public static class DataScope
 {
-    public static bool SeesEverything(this ClaimsPrincipal user) =>
-        user.IsInRole(AppRoles.Administrator) || user.IsInRole(AppRoles.PanelMember);
+    /// <summary>Administrators: every record of the company.</summary>
+    public static bool SeesEverything(this ClaimsPrincipal user) => user.IsInRole(AppRoles.Administrator);
+
+    /// <summary>The evaluation's staff (administrators and panel members): they see who gave which score and where the panel disagrees.</summary>
+    public static bool IsStaff(this ClaimsPrincipal user) => user.SeesEverything() || user.IsPanelMember();
+
+    /// <summary>A panel member: reads the managers of the departments whose panel they sit on.</summary>
+    public static bool IsPanelMember(this ClaimsPrincipal user) => !user.SeesEverything() && user.IsInRole(AppRoles.PanelMember);
 
     /// <summary>A unit supervisor: reads (never writes) their unit's records.</summary>
     public static bool IsSupervisor(this ClaimsPrincipal user) =>
         !user.SeesEverything() && user.IsInRole(AppRoles.Supervisor) && user.SupervisedUnitIdOf() is not null;
 
-    /// <summary>Staff and supervisors, who read many managers' records and so get the lists' manager and unit filters.</summary>
-    public static bool SeesManyManagers(this ClaimsPrincipal user) => user.SeesEverything() || user.IsSupervisor();
+    /// <summary>A reader of part of the company: a supervisor (their unit) or a panel member (their departments).</summary>
+    public static bool SeesPart(this ClaimsPrincipal user) => user.IsSupervisor() || user.IsPanelMember();
+
+    /// <summary>Administrators, panel members and supervisors, who read many managers' records and so get the lists' manager and unit filters.</summary>
+    public static bool SeesManyManagers(this ClaimsPrincipal user) => user.SeesEverything() || user.SeesPart();
 
     /// <summary>
-    /// Staff see every manager; a supervisor those placed in their unit or below it (units are three levels deep at
-    /// most); an account manager their own record; anyone else none.
+    /// Administrators see every manager; a supervisor those placed in their unit or below it (units are three levels
+    /// deep at most); a panel member those of their departments; an account manager their own record; anyone else none.
     /// </summary>
     public static IQueryable<AccountManager> VisibleTo(this IQueryable<AccountManager> managers, ClaimsPrincipal user)
     {
         if (user.SeesEverything())
         {
             return managers;
+        }
+
+        if (user.IsPanelMember())
+        {
+            var departments = user.PanelDepartmentsOf();
+            return managers.Where(m => departments.Contains(m.District.ParentId ?? 0));
         }
 
         if (user.IsSupervisor())
@@ -44,7 +60,7 @@ public static class DataScope
         return managers.Where(m => m.Id == managerId);
     }
 
-    /// <summary>Staff see every customer; a supervisor those their unit's managers serve now; an account manager their own current ones.</summary>
+    /// <summary>Administrators see every customer; a supervisor or panel member those their managers serve now; an account manager their own current ones.</summary>
     public static IQueryable<RetailCustomer> VisibleTo(this IQueryable<RetailCustomer> customers, ClaimsPrincipal user, IQueryable<AccountManager> managers)
     {
         if (user.SeesEverything())
@@ -52,7 +68,7 @@ public static class DataScope
             return customers;
         }
 
-        if (user.IsSupervisor())
+        if (user.SeesPart())
         {
             var inUnit = managers.VisibleTo(user).Select(m => (int?)m.Id);
             return customers.Where(c => inUnit.Contains(c.CurrentManagerId));
@@ -62,7 +78,7 @@ public static class DataScope
         return customers.Where(c => c.CurrentManagerId == managerId);
     }
 
-    /// <summary>An account manager sees the visits they made (also of customers since handed over); a supervisor their unit's managers'; staff all.</summary>
+    /// <summary>An account manager sees the visits they made (also of customers since handed over); a supervisor or panel member their managers'; administrators all.</summary>
     public static IQueryable<Visit> VisibleTo(this IQueryable<Visit> visits, ClaimsPrincipal user, IQueryable<AccountManager> managers)
     {
         if (user.SeesEverything())
@@ -70,7 +86,7 @@ public static class DataScope
             return visits;
         }
 
-        if (user.IsSupervisor())
+        if (user.SeesPart())
         {
             var inUnit = managers.VisibleTo(user).Select(m => m.Id);
             return visits.Where(v => inUnit.Contains(v.AccountManagerId));

@@ -8,17 +8,20 @@ namespace CustomerManager.Web.Tests.Features;
 public class AccountManagersPagesTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
 {
     [Theory]
-    [InlineData("admin")]
-    [InlineData("monopoly")]
-    public async Task StaffSeeTheListWithCustomersAndTiers(string userName)
+    [InlineData("admin", null)]
+    [InlineData("monopoly", "URB")] // the urban department's panel: its managers only
+    [InlineData("monopoly2", "CTY")]
+    public async Task StaffSeeTheListWithCustomersAndTiers(string userName, string? department)
     {
         using var client = await factory.CreateBrowserlessClient().SignedInAsync(userName);
+        var expected = await factory.QueryAsync(db => db.AccountManagers.Where(m => m.IsActive && (department == null || m.District.Parent!.Code == department))
+            .OrderBy(m => m.EmployeeNumber).Select(m => m.EmployeeNumber).ToListAsync());
 
-        var page = await client.GetDocumentAsync("/AccountManagers");
+        var page = await client.GetDocumentAsync("/AccountManagers?pageSize=100");
 
         var rows = page.QuerySelectorAll("#managers tbody tr");
-        Assert.Equal(8, rows.Length);
-        Assert.All(rows, r => Assert.NotNull(r.QuerySelector(".tier-badge")));
+        Assert.Equal(expected, rows.Select(r => expected.FirstOrDefault(n => r.TextContent.Contains(n, StringComparison.Ordinal))).Order());
+        Assert.All(rows.Where(r => r.TextContent.Contains("KM00", StringComparison.Ordinal)), r => Assert.NotNull(r.QuerySelector(".tier-badge")));
         Assert.Equal(userName == "admin", page.QuerySelector("#create-manager") is not null);
     }
 

@@ -44,7 +44,7 @@ public class CustomersPagesTests(CustomerManagerFactory factory) : IClassFixture
     [InlineData("q=zzz", 0)]
     public async Task ListSearchesAndFiltersInTheDatabase(string query, int expected)
     {
-        using var client = await factory.CreateBrowserlessClient().SignedInAsync("monopoly");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
         var page = await client.GetDocumentAsync("/Customers?pageSize=100&" + query);
 

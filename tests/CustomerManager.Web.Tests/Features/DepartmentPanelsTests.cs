@@ -96,6 +96,23 @@ public class DepartmentPanelsTests(CustomerManagerFactory factory) : IClassFixtu
         var county = await UnitIdAsync("CTY");
         var urban = await UnitIdAsync("URB");
         await factory.WithDbAsync(db => db.DepartmentSeats.Where(s => s.UnitId == county && s.Role == PanelRole.CallCentreRep).ExecuteDeleteAsync());
+        try
+        {
+            await OpenWithTheCountysCallCentreSeatVacantAsync(urban, county);
+        }
+        finally
+        {
+            await factory.WithDbAsync(async db =>
+            {
+                var member = await db.Users.SingleAsync(u => u.UserName == "callcentre2");
+                db.DepartmentSeats.Add(new DepartmentSeat(await db.OrgUnits.SingleAsync(u => u.Id == county), PanelRole.CallCentreRep, member.Id, member.PanelRole));
+                await db.SaveChangesAsync();
+            });
+        }
+    }
+
+    private async Task OpenWithTheCountysCallCentreSeatVacantAsync(int urban, int county)
+    {
         using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
         using var _ = await admin.SubmitFormAsync("/Cycles", "#cycle-form", new Dictionary<string, string> { ["Name"] = "2026 Q4", ["PeriodStart"] = "2026-10-01", ["PeriodEnd"] = "2026-12-31" });
         var id = await CycleIdAsync("2026 Q4");
@@ -124,13 +141,6 @@ public class DepartmentPanelsTests(CustomerManagerFactory factory) : IClassFixtu
         Assert.Equal(["城区营销部", "郊县营销部"], sections.Select(s => s.QuerySelector("h3")!.ChildNodes[0].TextContent.Trim()));
         Assert.Contains("呼叫代表", sections[1].QuerySelector(".vacant-seats")!.TextContent, StringComparison.Ordinal);
         Assert.Null(sections[0].QuerySelector(".vacant-seats"));
-
-        await factory.WithDbAsync(async db =>
-        {
-            var member = await db.Users.SingleAsync(u => u.UserName == "callcentre2");
-            db.DepartmentSeats.Add(new DepartmentSeat(await db.OrgUnits.SingleAsync(u => u.Id == county), PanelRole.CallCentreRep, member.Id, member.PanelRole));
-            await db.SaveChangesAsync();
-        });
     }
 
     [Fact]
@@ -186,7 +196,73 @@ public class DepartmentPanelsTests(CustomerManagerFactory factory) : IClassFixtu
             .Where(r => db.Visits.Any(v => v.Id == r.VisitId && db.AccountManagers.Any(m => m.Id == v.AccountManagerId && m.District.Parent!.Code == "CTY")))
             .Select(r => r.Id).ToListAsync());
         var countyInbox = await county.GetDocumentAsync("/Inbox");
-        Assert.All(countyInbox.QuerySelectorAll("[data-report]"), item => Assert.Contains(int.Parse(item.GetAttribute("data-report")!, CultureInfo.InvariantCulture), countyIds));
+        var shown = countyInbox.QuerySelectorAll("[data-report]").Select(i => int.Parse(i.GetAttribute("data-report")!, CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(shown);
+        Assert.All(shown, id => Assert.Contains(id, countyIds));
+    }
+
+    [Fact]
+    public async Task AMemberWhoseAccountChangedSeatAnswersNothingOfTheOldSeatsDepartments()
+    {
+        // logistics2 holds the county's logistics seat; their account is made a call-centre representative: the
+        // county's call-centre items stay callcentre2's (the seat), not theirs.
+        Task SetSeatAsync(PanelRole seat) => factory.WithDbAsync(db => db.Users.Where(u => u.UserName == "logistics2").ExecuteUpdateAsync(u => u.SetProperty(x => x.PanelRole, seat)));
+        await SetSeatAsync(PanelRole.CallCentreRep);
+        try
+        {
+            using var moved = await factory.CreateBrowserlessClient().SignedInAsync("logistics2");
+            using var callCentre = await factory.CreateBrowserlessClient().SignedInAsync("callcentre2");
+
+            var inbox = await moved.GetDocumentAsync("/Inbox");
+
+            Assert.Equal("0", inbox.QuerySelector("#unhandled")!.TextContent.Trim());
+            Assert.Empty(inbox.QuerySelectorAll("[data-report]"));
+            Assert.NotEmpty((await callCentre.GetDocumentAsync("/Inbox")).QuerySelectorAll("[data-report]"));
+            Assert.Empty((await moved.GetDocumentAsync("/AccountManagers")).QuerySelectorAll("main table tbody tr"));
+        }
+        finally
+        {
+            await SetSeatAsync(PanelRole.LogisticsRep);
+        }
+    }
+
+    [Fact]
+    public async Task APanelMemberReadsOnlyTheirDepartmentsManagersCustomersVisitsAndResults()
+    {
+        var countyManager = await factory.ManagerIdAsync("KM007");
+        var urbanManager = await factory.ManagerIdAsync("KM001");
+        var customer = await factory.QueryAsync(db => db.Customers.Where(c => c.CurrentManagerId == countyManager).Select(c => c.Id).FirstAsync());
+        var visit = await factory.QueryAsync(db => db.Visits.Where(v => v.AccountManagerId == countyManager).Select(v => v.Id).FirstAsync());
+        var published = await factory.QueryAsync(db => db.Cycles.Where(c => c.Status == CycleStatus.Published).Select(c => c.Id).SingleAsync());
+        using var sales = await factory.CreateBrowserlessClient().SignedInAsync("sales");
+
+        foreach (var url in new[]
+                 {
+                     $"/AccountManagers/Details/{Text(countyManager)}", $"/Customers/Details/{Text(customer)}", $"/Visits/Details/{Text(visit)}",
+                     $"/Results/Form?cycleId={Text(published)}&managerId={Text(countyManager)}",
+                 })
+        {
+            using var response = await sales.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{url}: {response.StatusCode}");
+        }
+
+        using var own = await sales.GetAsync($"/AccountManagers/Details/{Text(urbanManager)}");
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        var managers = (await sales.GetDocumentAsync("/AccountManagers?pageSize=100")).QuerySelector("main table")!.TextContent;
+        Assert.Contains("KM001", managers, StringComparison.Ordinal);
+        Assert.DoesNotContain("KM007", managers, StringComparison.Ordinal);
+        foreach (var export in new[] { "/AccountManagers/Export?format=Csv", "/Customers/Export?format=Csv", "/Visits/Export?format=Csv&from=2020-01-01", $"/Results/Export?format=Csv&cycleId={Text(published)}" })
+        {
+            var csv = await sales.GetStringAsync(export);
+            Assert.Contains("KM00", csv, StringComparison.Ordinal);
+            Assert.DoesNotContain("KM007", csv, StringComparison.Ordinal);
+            Assert.DoesNotContain("KM008", csv, StringComparison.Ordinal);
+        }
+
+        // The ranking of a closed or published cycle: their departments' managers, with company-wide ranks.
+        var ranking = (await sales.GetDocumentAsync($"/Results?cycleId={Text(published)}")).QuerySelector("#ranking tbody")!.TextContent;
+        Assert.Contains("KM001", ranking, StringComparison.Ordinal);
+        Assert.DoesNotContain("KM007", ranking, StringComparison.Ordinal);
     }
 
     [Fact]

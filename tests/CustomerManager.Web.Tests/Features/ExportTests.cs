@@ -71,7 +71,7 @@ public class ExportTests(CustomerManagerFactory factory) : IClassFixture<Custome
     [Fact]
     public async Task ManagerListExportsWithTiers()
     {
-        using var client = await factory.CreateBrowserlessClient().SignedInAsync("monopoly");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
         using var response = await client.GetAsync("/AccountManagers/Export?format=Csv&tier=5");
 

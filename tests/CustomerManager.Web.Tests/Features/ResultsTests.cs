@@ -31,7 +31,7 @@ public class ResultsTests(CustomerManagerFactory factory) : IClassFixture<Custom
     [Fact]
     public async Task RankingOrdersByScoreWithTiersAndFilters()
     {
-        using var client = await factory.CreateBrowserlessClient().SignedInAsync("sales");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
         var page = await client.GetDocumentAsync("/Results");
         var fourStar = await client.GetDocumentAsync("/Results?tier=FourStar");
@@ -49,7 +49,7 @@ public class ResultsTests(CustomerManagerFactory factory) : IClassFixture<Custom
     [InlineData("URB")]
     public async Task ARankingFilteredOnADepartmentRanksItsManagersAmongThemselvesToo(string unit)
     {
-        using var client = await factory.CreateBrowserlessClient().SignedInAsync("sales");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("admin");
 
         var whole = await client.GetDocumentAsync("/Results");
         var department = await client.GetDocumentAsync("/Results?district=" + Uri.EscapeDataString(unit));

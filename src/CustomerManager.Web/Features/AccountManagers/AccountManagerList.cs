@@ -36,7 +36,11 @@ public sealed class AccountManagerListFilter
 /// <summary>A manager in the list; <c>UnitCode</c> (their district's) and <c>Department</c> go into the export.</summary>
 public sealed record AccountManagerRow(
     int Id, string EmployeeNumber, string Name, string District, string? Phone, bool IsActive, int Customers, Tier? Tier, decimal? FinalScore, string? UserName,
-    string UnitCode = "", string? Department = null);
+    string UnitCode = "", string? Department = null, string? DepartmentEn = null)
+{
+    /// <summary>The department's name in the user's language.</summary>
+    public string? DepartmentShown => Department is null ? null : Domain.Organisation.OrgUnit.NameIn(Department, DepartmentEn, english: !Localization.Cultures.IsChinese);
+}
 
 public sealed record AccountManagerListModel(
     AccountManagerListFilter Filter, PagedList<AccountManagerRow> Page, IReadOnlyList<UnitNode> Units, string? TierCycleName);
@@ -109,6 +113,6 @@ public sealed class AccountManagerListQuery(AppDbContext db)
         return rows.Select(r => new AccountManagerRow(
             r.Manager.Id, r.Manager.EmployeeNumber, r.Manager.Name, r.Manager.District.Name, r.Manager.Phone, r.Manager.IsActive,
             r.Customers, r.Result == null ? null : r.Result.Tier, r.Result == null ? null : r.Result.FinalScore, r.UserName,
-            r.Manager.District.Code, r.Manager.District.Parent == null ? null : r.Manager.District.Parent.Name));
+            r.Manager.District.Code, r.Manager.District.Parent == null ? null : r.Manager.District.Parent.Name, r.Manager.District.Parent == null ? null : r.Manager.District.Parent.NameEn));
     }
 }

@@ -41,7 +41,7 @@ public sealed class AccountManagersController(
             db,
             headers,
             await query.RowsAsync(filter, User, cancellationToken),
-            m => [m.EmployeeNumber, m.Name, m.District, m.UnitCode, m.Department, m.Phone, m.IsActive ? l["AccountManager.Active"].Value : l["AccountManager.Inactive"].Value,
+            m => [m.EmployeeNumber, m.Name, m.District, m.UnitCode, m.DepartmentShown, m.Phone, m.IsActive ? l["AccountManager.Active"].Value : l["AccountManager.Inactive"].Value,
                   m.Customers, m.Tier is { } tier ? l[$"Tier.{tier}"].Value : l["Tier.NotRated"].Value, m.FinalScore, m.UserName],
             format,
             $"{l["Export.ManagersFile"]}-{clock.GetLocalNow():yyyyMMdd}",

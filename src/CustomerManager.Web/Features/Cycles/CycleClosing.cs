@@ -114,7 +114,7 @@ public sealed class CycleClosing(AppDbContext db, EvidenceQuery evidence, TimePr
         var notRated = ratings.Where(r => !r.Value.IsRated).Select(r => names[r.Key]).OrderBy(m => m.EmployeeNumber).ToList();
         var criteria = cycle.Criteria.ToDictionary(c => c.Id);
         var flags = flagged
-            .Select(f => new FlagRow(names[f.AccountManagerId], Cultures.Pick(criteria[f.CycleCriterionId].NameZh, criteria[f.CycleCriterionId].NameEn), f.Spread))
+            .Select(f => new FlagRow(names[f.AccountManagerId], criteria[f.CycleCriterionId].NameZh, criteria[f.CycleCriterionId].NameEn, f.Spread))
             .ToList();
 
         // Missing work by department and seat: for each seat of each department's frozen panel, how many of the

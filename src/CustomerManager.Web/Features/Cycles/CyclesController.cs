@@ -20,7 +20,11 @@ public sealed record CyclesModel(IReadOnlyList<CycleRow> Cycles, CycleForm Form)
 
 public sealed record ManagerName(int Id, string Name, string EmployeeNumber);
 
-public sealed record FlagRow(ManagerName Manager, string Criterion, decimal Spread);
+/// <summary>A disagreement on one criterion of one manager; both names kept, as the close check is kept for every language.</summary>
+public sealed record FlagRow(ManagerName Manager, string CriterionZh, string CriterionEn, decimal Spread)
+{
+    public string Criterion => Cultures.Pick(CriterionZh, CriterionEn);
+}
 
 /// <summary>
 /// One seat of a department's panel and its work on the department's managers being rated: done, partly done, not

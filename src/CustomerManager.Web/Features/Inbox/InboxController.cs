@@ -75,8 +75,8 @@ public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm>
         // (kind, status) index there too and sort every item of the seat.
         // Only the items of the departments whose panel the member sits on.
         var me = User.UserIdOf()!;
-        var counted = db.VisitReports.AsNoTracking().Where(r => EF.Constant(kinds).Contains(r.Kind)).OfPanelDepartments(db, me);
-        var reports = db.VisitReports.AsNoTracking().Where(ReportKindFilter.Unindexed(kinds)).OfPanelDepartments(db, me);
+        var counted = db.VisitReports.AsNoTracking().Where(r => EF.Constant(kinds).Contains(r.Kind)).OfPanelDepartments(db, me, seat);
+        var reports = db.VisitReports.AsNoTracking().Where(ReportKindFilter.Unindexed(kinds)).OfPanelDepartments(db, me, seat);
         var unhandled = await counted.Where(r => r.Status == ReportStatus.New).Take(PagingExtensions.CountLimit + 1).CountAsync(cancellationToken);
         if (status is { } wanted)
         {
@@ -108,7 +108,7 @@ public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm>
     {
         var seat = User.PanelRoleOf()!.Value;
         var kinds = KindsFor(seat);
-        var report = await db.VisitReports.Where(r => r.Id == id && EF.Constant(kinds).Contains(r.Kind)).OfPanelDepartments(db, User.UserIdOf()!)
+        var report = await db.VisitReports.Where(r => r.Id == id && EF.Constant(kinds).Contains(r.Kind)).OfPanelDepartments(db, User.UserIdOf()!, seat)
             .SingleOrDefaultAsync(cancellationToken);
         if (report is null)
         {

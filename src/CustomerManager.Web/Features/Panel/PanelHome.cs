@@ -42,7 +42,7 @@ public sealed class PanelHomeQuery(AppDbContext db, MemberProgressQuery progress
 
         var kinds = Inbox.InboxController.KindsFor(role);
         var inboxNew = await db.VisitReports.AsNoTracking().Where(r => EF.Constant(kinds).Contains(r.Kind) && r.Status == Domain.Visits.ReportStatus.New)
-            .OfPanelDepartments(db, panelMemberId).CountAsync(cancellationToken);
+            .OfPanelDepartments(db, panelMemberId, role).CountAsync(cancellationToken);
         return new PanelHomeModel(role, open, inboxNew);
     }
 }

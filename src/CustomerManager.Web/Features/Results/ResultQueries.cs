@@ -46,14 +46,15 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
     /// <summary>
     /// The ranking of a cycle, one page of it (or, for the export, every row: <paramref name="page"/> null). All
     /// the cycle's results are ranked and counted from a few scalar columns; only the rows shown are read whole,
-    /// with their criterion means, evidence, previous tier and disagreement flags. A supervisor (<paramref name="only"/>: the
-    /// managers of their unit) sees published cycles only, and their managers' rows with their company-wide ranks.
+    /// with their criterion means, evidence, previous tier and disagreement flags. A supervisor or a panel member
+    /// (<paramref name="only"/>: the managers of their unit or departments) sees their managers' rows with their
+    /// company-wide ranks; a supervisor published cycles only (<paramref name="publishedOnly"/>).
     /// </summary>
     public async Task<RankingModel?> RankingAsync(
-        int? cycleId, string? district, Tier? tier, int? page, int? pageSize, CancellationToken cancellationToken, IReadOnlySet<int>? only = null, int? within = null)
+        int? cycleId, string? district, Tier? tier, int? page, int? pageSize, CancellationToken cancellationToken, IReadOnlySet<int>? only = null, int? within = null, bool publishedOnly = false)
     {
         var cycles = await db.Cycles.AsNoTracking()
-            .Where(c => c.Status == CycleStatus.Published || (only == null && c.Status == CycleStatus.Closed))
+            .Where(c => c.Status == CycleStatus.Published || (!publishedOnly && c.Status == CycleStatus.Closed))
             .OrderByDescending(c => c.PeriodEnd).Select(c => new { c.Id, c.Name, c.PeriodStart, c.Status }).ToListAsync(cancellationToken);
         var chosen = cycleId is null ? cycles.FirstOrDefault() : cycles.FirstOrDefault(c => c.Id == cycleId);
         if (chosen is null)
@@ -107,12 +108,12 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
                 .Select(s => (Department: DepartmentOf(s.DistrictId), s))
                 .Where(x => x.Department is not null)
                 .GroupBy(x => x.Department!.Id)
+                .OrderBy(g => g.First().Department!.Name, NameOrder.Comparer)
                 .Select(g => new DepartmentTiers(
-                    g.First().Department!.Name,
+                    g.First().Department!.Shown,
                     g.Count(),
                     g.Where(x => x.s.IsRated && x.s.Tier is not null).GroupBy(x => x.s.Tier!.Value).ToDictionary(t => t.Key, t => t.Count()),
-                    g.Count(x => !x.s.IsRated)))
-                .OrderBy(d => d.Department, NameOrder.Comparer),
+                    g.Count(x => !x.s.IsRated))),
         ];
     }
 

@@ -23,7 +23,7 @@ public sealed class ResultsController(ResultQueries queries, AppDbContext db, IS
     [Authorize(Policy = Policies.Readers)]
     public async Task<IActionResult> Index(int? cycleId, string? district, Tier? tier, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var model = await queries.RankingAsync(cycleId, string.IsNullOrWhiteSpace(district) ? null : district, tier, page ?? 1, pageSize, cancellationToken, await SupervisedAsync(cancellationToken), User.SupervisedUnitIdOf());
+        var model = await queries.RankingAsync(cycleId, string.IsNullOrWhiteSpace(district) ? null : district, tier, page ?? 1, pageSize, cancellationToken, await SupervisedAsync(cancellationToken), User.SupervisedUnitIdOf(), publishedOnly: !User.IsStaff());
         return model is null ? (cycleId is null ? View("NoResults") : NotFound()) : View(model);
     }
 
@@ -31,14 +31,14 @@ public sealed class ResultsController(ResultQueries queries, AppDbContext db, IS
     [Authorize(Policy = Policies.Readers)]
     public async Task<IActionResult> Export(int? cycleId, string? district, Tier? tier, ExportFormat format, CancellationToken cancellationToken)
     {
-        var model = await queries.RankingAsync(cycleId, string.IsNullOrWhiteSpace(district) ? null : district, tier, page: null, pageSize: null, cancellationToken, await SupervisedAsync(cancellationToken), User.SupervisedUnitIdOf());
+        var model = await queries.RankingAsync(cycleId, string.IsNullOrWhiteSpace(district) ? null : district, tier, page: null, pageSize: null, cancellationToken, await SupervisedAsync(cancellationToken), User.SupervisedUnitIdOf(), publishedOnly: !User.IsStaff());
         if (model is null)
         {
             return NotFound();
         }
 
         // Disagreement flags come from the panel members' own scores: only staff get them.
-        var staff = User.SeesEverything();
+        var staff = User.IsStaff();
         string[] headers =
         [
             l["Results.Rank"], l["AccountManager.EmployeeNumber"], l["AccountManager.Name"], l["AccountManager.District"], l["Result.FinalScore"],
@@ -63,12 +63,13 @@ public sealed class ResultsController(ResultQueries queries, AppDbContext db, IS
     [HttpGet]
     public async Task<IActionResult> Form(int cycleId, int managerId, CancellationToken cancellationToken)
     {
-        var staff = User.SeesEverything();
-        if (!staff)
+        var staff = User.IsStaff();
+        if (!User.SeesEverything())
         {
-            // An account manager their own form, a supervisor their unit's managers', once published.
-            var published = await db.Cycles.AnyAsync(c => c.Id == cycleId && c.Status == CycleStatus.Published, cancellationToken);
-            if (!published || !await db.AccountManagers.VisibleTo(User).AnyAsync(m => m.Id == managerId, cancellationToken))
+            // A panel member the forms of their departments' managers; an account manager their own form and a
+            // supervisor their unit's managers', once published.
+            var visible = staff || await db.Cycles.AnyAsync(c => c.Id == cycleId && c.Status == CycleStatus.Published, cancellationToken);
+            if (!visible || !await db.AccountManagers.VisibleTo(User).AnyAsync(m => m.Id == managerId, cancellationToken))
             {
                 return NotFound();
             }
@@ -78,9 +79,9 @@ public sealed class ResultsController(ResultQueries queries, AppDbContext db, IS
         return model is null || model.Status is CycleStatus.Draft or CycleStatus.Open ? NotFound() : View(model);
     }
 
-    /// <summary>A supervisor's managers (the ranking shows only theirs); null for staff, who see every manager.</summary>
+    /// <summary>A supervisor's or panel member's managers (the ranking shows only theirs); null for administrators, who see every manager.</summary>
     private async Task<IReadOnlySet<int>?> SupervisedAsync(CancellationToken cancellationToken) =>
-        User.IsSupervisor() ? (await db.AccountManagers.VisibleTo(User).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet() : null;
+        User.SeesPart() ? (await db.AccountManagers.VisibleTo(User).Select(m => m.Id).ToListAsync(cancellationToken)).ToHashSet() : null;
 
     [HttpGet]
     [Authorize(Policy = Policies.AccountManager)]

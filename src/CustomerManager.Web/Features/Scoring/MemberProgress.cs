@@ -27,7 +27,7 @@ public sealed class MemberProgressQuery(AppDbContext db, CycleProgressCache cach
         var given = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id && s.PanelMemberId == memberId)
             .GroupBy(s => s.AccountManagerId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        var departments = cycle.DepartmentsOf(memberId)?.ToList();
+        var departments = cycle.DepartmentsOf(memberId, seat)?.ToList();
         var managers = await db.AccountManagers.AsNoTracking().Where(m => m.IsActive)
             .Where(m => departments == null || departments.Contains(m.District.ParentId ?? 0))
             .OrderBy(m => m.District.NameSortKey).ThenBy(m => m.NameSortKey).ThenBy(m => m.Id)

@@ -41,7 +41,7 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
         }
 
         // A province's panel scores up to 2,000 managers: a page of them at a time, or only those left to do.
-        var mine = cycle.DepartmentsOf(Me)?.ToList() ?? [];
+        var mine = cycle.DepartmentsOf(Me, seat)?.ToList() ?? [];
         var departments = await db.OrgUnits.AsNoTracking().Where(u => mine.Contains(u.Id)).OrderBy(u => u.NameSortKey)
             .Select(u => new { u.Name, u.NameEn }).ToListAsync(cancellationToken);
         return View(new ScoringListModel(cycle.Id, cycle.Name, seat, toScore, rows.ToPagedList(page, pageSize ?? 50), todo)

@@ -329,7 +329,7 @@ public sealed class UnitsController(AppDbContext db, IValidator<UnitForm> valida
 
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Panel of department {UnitId} saved", id);
-            TempData.Flash(l["Units.PanelSaved", unit.Name]);
+            TempData.Flash(l["Units.PanelSaved", unit.NameIn(!Cultures.IsChinese)]);
         }
         catch (DomainException e)
         {
