@@ -916,7 +916,7 @@ internal sealed class ProvinceGenerator : IDisposable
         var status = closed is not null ? ReportStatus.Closed : acknowledged is not null ? ReportStatus.InHand : ReportStatus.New;
         var handledUtc = closed ?? acknowledged;
         var reply = closed is not null ? CloseReply : acknowledged is not null ? ackReply : null;
-        InsertVisitReport(id, visitId, visitedAt, kind, message, status, handledUtc is null ? null : seat, handledUtc, reply, createdUtc, createdBy, 1 + (acknowledged is null ? 0 : 1) + (closed is null ? 0 : 1));
+        InsertVisitReport(id, visitId, manager, visitedAt, kind, message, status, handledUtc is null ? null : seat, handledUtc, reply, createdUtc, createdBy, 1 + (acknowledged is null ? 0 : 1) + (closed is null ? 0 : 1));
 
         if (acknowledged is { } first)
         {
@@ -934,12 +934,12 @@ internal sealed class ProvinceGenerator : IDisposable
         return acknowledged;
     }
 
-    /// <summary>An item a visit passed on, with its visit's time copied beside it where the schema has it (the inbox lists by it).</summary>
-    private void InsertVisitReport(int id, int visitId, DateTime visitedAt, ReportKind kind, string message, ReportStatus status, string? handledBy, DateTime? handledUtc, string? reply, DateTime createdUtc, string createdBy, int version)
+    /// <summary>An item a visit passed on, with its visit's time and manager copied beside it where the schema has them (the inbox lists by them).</summary>
+    private void InsertVisitReport(int id, int visitId, int manager, DateTime visitedAt, ReportKind kind, string message, ReportStatus status, string? handledBy, DateTime? handledUtc, string? reply, DateTime createdUtc, string createdBy, int version)
     {
         _reportsInsert ??= Prepare(
-            "VisitReports", "Id", "VisitId", "?VisitedAt", "Kind", "Message", "Status", "HandledBy", "HandledUtc", "Reply", "CreatedUtc", "CreatedBy", "ModifiedUtc", "ModifiedBy", "Version");
-        _reportsInsert.Run(id, visitId, visitedAt, (int)kind, message, (int)status, handledBy, handledUtc, reply, createdUtc, createdBy, handledUtc, handledBy, version);
+            "VisitReports", "Id", "VisitId", "?AccountManagerId", "?VisitedAt", "Kind", "Message", "Status", "HandledBy", "HandledUtc", "Reply", "CreatedUtc", "CreatedBy", "ModifiedUtc", "ModifiedBy", "Version");
+        _reportsInsert.Run(id, visitId, manager, visitedAt, (int)kind, message, (int)status, handledBy, handledUtc, reply, createdUtc, createdBy, handledUtc, handledBy, version);
     }
 
     // ---------------------------------------------------------------- scores and results

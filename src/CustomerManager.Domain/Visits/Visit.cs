@@ -181,6 +181,7 @@ public sealed class Visit : Entity
         foreach (var report in _reports)
         {
             report.VisitedAt = VisitedAt;
+            report.AccountManagerId = AccountManagerId;
         }
     }
 
@@ -194,7 +195,7 @@ public sealed class Visit : Entity
         {
             if (message is not null)
             {
-                _reports.Add(new VisitReport(kind, message, VisitedAt));
+                _reports.Add(new VisitReport(kind, message, VisitedAt, AccountManagerId));
             }
 
             return;

@@ -44,15 +44,22 @@ public sealed class VisitReport : Entity
         Message = string.Empty;
     }
 
-    internal VisitReport(ReportKind kind, string message, DateTime visitedAt)
+    internal VisitReport(ReportKind kind, string message, DateTime visitedAt, int accountManagerId)
         : this()
     {
         Kind = kind;
         Message = message;
         VisitedAt = visitedAt;
+        AccountManagerId = accountManagerId;
     }
 
     public int VisitId { get; private set; }
+
+    /// <summary>
+    /// The manager who made the visit, copied onto the item, so that a department's panel finds its managers' items
+    /// in the inbox's indexes without reading the visits.
+    /// </summary>
+    public int AccountManagerId { get; internal set; }
 
     /// <summary>
     /// The visit's date and time, copied onto the item (and kept in step when the visit's time is corrected), so

@@ -39,7 +39,12 @@ public static class DepartmentPanelsQuery
     /// on now in <paramref name="seat"/> (the seat their account holds): a panel member's inbox holds their
     /// departments' items only.
     /// </summary>
-    public static IQueryable<VisitReport> OfPanelDepartments(this IQueryable<VisitReport> reports, AppDbContext db, string panelMemberId, PanelRole seat) =>
-        reports.Where(r => db.Visits.Any(v => v.Id == r.VisitId && db.AccountManagers.Any(m => m.Id == v.AccountManagerId
-            && db.DepartmentSeats.Any(s => s.UserId == panelMemberId && s.Role == seat && s.UnitId == m.District.ParentId))));
+    public static IQueryable<VisitReport> OfPanelDepartments(this IQueryable<VisitReport> reports, AppDbContext db, string panelMemberId, PanelRole seat)
+    {
+        // The departments' managers, found once (IN a subquery), then the items by the manager copied onto them.
+        var managers = db.AccountManagers
+            .Where(m => db.DepartmentSeats.Any(s => s.UserId == panelMemberId && s.Role == seat && s.UnitId == m.District.ParentId))
+            .Select(m => m.Id);
+        return reports.Where(r => managers.Contains(r.AccountManagerId));
+    }
 }

@@ -941,6 +941,9 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AccountManagerId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -993,10 +996,10 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("VisitId");
 
-                    b.HasIndex("Kind", "Status");
+                    b.HasIndex("Kind", "Status", "AccountManagerId");
 
-                    b.HasIndex("Status", "VisitedAt", "Id", "Kind")
-                        .IsDescending(false, true, true, false);
+                    b.HasIndex("Status", "VisitedAt", "Id", "Kind", "AccountManagerId")
+                        .IsDescending(false, true, true, false, false);
 
                     b.ToTable("VisitReports");
                 });

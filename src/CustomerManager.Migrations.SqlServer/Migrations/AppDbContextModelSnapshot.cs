@@ -941,6 +941,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AccountManagerId")
+                        .HasColumnType("int");
+
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -993,10 +996,10 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("VisitId");
 
-                    b.HasIndex("Kind", "Status");
+                    b.HasIndex("Kind", "Status", "AccountManagerId");
 
-                    b.HasIndex("Status", "VisitedAt", "Id", "Kind")
-                        .IsDescending(false, true, true, false);
+                    b.HasIndex("Status", "VisitedAt", "Id", "Kind", "AccountManagerId")
+                        .IsDescending(false, true, true, false, false);
 
                     b.ToTable("VisitReports");
                 });

@@ -904,6 +904,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AccountManagerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -956,10 +959,10 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VisitId");
 
-                    b.HasIndex("Kind", "Status");
+                    b.HasIndex("Kind", "Status", "AccountManagerId");
 
-                    b.HasIndex("Status", "VisitedAt", "Id", "Kind")
-                        .IsDescending(false, true, true, false);
+                    b.HasIndex("Status", "VisitedAt", "Id", "Kind", "AccountManagerId")
+                        .IsDescending(false, true, true, false, false);
 
                     b.ToTable("VisitReports");
                 });

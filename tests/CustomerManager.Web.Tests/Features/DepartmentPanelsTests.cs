@@ -70,6 +70,12 @@ public class DepartmentPanelsTests(CustomerManagerFactory factory) : IClassFixtu
             await factory.QueryAsync(db => db.DepartmentSeats.Where(s => s.UnitId == department).OrderBy(s => s.Role).Select(s => new ValueTuple<PanelRole, string>(s.Role, s.UserId)).ToListAsync()));
         Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(e => e.EntityType == nameof(DepartmentSeat) && e.Action == "Created" && e.NewValues!.Contains(newcomerId))));
 
+        // The organisation list tells how full each department's panel is.
+        var units = await admin.GetDocumentAsync("/Units");
+        Assert.Equal("评定小组 2/4", units.QuerySelector("#units tr[data-unit='T-PNL'] .panel-seats")!.TextContent.Trim());
+        Assert.Equal("评定小组 4/4", units.QuerySelector("#units tr[data-unit='URB'] .panel-seats")!.TextContent.Trim());
+        Assert.Null(units.QuerySelector("#units tr[data-unit='URB-E'] .panel-seats"));
+
         // A sales leader in the monopoly seat is refused with the seat's name; nothing changes.
         using var wrongSeat = await admin.SubmitFormAsync(url, "#panel-form", new Dictionary<string, string> { ["Seats[MonopolyLeader]"] = newcomerId });
         var refused = await admin.GetDocumentAsync(wrongSeat.Headers.Location!.OriginalString);

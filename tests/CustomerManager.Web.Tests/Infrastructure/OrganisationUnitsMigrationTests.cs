@@ -75,6 +75,30 @@ public sealed class OrganisationUnitsMigrationTests : IAsyncLifetime
                 await previous.Database.ExecuteSqlAsync($"""INSERT INTO "AspNetUserRoles" ("UserId", "RoleId") VALUES ({id}, {appRole})""");
             }
 
+            // A visit of KM001's that passed an item on (the inbox finds a department's items by their manager).
+            var km001 = await previous.Database.SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "AccountManagers" WHERE "EmployeeNumber" = {"KM001"}""").SingleAsync();
+            await previous.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Customers" ("LicenceNumber", "StoreName", "StoreNameSortKey", "Owner", "OwnerSortKey", "Address", "BusinessType", "Status", "CreatedUtc", "Version")
+                VALUES ('440103100001', '好又多便利店', 'haoyouduo', '张伟', 'zhangwei', '人民路1号', 1, 1, '2026-06-01 08:00:00', 1)
+                """);
+            var customer = await previous.Database.SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "Customers" """).SingleAsync();
+            // The brands are a text array on PostgreSQL, JSON text on SQLite.
+            var visitSql = Postgres
+                ? (FormattableString)$"""
+                    INSERT INTO "Visits" ("AccountManagerId", "CustomerId", "VisitedAt", "Kind", "BrandsRecommended", "BrandCount", "VolumeCartons", "ComplaintResolvedOnSpot", "CreatedUtc", "Version")
+                    VALUES ({km001}, {customer}, '2026-06-02 10:00:00', 1, ARRAY[]::text[], 0, 0, FALSE, '2026-06-02 10:05:00', 1)
+                    """
+                : $"""
+                    INSERT INTO "Visits" ("AccountManagerId", "CustomerId", "VisitedAt", "Kind", "BrandsRecommended", "BrandCount", "VolumeCartons", "ComplaintResolvedOnSpot", "CreatedUtc", "Version")
+                    VALUES ({km001}, {customer}, '2026-06-02 10:00:00', 1, '[]', 0, 0, 0, '2026-06-02 10:05:00', 1)
+                    """;
+            await previous.Database.ExecuteSqlAsync(visitSql);
+            var visit = await previous.Database.SqlQuery<int>($"""SELECT "Id" AS "Value" FROM "Visits" """).SingleAsync();
+            await previous.Database.ExecuteSqlAsync($"""
+                INSERT INTO "VisitReports" ("VisitId", "VisitedAt", "Kind", "Message", "Status", "CreatedUtc", "Version")
+                VALUES ({visit}, '2026-06-02 10:00:00', 1, '希望改为上午送货', 0, '2026-06-02 10:05:00', 1)
+                """);
+
             await previous.Database.ExecuteSqlAsync($"""INSERT INTO "Cycles" ("Name", "PeriodStart", "PeriodEnd", "Status", "CreatedUtc", "Version") VALUES ('2026 Q3', '2026-07-01', '2026-09-30', 1, '2026-07-01 08:00:00', 1)""");
             await previous.Database.ExecuteSqlAsync($"""INSERT INTO "CyclePanel" ("CycleId", "UserId", "Role") SELECT "Id", 'u-a', 1 FROM "Cycles" """);
         }
@@ -99,6 +123,11 @@ public sealed class OrganisationUnitsMigrationTests : IAsyncLifetime
         var cycle = await db.Cycles.AsNoTracking().SingleAsync();
         Assert.Equal([new Domain.Evaluation.PanelSeat("u-a", Domain.Evaluation.PanelRole.MonopolyLeader)], cycle.Panel);
         Assert.Null(cycle.DepartmentsOf("u-a"));
+
+        // The item carries its visit's manager.
+        Assert.Equal(
+            await db.AccountManagers.Where(m => m.EmployeeNumber == "KM001").Select(m => m.Id).SingleAsync(),
+            await db.VisitReports.Select(r => r.AccountManagerId).SingleAsync());
 
         // A new unit gets an id after the kept ones, and the foreign keys point at the units.
         var added = OrgUnit.DistrictOf(await db.OrgUnits.SingleAsync(u => u.Kind == UnitKind.Department), "NEW", "新片区");

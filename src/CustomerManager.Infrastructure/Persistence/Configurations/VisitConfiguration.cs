@@ -50,12 +50,12 @@ internal sealed class VisitReportConfiguration : IEntityTypeConfiguration<VisitR
         builder.Ignore(r => r.IsCase);
         builder.AuditStamps();
 
-        // Inboxes: by status, newest first, walked in the list's order whatever the number of items; the kind
-        // rides along so that a seat's items are told apart in the index alone. A seat's items are counted on
-        // (kind, status), reading only theirs; the page compares "kind + 0" so that SQLite does not take that
-        // index to find it, which would sort a seat's every item.
-        builder.HasIndex(r => new { r.Status, r.VisitedAt, r.Id, r.Kind }).IsDescending(false, true, true, false);
-        builder.HasIndex(r => new { r.Kind, r.Status });
+        // Inboxes: by status, newest first, walked in the list's order whatever the number of items; the kind and
+        // the manager ride along so that a seat's and a department's items are told apart in the index alone. A
+        // seat's items are counted on (kind, status, manager), reading only theirs; the page compares "kind + 0" so
+        // that SQLite does not take that index to find it, which would sort a seat's every item.
+        builder.HasIndex(r => new { r.Status, r.VisitedAt, r.Id, r.Kind, r.AccountManagerId }).IsDescending(false, true, true, false, false);
+        builder.HasIndex(r => new { r.Kind, r.Status, r.AccountManagerId });
         builder.HasIndex(r => r.VisitId);
     }
 }

@@ -130,6 +130,7 @@ public static class AuditVocabulary
             [nameof(VisitReport.HandledUtc)] = new("Audit.Field.HandledUtc", AuditValueKind.UtcTime),
             [nameof(VisitReport.Reply)] = new("Report.Reply"),
             [nameof(VisitReport.VisitedAt)] = new("Visit.When", AuditValueKind.Hidden), // the visit's own time, copied for the inbox's order
+            [nameof(VisitReport.AccountManagerId)] = new("Visit.Manager", AuditValueKind.Hidden), // the visit's manager, copied for the departments' inboxes
         },
         [nameof(OrgUnit)] = new Dictionary<string, AuditField>
         {

@@ -49,7 +49,7 @@ public sealed record CycleDetailsModel(EvaluationCycle Cycle, DateOnly Today, Pr
 }
 
 /// <summary>A department (its names) and the seats its panel lacks.</summary>
-public sealed record DepartmentVacancy(string Name, string? NameEn, IReadOnlyList<PanelRole> Seats);
+public sealed record DepartmentVacancy(int Id, string Name, string? NameEn, IReadOnlyList<PanelRole> Seats);
 
 public sealed record TierCount(Tier? Tier, int Count);
 
@@ -336,7 +336,7 @@ public sealed class CyclesController(
             var ids = missing.Select(m => m.DepartmentId).ToList();
             var names = await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => new { u.Name, u.NameEn, u.NameSortKey }, cancellationToken);
             vacancies.AddRange(missing.OrderBy(m => names[m.DepartmentId].NameSortKey, StringComparer.Ordinal)
-                .Select(m => new DepartmentVacancy(names[m.DepartmentId].Name, names[m.DepartmentId].NameEn, m.Seats)));
+                .Select(m => new DepartmentVacancy(m.DepartmentId, names[m.DepartmentId].Name, names[m.DepartmentId].NameEn, m.Seats)));
         }
 
         return new CycleDetailsModel(cycle, Today, board, [.. tiers.OrderByDescending(t => t.Tier)], check, new ReopenForm()) { Vacancies = vacancies };

@@ -2,6 +2,7 @@ using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Domain.Organisation;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Queries;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Localization;
 using CustomerManager.Web.Security;
@@ -62,7 +63,11 @@ public sealed class UnitFormValidator : AbstractValidator<UnitForm>
 }
 
 /// <summary>A unit in the list: its place in the tree, the managers placed in it or below, the units below.</summary>
-public sealed record UnitRow(UnitNode Unit, int ActiveManagers, int Managers, int Children);
+public sealed record UnitRow(UnitNode Unit, int ActiveManagers, int Managers, int Children)
+{
+    /// <summary>For a department: how many of its panel's four seats are held (a cycle opening now would freeze them).</summary>
+    public int? SeatsHeld { get; init; }
+}
 
 public sealed record UnitsModel(IReadOnlyList<UnitRow> Units, UnitForm Form, IReadOnlyList<UnitNode> Parents);
 
@@ -362,6 +367,7 @@ public sealed class UnitsController(AppDbContext db, IValidator<UnitForm> valida
             .Select(g => new { g.Key, Active = g.Count(m => m.IsActive), All = g.Count() })
             .ToDictionaryAsync(x => x.Key, cancellationToken);
         var tree = await OrgUnitTree.LoadAsync(db, cancellationToken);
+        var seats = (await db.SeatsToFreezeAsync(cancellationToken)).GroupBy(s => s.DepartmentId!.Value).ToDictionary(g => g.Key, g => g.Select(s => s.Role).Distinct().Count());
         return
         [
             .. tree.Select(u =>
@@ -371,7 +377,10 @@ public sealed class UnitsController(AppDbContext db, IValidator<UnitForm> valida
                     u,
                     subtree.Sum(s => counts.GetValueOrDefault(s.Id)?.Active ?? 0),
                     subtree.Sum(s => counts.GetValueOrDefault(s.Id)?.All ?? 0),
-                    tree.Count(c => c.ParentId == u.Id));
+                    tree.Count(c => c.ParentId == u.Id))
+                {
+                    SeatsHeld = u.Kind == UnitKind.Department ? seats.GetValueOrDefault(u.Id) : null,
+                };
             }),
         ];
     }
