@@ -219,7 +219,7 @@ public sealed class CriteriaController(
             return new CriteriaModel(rows, form, null, null, new Dictionary<int, string>());
         }
 
-        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria)
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).AsSplitQuery()
             .Where(c => c.Status == CycleStatus.Closed || c.Status == CycleStatus.Published)
             .OrderByDescending(c => c.PeriodEnd).FirstOrDefaultAsync(cancellationToken);
         if (cycle is null)

@@ -322,7 +322,7 @@ public sealed class CyclesController(
     }
 
     private Task<EvaluationCycle?> LoadAsync(int id, CancellationToken cancellationToken) =>
-        db.Cycles.Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        db.Cycles.Include(c => c.Criteria).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
 
     private async Task<CycleDetailsModel> DetailsModelAsync(EvaluationCycle cycle, CycleProgressQuery progress, CloseCheck? check, CancellationToken cancellationToken, string? district = null)
     {

@@ -69,14 +69,14 @@ public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm>
     {
         var seat = User.PanelRoleOf()!.Value;
         var kinds = KindsFor(seat);
-        // The seat's kinds written into the SQL (IN (3, 4)), not sent as a JSON list. Counted on the (kind, status)
-        // index: only the seat's items are read. Paged on the (status, time) index, which gives the list's order: the
-        // page's kinds are compared in a form no index serves (ReportKindFilter), or the planner would pick the
-        // (kind, status) index there too and sort every item of the seat.
-        // Only the items of the departments whose panel the member sits on.
+        // Only the items of the departments whose panel the member sits on, of the seat's kinds (written into the SQL,
+        // IN (3, 4), not sent as a JSON list). Counted on the (kind, status, manager) index: only the seat's items are
+        // read. Paged on the (status, time) index, which gives the list's order and holds kind and manager: the page
+        // compares them in a form no index serves (ReportKindFilter, OfPanelDepartments), or the planner would pick
+        // the (kind, status, manager) index there too and sort every item of the seat.
         var me = User.UserIdOf()!;
         var counted = db.VisitReports.AsNoTracking().Where(r => EF.Constant(kinds).Contains(r.Kind)).OfPanelDepartments(db, me, seat);
-        var reports = db.VisitReports.AsNoTracking().Where(ReportKindFilter.Unindexed(kinds)).OfPanelDepartments(db, me, seat);
+        var reports = db.VisitReports.AsNoTracking().Where(ReportKindFilter.Unindexed(kinds)).OfPanelDepartments(db, me, seat, unindexed: true);
         var unhandled = await counted.Where(r => r.Status == ReportStatus.New).Take(PagingExtensions.CountLimit + 1).CountAsync(cancellationToken);
         if (status is { } wanted)
         {

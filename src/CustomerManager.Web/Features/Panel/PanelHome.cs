@@ -27,7 +27,7 @@ public sealed class PanelHomeQuery(AppDbContext db, MemberProgressQuery progress
 {
     public async Task<PanelHomeModel> RunAsync(string panelMemberId, PanelRole role, CancellationToken cancellationToken)
     {
-        var cycles = await db.Cycles.AsNoTracking().Include(c => c.Criteria)
+        var cycles = await db.Cycles.AsNoTracking().Include(c => c.Criteria).AsSplitQuery()
             .Where(c => c.Status == CycleStatus.Open)
             .OrderBy(c => c.PeriodStart)
             .ToListAsync(cancellationToken);

@@ -62,7 +62,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
             return null;
         }
 
-        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleAsync(c => c.Id == chosen.Id, cancellationToken);
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).AsSplitQuery().SingleAsync(c => c.Id == chosen.Id, cancellationToken);
         // Every result of the cycle, read again only when the cycle (closed, reopened: its version) or the managers changed.
         var standings = await cache.GetAsync(db, "standings", cycle.Id, () => db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id)
             .Join(db.AccountManagers, r => r.AccountManagerId, m => m.Id, (r, m) => new Standing(r.AccountManagerId, m.EmployeeNumber, m.Name, m.DistrictId, m.District.Name, r.IsRated, r.FinalScore, r.Tier))
@@ -148,7 +148,7 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
 
     public async Task<EvaluationFormModel?> FormAsync(int cycleId, int managerId, bool showPanelMembers, CancellationToken cancellationToken)
     {
-        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
         var result = await db.Results.AsNoTracking().SingleOrDefaultAsync(r => r.CycleId == cycleId && r.AccountManagerId == managerId, cancellationToken);
         var manager = await db.AccountManagers.AsNoTracking().Include(m => m.District).ThenInclude(d => d.Parent).SingleOrDefaultAsync(m => m.Id == managerId, cancellationToken);
         if (cycle is null || result is null || manager is null || cycle.Bounds is null)

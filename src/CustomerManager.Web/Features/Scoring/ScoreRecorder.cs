@@ -28,7 +28,7 @@ public sealed class ScoreRecorder(AppDbContext db, IStringLocalizer<SharedResour
             return null;
         }
 
-        var cycle = await db.Cycles.Include(c => c.Criteria).SingleAsync(c => c.Id == cycleId, cancellationToken);
+        var cycle = await db.Cycles.Include(c => c.Criteria).AsSplitQuery().SingleAsync(c => c.Id == cycleId, cancellationToken);
         var department = await db.DepartmentOfAsync(managerId, cancellationToken);
         var existing = await db.PanelScores.Where(s => s.CycleId == cycleId && s.AccountManagerId == managerId && s.PanelMemberId == memberId)
             .ToDictionaryAsync(s => s.CycleCriterionId, cancellationToken);

@@ -53,7 +53,7 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
     [HttpGet]
     public async Task<IActionResult> Score(int cycleId, int managerId, CancellationToken cancellationToken)
     {
-        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
         if (cycle is null || cycle.Status == CycleStatus.Draft)
         {
             return NotFound();
@@ -98,7 +98,7 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
             }
         }
 
-        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == cycleId, cancellationToken);
         var page = cycle is null ? null : await PageAsync(cycle, managerId, form, cancellationToken);
         return page is null ? NotFound() : View(page);
     }
@@ -108,7 +108,7 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
     private PanelRole Seat => User.PanelRoleOf()!.Value;
 
     private Task<EvaluationCycle?> OpenCycleAsync(int? cycleId, CancellationToken cancellationToken) =>
-        db.Cycles.AsNoTracking().Include(c => c.Criteria)
+        db.Cycles.AsNoTracking().Include(c => c.Criteria).AsSplitQuery()
             .Where(c => cycleId == null ? c.Status == CycleStatus.Open : c.Id == cycleId && c.Status != CycleStatus.Draft)
             .OrderBy(c => c.PeriodStart)
             .FirstOrDefaultAsync(cancellationToken);
@@ -116,7 +116,7 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
     /// <summary>The manager after this one in the member's scoring order, once their scores are saved.</summary>
     private async Task<int?> NextAsync(int cycleId, int managerId, CancellationToken cancellationToken)
     {
-        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleAsync(c => c.Id == cycleId, cancellationToken);
+        var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).AsSplitQuery().SingleAsync(c => c.Id == cycleId, cancellationToken);
         return Neighbour(await progress.RowsAsync(cycle, Me, Seat, cancellationToken), managerId, 1);
     }
 
