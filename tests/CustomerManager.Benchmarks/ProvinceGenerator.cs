@@ -1020,12 +1020,12 @@ internal sealed class ProvinceGenerator : IDisposable
             "Results", "Id", "CycleId", "AccountManagerId", "IsRated", "FinalScore", "Tier", "ComputedUtc", "CreatedUtc", "CreatedBy", "ModifiedUtc", "ModifiedBy", "EvidenceTakenUtc",
             "Evidence_Visits", "Evidence_CustomersCovered", "Evidence_CustomersAssigned", "Evidence_BrandsRecommended", "Evidence_VolumeCartons",
             "Evidence_MarketInformation", "Evidence_DataChanges", "Evidence_Violations", "Evidence_UnlicensedRetail", "Evidence_ItemsShared",
-            "Evidence_ItemsAcknowledged", "Evidence_Complaints", "Evidence_ComplaintsResolvedOnSpot", "Version");
+            "Evidence_ItemsAcknowledged", "Evidence_Complaints", "Evidence_ComplaintsResolvedOnSpot", "Version", "?DepartmentId");
         _resultsInsert.Run(
             id, cycle.Id, managerId, rating.IsRated, rating.FinalScore is { } score ? (double)score : null, rating.Tier is { } tier ? (int)tier : null, closedUtc, closedUtc, Admin, null, null, closedUtc,
             evidence.Visits, evidence.CustomersCovered, evidence.CustomersAssigned, evidence.BrandsRecommended, evidence.VolumeCartons,
             evidence.MarketInformation, evidence.DataChanges, evidence.Violations, evidence.UnlicensedRetail, evidence.ItemsShared,
-            evidence.ItemsAcknowledged, evidence.Complaints, evidence.ComplaintsResolvedOnSpot, 1);
+            evidence.ItemsAcknowledged, evidence.Complaints, evidence.ComplaintsResolvedOnSpot, 1, DepartmentOf(managerId));
     }
 
     private void InsertResultCriterionScore(int id, int resultId, CriterionOutcome outcome)

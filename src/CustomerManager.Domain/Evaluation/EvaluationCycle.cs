@@ -161,7 +161,8 @@ public sealed class EvaluationCycle : Entity
     /// <param name="scores">Every panel score of this cycle.</param>
     /// <param name="evidence">The evidence figures of the cycle's period, by manager (none: all zero).</param>
     /// <param name="now">The clock's local time.</param>
-    public void Close(IEnumerable<int> activeManagerIds, IReadOnlyCollection<IGivenScore> scores, IReadOnlyDictionary<int, EvidenceFigures> evidence, DateTimeOffset now)
+    /// <param name="departments">Each manager's department at closing, stored with their result (none: not stored).</param>
+    public void Close(IEnumerable<int> activeManagerIds, IReadOnlyCollection<IGivenScore> scores, IReadOnlyDictionary<int, EvidenceFigures> evidence, DateTimeOffset now, IReadOnlyDictionary<int, int?>? departments = null)
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(evidence);
@@ -174,7 +175,7 @@ public sealed class EvaluationCycle : Entity
         var nowUtc = now.UtcDateTime;
         var ratings = RateAll(RatedManagers(activeManagerIds, scores), scores);
         _results.Clear();
-        _results.AddRange(ratings.Select(r => EvaluationResult.From(Id, r.Key, r.Value, evidence.GetValueOrDefault(r.Key) ?? EvidenceFigures.None, nowUtc)));
+        _results.AddRange(ratings.Select(r => EvaluationResult.From(Id, r.Key, r.Value, evidence.GetValueOrDefault(r.Key) ?? EvidenceFigures.None, nowUtc, departments?.GetValueOrDefault(r.Key))));
         Status = CycleStatus.Closed;
         ClosedUtc = nowUtc;
     }

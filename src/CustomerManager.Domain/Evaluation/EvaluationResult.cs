@@ -27,6 +27,12 @@ public sealed class EvaluationResult : Entity
 
     public DateTime ComputedUtc { get; private set; }
 
+    /// <summary>
+    /// The department the manager was placed in when the cycle closed, whose panel scored them (null: placed in
+    /// none, or closed before departments had panels). The form names it and its panel even after a move.
+    /// </summary>
+    public int? DepartmentId { get; private set; }
+
     public IReadOnlyCollection<ResultCriterionScore> CriterionScores => _criterionScores.AsReadOnly();
 
     /// <summary>The manager's evidence figures for the cycle's period, as they were when the cycle closed.</summary>
@@ -51,7 +57,7 @@ public sealed class EvaluationResult : Entity
         EvidenceTakenUtc = nowUtc;
     }
 
-    internal static EvaluationResult From(int cycleId, int accountManagerId, RatingResult rating, EvidenceFigures evidence, DateTime nowUtc)
+    internal static EvaluationResult From(int cycleId, int accountManagerId, RatingResult rating, EvidenceFigures evidence, DateTime nowUtc, int? departmentId = null)
     {
         ArgumentNullException.ThrowIfNull(rating);
         var result = new EvaluationResult
@@ -64,6 +70,7 @@ public sealed class EvaluationResult : Entity
             ComputedUtc = nowUtc,
             Evidence = evidence with { }, // an own copy: the persistence layer never shares stored values
             EvidenceTakenUtc = nowUtc,
+            DepartmentId = departmentId,
         };
         result._criterionScores.AddRange(rating.Criteria.Select(c => new ResultCriterionScore(c.CriterionId, c.Score, c.ScoreCount)));
         return result;

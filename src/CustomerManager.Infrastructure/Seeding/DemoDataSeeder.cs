@@ -244,7 +244,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         db.PanelScores.AddRange(pastScores);
         await db.SaveChangesAsync(cancellationToken);
         var evidence = await new Queries.EvidenceQuery(db).ForAllAsync(past.PeriodStart, past.PeriodEnd, cancellationToken);
-        past.Close(managers.Select(m => m.Id), pastScores, evidence, At(past.ClosesOn.AddDays(1), 10, now));
+        past.Close(managers.Select(m => m.Id), pastScores, evidence, At(past.ClosesOn.AddDays(1), 10, now), panels.DepartmentOf.ToDictionary(d => d.Key, d => (int?)d.Value.Id));
         past.Publish(At(past.ClosesOn.AddDays(2), 10, now));
 
         db.PanelScores.AddRange(Score(random, last, managers, panels, (member, manager) =>

@@ -524,6 +524,9 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("EvidenceTakenUtc")
                         .HasColumnType("timestamp without time zone");
 

@@ -524,6 +524,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("EvidenceTakenUtc")
                         .HasColumnType("datetime2");
 

@@ -499,6 +499,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<int>("CycleId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("EvidenceTakenUtc")
                         .HasColumnType("TEXT");
 

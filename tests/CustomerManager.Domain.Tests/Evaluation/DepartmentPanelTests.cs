@@ -134,4 +134,14 @@ public class DepartmentPanelTests
         retired.Retire(0, 0, 0);
         Assert.Equal(ErrorCodes.Unit.PanelOnlyDepartments, Assert.Throws<DomainException>(() => new DepartmentSeat(retired, PanelRole.SalesLeader, "u-sales", PanelRole.SalesLeader)).Code);
     }
+
+    [Fact]
+    public void EachResultKeepsTheDepartmentTheManagerWasInAtClosing()
+    {
+        var cycle = OpenWith([.. FullUrbanPanel, .. CountyPanelWithoutCallCentre]);
+
+        cycle.Close([1, 2, 3], [], new Dictionary<int, EvidenceFigures>(), AfterPeriod, new Dictionary<int, int?> { [1] = Urban, [2] = County, [3] = null });
+
+        Assert.Equal([(1, (int?)Urban), (2, County), (3, null)], cycle.Results.OrderBy(r => r.AccountManagerId).Select(r => (r.AccountManagerId, r.DepartmentId)));
+    }
 }

@@ -287,6 +287,22 @@ public class DepartmentPanelsTests(CustomerManagerFactory factory) : IClassFixtu
         Assert.DoesNotContain("王建国", signatures, StringComparison.Ordinal);
         Assert.Equal("城区营销部", urban.QuerySelector("#form-department")!.TextContent.Trim());
         Assert.Contains("王建国", urban.QuerySelector("#form-signatures")!.TextContent, StringComparison.Ordinal);
+
+        // A manager moved to the other department later: the form still names the department and the panel that
+        // scored them when the cycle closed.
+        var (manager, south, east) = (await factory.ManagerIdAsync("KM008"), await UnitIdAsync("CTY-S"), await UnitIdAsync("URB-E"));
+        Task MoveAsync(int district) => factory.WithDbAsync(db => db.AccountManagers.Where(m => m.Id == manager).ExecuteUpdateAsync(m => m.SetProperty(x => x.DistrictId, district)));
+        await MoveAsync(east);
+        try
+        {
+            var moved = await admin.GetDocumentAsync($"/Results/Form?cycleId={Text(published)}&managerId={Text(manager)}");
+            Assert.Equal("郊县营销部", moved.QuerySelector("#form-department")!.TextContent.Trim());
+            Assert.Contains("钱卫东", moved.QuerySelector("#form-signatures")!.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await MoveAsync(south);
+        }
     }
 
     [Fact]

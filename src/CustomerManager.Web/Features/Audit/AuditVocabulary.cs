@@ -190,6 +190,7 @@ public static class AuditVocabulary
         {
             [nameof(EvaluationResult.CycleId)] = new("Cycle.Name", AuditValueKind.Cycle),
             [nameof(EvaluationResult.AccountManagerId)] = new("Visit.Manager", AuditValueKind.Manager),
+            [nameof(EvaluationResult.DepartmentId)] = new("UnitKind.Department", AuditValueKind.District),
             [nameof(EvaluationResult.IsRated)] = new("Audit.Field.IsRated", AuditValueKind.Flag),
             [nameof(EvaluationResult.FinalScore)] = new("Result.FinalScore", AuditValueKind.Number),
             [nameof(EvaluationResult.Tier)] = new("Result.Tier", AuditValueKind.Enum, nameof(Tier)),

@@ -50,7 +50,8 @@ public sealed class CycleClosing(AppDbContext db, EvidenceQuery evidence, TimePr
             }
 
             var figures = await evidence.ForAllAsync(cycle.PeriodStart, cycle.PeriodEnd, cancellationToken);
-            cycle.Close(active, scores, figures, clock.GetLocalNow());
+            var departments = await db.AccountManagers.AsNoTracking().Select(m => new { m.Id, m.District.ParentId }).ToDictionaryAsync(m => m.Id, m => m.ParentId, cancellationToken);
+            cycle.Close(active, scores, figures, clock.GetLocalNow(), departments);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new CloseOutcome(CloseStatus.Closed, cycle);

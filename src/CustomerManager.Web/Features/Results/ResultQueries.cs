@@ -168,10 +168,14 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
         // The form shows the inputs that make the score: recomputing from what the cycle froze must give what is stored.
         var recomputed = cycle.Rate(scores);
         var equals = recomputed.IsRated == result.IsRated && recomputed.FinalScore == result.FinalScore && recomputed.Tier == result.Tier;
-        // The panel of the manager's department, as frozen when the cycle opened.
-        var panel = cycle.PanelOf(manager.District.ParentId).Select(p => new FormSeat(p.Role, members.GetValueOrDefault(p.UserId) ?? "?")).ToList();
+        // The department the manager was in when the cycle closed (results closed before it was stored: where they are
+        // now) and its panel, as frozen when the cycle opened.
+        var departmentId = result.DepartmentId ?? manager.District.ParentId;
+        var department = departmentId == manager.District.ParentId ? manager.District.Parent
+            : await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == departmentId, cancellationToken);
+        var panel = cycle.PanelOf(departmentId).Select(p => new FormSeat(p.Role, members.GetValueOrDefault(p.UserId) ?? "?")).ToList();
         return new EvaluationFormModel(cycle.Id, cycle.Name, cycle.PeriodStart, cycle.PeriodEnd, cycle.Status, cycle.ClosedUtc, cycle.PublishedUtc,
-            manager.Id, manager.Name, manager.EmployeeNumber, manager.District.NameIn(!Cultures.IsChinese), manager.District.Parent?.NameIn(!Cultures.IsChinese), cycle.Bounds, result.IsRated, result.FinalScore, result.Tier,
+            manager.Id, manager.Name, manager.EmployeeNumber, manager.District.NameIn(!Cultures.IsChinese), department?.NameIn(!Cultures.IsChinese), cycle.Bounds, result.IsRated, result.FinalScore, result.Tier,
             criteria, panel, equals, showPanelMembers, result.Evidence, result.EvidenceTakenUtc);
     }
 
