@@ -45,8 +45,11 @@ public class OrganisationJourneyTests(BrowserFixture browser) : IClassFixture<Br
 
         await page.GotoAsync("/AccountManagers");
         await page.SelectOptionAsync("#district", "新区营销部" + suffix);
-        await page.Locator("#district").EvaluateAsync("s => s.form.requestSubmit()");
-        await page.WaitForURLAsync(url => url.Contains("district=", StringComparison.Ordinal));
+        // The filter's own button, the wait for the filtered list started before the click (waiting after a submit
+        // from script could miss it).
+        await Task.WhenAll(
+            page.WaitForURLAsync(url => url.Contains("district=", StringComparison.Ordinal)),
+            page.ClickAsync("#manager-filter button[type=submit]"));
         var rows = page.Locator("main table tbody tr");
         Assert.Equal(1, await rows.CountAsync());
         Assert.Contains("KM70", await rows.First.InnerTextAsync(), StringComparison.Ordinal);
