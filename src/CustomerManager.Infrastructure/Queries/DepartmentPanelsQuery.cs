@@ -9,21 +9,24 @@ namespace CustomerManager.Infrastructure.Queries;
 /// <summary>The departments' panels as opening a cycle freezes them, and the departments a panel member serves.</summary>
 public static class DepartmentPanelsQuery
 {
+    /// <summary>The active users in the panel-member role with a seat: who may hold a department's seat (the one their account holds).</summary>
+    public static IQueryable<AppUser> ActivePanelMembers(this AppDbContext db)
+    {
+        var panelRole = db.Roles.Where(r => r.Name == AppRoles.PanelMember).Select(r => r.Id);
+        return db.Users.Where(u => u.IsActive && u.PanelRole != null && db.UserRoles.Any(ur => ur.UserId == u.Id && panelRole.Contains(ur.RoleId)));
+    }
+
     /// <summary>
     /// The seats a cycle opening now freezes: every active department's seats held by an active panel member
     /// whose account still holds that seat (a seat whose holder left or changed seat is vacant).
     /// </summary>
-    public static Task<List<PanelSeat>> SeatsToFreezeAsync(this AppDbContext db, CancellationToken cancellationToken)
-    {
-        var panelRole = db.Roles.Where(r => r.Name == AppRoles.PanelMember).Select(r => r.Id);
-        return (from seat in db.DepartmentSeats
-                join user in db.Users on seat.UserId equals user.Id
-                join unit in db.OrgUnits on seat.UnitId equals unit.Id
-                where unit.IsActive && user.IsActive && user.PanelRole == seat.Role
-                    && db.UserRoles.Any(ur => ur.UserId == user.Id && panelRole.Contains(ur.RoleId))
-                select new PanelSeat(seat.UserId, seat.Role, seat.UnitId))
+    public static Task<List<PanelSeat>> SeatsToFreezeAsync(this AppDbContext db, CancellationToken cancellationToken) =>
+        (from seat in db.DepartmentSeats
+         join user in db.ActivePanelMembers() on seat.UserId equals user.Id
+         join unit in db.OrgUnits on seat.UnitId equals unit.Id
+         where unit.IsActive && user.PanelRole == seat.Role
+         select new PanelSeat(seat.UserId, seat.Role, seat.UnitId))
             .AsNoTracking().ToListAsync(cancellationToken);
-    }
 
     /// <summary>The departments with active managers: those whose panels score in a cycle opening now.</summary>
     public static Task<List<int>> DepartmentsToRateAsync(this AppDbContext db, CancellationToken cancellationToken) =>

@@ -1,6 +1,6 @@
 using CustomerManager.Domain.Evaluation;
-using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerManager.Web.Features.Units;
@@ -20,9 +20,7 @@ public static class DepartmentPanel
     /// <summary>The active panel members holding each seat, by seat: one query for the four lists.</summary>
     public static async Task<ILookup<PanelRole, (string Id, string Name)>> CandidatesAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var panelRole = db.Roles.Where(r => r.Name == AppRoles.PanelMember).Select(r => r.Id);
-        var members = await db.Users.AsNoTracking()
-            .Where(u => u.IsActive && u.PanelRole != null && db.UserRoles.Any(ur => ur.UserId == u.Id && panelRole.Contains(ur.RoleId)))
+        var members = await db.ActivePanelMembers().AsNoTracking()
             .OrderBy(u => u.DisplayName).ThenBy(u => u.UserName)
             .Select(u => new { u.Id, u.DisplayName, u.UserName, Seat = u.PanelRole!.Value })
             .ToListAsync(cancellationToken);
