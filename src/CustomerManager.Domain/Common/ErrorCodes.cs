@@ -111,6 +111,13 @@ public static class ErrorCodes
         public const string AddressTooLong = "Customer.Address.TooLong";
         public const string BusinessType = "Customer.BusinessType.Unknown";
         public const string Status = "Customer.Status.Unknown";
+        public const string Frequency = "Customer.Frequency.Unknown";
+
+        /// <summary>The route week does not exist for the frequency ({0}: how many it has).</summary>
+        public const string RouteWeek = "Customer.RouteWeek.Range";
+
+        /// <summary>The order within the route day lies outside 1 to {0}.</summary>
+        public const string RouteSequence = "Customer.RouteSequence.Range";
     }
 
     public static class Cycle
@@ -204,5 +211,20 @@ public static class ErrorCodes
 
         /// <summary>A visit whose items were acknowledged cannot be deleted.</summary>
         public const string HasAcknowledgedItems = "Visit.HasAcknowledgedItems";
+
+        /// <summary>Coordinates outside the globe.</summary>
+        public const string Location = "Visit.Location.Invalid";
+
+        /// <summary>A checked-in visit keeps the time and kind its check-in gave it.</summary>
+        public const string CheckedInFixed = "Visit.CheckedIn.Fixed";
+
+        /// <summary>Only an on-site visit that was checked in and not yet out can be checked out.</summary>
+        public const string NotCheckedIn = "Visit.CheckOut.NotCheckedIn";
+
+        /// <summary>The visit was already checked out.</summary>
+        public const string AlreadyCheckedOut = "Visit.CheckOut.Already";
+
+        /// <summary>A check-out belongs to the day of its check-in.</summary>
+        public const string CheckOutDayPassed = "Visit.CheckOut.DayPassed";
     }
 }

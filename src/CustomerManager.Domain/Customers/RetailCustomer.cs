@@ -1,4 +1,5 @@
 using CustomerManager.Domain.Common;
+using CustomerManager.Domain.Visits;
 
 namespace CustomerManager.Domain.Customers;
 
@@ -19,6 +20,9 @@ public sealed class RetailCustomer : Entity
     public const int OwnerMaxLength = 50;
     public const int PhoneMaxLength = 20;
     public const int AddressMaxLength = 200;
+
+    /// <summary>The highest place a customer may take in its route day's order.</summary>
+    public const int MaxRouteSequence = 999;
 
     private readonly List<CustomerAssignment> _assignments = [];
 
@@ -58,6 +62,25 @@ public sealed class RetailCustomer : Entity
     public BusinessType BusinessType { get; private set; }
 
     public CustomerStatus Status { get; private set; }
+
+    /// <summary>The customer's own visit frequency; none: its business type's default (<see cref="VisitFrequencyDefault"/>).</summary>
+    public VisitFrequency? Frequency { get; private set; }
+
+    /// <summary>The weekday its manager visits the customer's area (线路日); none: not on a route.</summary>
+    public DayOfWeek? RouteDay { get; private set; }
+
+    /// <summary>Which week of the fortnight (1–2) or which route day of the month (1–4) it is visited; 1 when weekly.</summary>
+    public int RouteWeek { get; private set; } = 1;
+
+    /// <summary>Where the customer comes in its route day's order (1 first); none: after the numbered ones, by name.</summary>
+    public int? RouteSequence { get; private set; }
+
+    /// <summary>The store's latitude: from its first verified visit, or set by an administrator.</summary>
+    public double? Latitude { get; private set; }
+
+    public double? Longitude { get; private set; }
+
+    public GeoPoint? Location => Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null;
 
     /// <summary>The current account manager (denormalised from the open assignment, for indexed lists).</summary>
     public int? CurrentManagerId { get; private set; }
@@ -156,6 +179,72 @@ public sealed class RetailCustomer : Entity
         Phone = correction.NewPhone ?? Phone;
         Address = correction.NewAddress ?? Address;
         return correction;
+    }
+
+    /// <summary>
+    /// Sets when the customer is visited: its own frequency (none: its business type's), route day (none: off every
+    /// route), route week (kept within the frequency's weeks) and place in the day's order.
+    /// </summary>
+    public void Plan(VisitFrequency? frequency, DayOfWeek? routeDay, int routeWeek, int? routeSequence)
+    {
+        if (frequency is { } f && !Enum.IsDefined(f))
+        {
+            throw new DomainException(ErrorCodes.Customer.Frequency, "Unknown visit frequency.");
+        }
+
+        if (routeDay is { } d && !Enum.IsDefined(d))
+        {
+            throw new DomainException(ErrorCodes.General.RuleBroken, "Unknown weekday.");
+        }
+
+        if (routeWeek is < 1 or > 4)
+        {
+            throw new DomainException(ErrorCodes.Customer.RouteWeek, "The route week lies between 1 and 4.", 4);
+        }
+
+        if (routeSequence is < 1 or > MaxRouteSequence)
+        {
+            throw new DomainException(ErrorCodes.Customer.RouteSequence, $"The order lies between 1 and {MaxRouteSequence}.", MaxRouteSequence);
+        }
+
+        Frequency = frequency;
+        RouteDay = routeDay;
+        RouteWeek = routeWeek;
+        RouteSequence = routeSequence;
+    }
+
+    /// <summary>The frequency the customer is visited at, given its business type's default.</summary>
+    public VisitFrequency FrequencyWith(VisitFrequency businessTypeDefault) => Frequency ?? businessTypeDefault;
+
+    /// <summary>
+    /// The customer's route plan, given its business type's default frequency; none when it has no route day or is not
+    /// trading. A route week beyond the frequency's (week 3 of a fortnight) is read as its last.
+    /// </summary>
+    public RoutePlan? PlanWith(VisitFrequency businessTypeDefault) => PlanOf(FrequencyWith(businessTypeDefault), RouteDay, RouteWeek, Status);
+
+    /// <summary>The route plan of a customer's stored plan fields (for queries that read the fields, not the customer).</summary>
+    public static RoutePlan? PlanOf(VisitFrequency frequency, DayOfWeek? routeDay, int routeWeek, CustomerStatus status) =>
+        routeDay is { } day && status == CustomerStatus.Active
+            ? new RoutePlan(frequency, day, Math.Clamp(routeWeek, 1, VisitFrequencies.RouteWeeks(frequency)))
+            : null;
+
+    /// <summary>Places the store: from its first verified visit, or by an administrator's correction.</summary>
+    public void Locate(GeoPoint point)
+    {
+        if (!GeoPoint.IsValid(point.Latitude, point.Longitude))
+        {
+            throw new DomainException(ErrorCodes.Visit.Location, "Coordinates outside the globe.");
+        }
+
+        Latitude = Math.Round(point.Latitude, 6);
+        Longitude = Math.Round(point.Longitude, 6);
+    }
+
+    /// <summary>Forgets the store's place, so that its next verified visit sets it again.</summary>
+    public void Unlocate()
+    {
+        Latitude = null;
+        Longitude = null;
     }
 
     /// <summary>The manager who served the customer on a given day, if any.</summary>

@@ -63,6 +63,48 @@ public sealed class Visit : Entity
 
     public string? ShareWithCallCentre { get; private set; }
 
+    /// <summary>
+    /// The planned day of the customer's route plan in the visit's week, as the plan stood when the visit was saved;
+    /// none when the customer was not planned that week. A planned visit counts as made when a visit carries its day.
+    /// </summary>
+    public DateOnly? PlannedOn { get; private set; }
+
+    /// <summary>Whether the visit was made on <see cref="PlannedOn"/> itself.</summary>
+    public bool OnPlannedDay { get; private set; }
+
+    /// <summary>When the manager checked in at the store (server time); none: not checked in.</summary>
+    public DateTime? CheckedInAt { get; private set; }
+
+    /// <summary>The phone's location at check-in; removed after the retention period (the marks stay).</summary>
+    public double? CheckInLatitude { get; private set; }
+
+    public double? CheckInLongitude { get; private set; }
+
+    public double? CheckInAccuracy { get; private set; }
+
+    public DateTime? CheckedOutAt { get; private set; }
+
+    public double? CheckOutLatitude { get; private set; }
+
+    public double? CheckOutLongitude { get; private set; }
+
+    public double? CheckOutAccuracy { get; private set; }
+
+    /// <summary>The farthest usable fix from the store, in metres.</summary>
+    public int? DistanceMeters { get; private set; }
+
+    public VisitVerification Verification { get; private set; }
+
+    public GeoPoint? CheckInPoint => CheckInLatitude is { } lat && CheckInLongitude is { } lon ? new GeoPoint(lat, lon) : null;
+
+    public GeoPoint? CheckOutPoint => CheckOutLatitude is { } lat && CheckOutLongitude is { } lon ? new GeoPoint(lat, lon) : null;
+
+    /// <summary>Minutes between check-in and check-out.</summary>
+    public int? DurationMinutes => CheckedInAt is { } inAt && CheckedOutAt is { } outAt ? (int)(outAt - inAt).TotalMinutes : null;
+
+    /// <summary>Checked in and awaiting its check-out.</summary>
+    public bool AwaitsCheckOut => CheckedInAt is not null && CheckedOutAt is null;
+
     /// <summary>What this visit passed on: shared information and reported cases, with their acknowledgement.</summary>
     public IReadOnlyCollection<VisitReport> Reports => _reports.AsReadOnly();
 
@@ -77,6 +119,7 @@ public sealed class Visit : Entity
         EnsureWhenAndWhose(accountManagerId, customer, visitedAt, rules);
         var visit = new Visit { AccountManagerId = accountManagerId, CustomerId = customer.Id, VisitedAt = visitedAt };
         visit.Describe(kind, content);
+        visit.MatchPlan(customer, rules.FrequencyOf(customer));
         return visit;
     }
 
@@ -98,9 +141,106 @@ public sealed class Visit : Entity
             throw new DomainException(ErrorCodes.Visit.OtherCustomer, "A visit stays with its customer.");
         }
 
+        if (CheckedInAt is not null && (visitedAt != VisitedAt || kind != Kind))
+        {
+            throw new DomainException(ErrorCodes.Visit.CheckedInFixed, "A checked-in visit keeps the time and kind of its check-in.");
+        }
+
         EnsureWhenAndWhose(AccountManagerId, customer, visitedAt, rules);
         VisitedAt = visitedAt;
         Describe(kind, content);
+        MatchPlan(customer, rules.FrequencyOf(customer));
+    }
+
+    /// <summary>
+    /// Attaches the check-in made at the store before the visit was logged: the visit is on site and takes the check-in's
+    /// time. Assessed at once (a far check-in is far whether or not the manager checks out).
+    /// </summary>
+    public void AttachCheckIn(SiteFix checkIn, RetailCustomer customer, SiteCheckRules siteRules)
+    {
+        ArgumentNullException.ThrowIfNull(checkIn);
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(siteRules);
+        if (Kind != VisitKind.OnSite || CheckedInAt is not null || DateOnly.FromDateTime(checkIn.At) != DateOnly.FromDateTime(VisitedAt))
+        {
+            throw new DomainException(ErrorCodes.Visit.CheckedInFixed, "A check-in belongs to an on-site visit of its own day.");
+        }
+
+        CheckedInAt = checkIn.At;
+        VisitedAt = checkIn.At;
+        (CheckInLatitude, CheckInLongitude, CheckInAccuracy) = Stored(checkIn);
+        foreach (var report in _reports)
+        {
+            report.VisitedAt = VisitedAt;
+        }
+
+        Assess(customer, siteRules);
+    }
+
+    /// <summary>
+    /// The author checks out on the day of the check-in: the visit is assessed (<see cref="SiteCheckRules"/>), and a store
+    /// without coordinates takes those of its first verified visit.
+    /// </summary>
+    public void CheckOut(int byManagerId, SiteFix checkOut, RetailCustomer customer, SiteCheckRules siteRules, VisitChangeRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(checkOut);
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(siteRules);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (rules.WhyNotChange(this, byManagerId) is { } refusal)
+        {
+            throw refusal.ToException("This visit can no longer be changed by this user.");
+        }
+
+        if (CheckedInAt is not { } checkedIn)
+        {
+            throw new DomainException(ErrorCodes.Visit.NotCheckedIn, "Only a checked-in visit can be checked out.");
+        }
+
+        if (CheckedOutAt is not null)
+        {
+            throw new DomainException(ErrorCodes.Visit.AlreadyCheckedOut, "The visit was already checked out.");
+        }
+
+        if (DateOnly.FromDateTime(checkOut.At) != DateOnly.FromDateTime(checkedIn))
+        {
+            throw new DomainException(ErrorCodes.Visit.CheckOutDayPassed, "A check-out belongs to the day of its check-in.");
+        }
+
+        CheckedOutAt = checkOut.At < checkedIn ? checkedIn : checkOut.At;
+        (CheckOutLatitude, CheckOutLongitude, CheckOutAccuracy) = Stored(checkOut);
+        Assess(customer, siteRules);
+    }
+
+    /// <summary>Removes the phone's locations once they have been kept long enough; the marks and the distance stay.</summary>
+    public void ForgetLocations()
+    {
+        (CheckInLatitude, CheckInLongitude, CheckInAccuracy) = (null, null, null);
+        (CheckOutLatitude, CheckOutLongitude, CheckOutAccuracy) = (null, null, null);
+    }
+
+    private void Assess(RetailCustomer customer, SiteCheckRules siteRules)
+    {
+        var checkIn = new SiteFix(CheckedInAt!.Value, CheckInPoint, CheckInAccuracy);
+        var checkOut = CheckedOutAt is { } outAt ? new SiteFix(outAt, CheckOutPoint, CheckOutAccuracy) : null;
+        var assessment = siteRules.Assess(customer.Location, checkIn, checkOut);
+        Verification = assessment.Verification;
+        DistanceMeters = assessment.DistanceMeters;
+        if (assessment.StoreLocation is { } store)
+        {
+            customer.Locate(store);
+        }
+    }
+
+    private static (double?, double?, double?) Stored(SiteFix fix) =>
+        fix.Point is { } p ? (Math.Round(p.Latitude, 6), Math.Round(p.Longitude, 6), fix.AccuracyMeters is { } a ? Math.Round(a, 1) : null) : (null, null, null);
+
+    /// <summary>Ties the visit to the customer's planned day of its week (see <see cref="PlannedOn"/>).</summary>
+    private void MatchPlan(RetailCustomer customer, VisitFrequency frequency)
+    {
+        var day = DateOnly.FromDateTime(VisitedAt);
+        PlannedOn = customer.PlanWith(frequency)?.PlannedDayInWeekOf(day);
+        OnPlannedDay = PlannedOn == day;
     }
 
     /// <summary>Throws unless <paramref name="byManagerId"/> may delete the visit now.</summary>

@@ -1,4 +1,5 @@
 using CustomerManager.Domain.Common;
+using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Evaluation;
 
 namespace CustomerManager.Domain.Visits;
@@ -12,13 +13,24 @@ namespace CustomerManager.Domain.Visits;
 /// <param name="calendar">The cycles' periods and states.</param>
 /// <param name="editWindowDays">How many days after logging the author may still change a visit.</param>
 /// <param name="now">The clock's local time (its date is the company's day).</param>
-public sealed class VisitChangeRules(EvaluationCalendar calendar, int editWindowDays, DateTimeOffset now)
+/// <param name="frequencyDefaults">
+/// Each business type's visit frequency (<see cref="VisitFrequencyDefault"/>), by which a visit is matched to its
+/// customer's route plan; a type missing from it has its initial default.
+/// </param>
+public sealed class VisitChangeRules(EvaluationCalendar calendar, int editWindowDays, DateTimeOffset now, IReadOnlyDictionary<BusinessType, VisitFrequency>? frequencyDefaults = null)
 {
     public const int DefaultEditWindowDays = 7;
 
     public DateTimeOffset Now => now;
 
     public int EditWindowDays => editWindowDays;
+
+    /// <summary>The frequency <paramref name="customer"/> is visited at: its own, or its business type's.</summary>
+    public VisitFrequency FrequencyOf(RetailCustomer customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return customer.FrequencyWith(frequencyDefaults?.GetValueOrDefault(customer.BusinessType) ?? VisitFrequencies.InitialDefault(customer.BusinessType));
+    }
 
     /// <summary>The periods no visit may be dated in now (closed and published cycles), for forms that warn early.</summary>
     public IEnumerable<CyclePeriod> FrozenPeriods => calendar.Frozen;

@@ -24,6 +24,10 @@ public sealed class VisitMonthTotal
         UnlicensedRetail = tally.UnlicensedRetail;
         Complaints = tally.Complaints;
         ComplaintsResolvedOnSpot = tally.ComplaintsResolvedOnSpot;
+        OnSiteVisits = tally.OnSite;
+        VerifiedVisits = tally.Verified;
+        FarVisits = tally.Far;
+        ShortVisits = tally.TooShort;
     }
 
     public int AccountManagerId { get; private set; }
@@ -49,7 +53,15 @@ public sealed class VisitMonthTotal
 
     public int ComplaintsResolvedOnSpot { get; private set; }
 
-    public VisitTally Tally => new(Visits, BrandsRecommended, VolumeCartons, MarketInformation, DataChanges, Violations, UnlicensedRetail, Complaints, ComplaintsResolvedOnSpot);
+    public int OnSiteVisits { get; private set; }
+
+    public int VerifiedVisits { get; private set; }
+
+    public int FarVisits { get; private set; }
+
+    public int ShortVisits { get; private set; }
+
+    public VisitTally Tally => new(Visits, BrandsRecommended, VolumeCartons, MarketInformation, DataChanges, Violations, UnlicensedRetail, Complaints, ComplaintsResolvedOnSpot, OnSiteVisits, VerifiedVisits, FarVisits, ShortVisits);
 
     /// <summary>The first day of the month <paramref name="day"/> falls in.</summary>
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);

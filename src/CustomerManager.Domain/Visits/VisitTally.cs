@@ -14,7 +14,11 @@ public readonly record struct VisitTally(
     int Violations,
     int UnlicensedRetail,
     int Complaints,
-    int ComplaintsResolvedOnSpot)
+    int ComplaintsResolvedOnSpot,
+    int OnSite = 0,
+    int Verified = 0,
+    int Far = 0,
+    int TooShort = 0)
 {
     public bool IsZero => this == default;
 
@@ -31,7 +35,11 @@ public readonly record struct VisitTally(
             Violations: visit.ViolationType is null ? 0 : 1,
             UnlicensedRetail: visit.UnlicensedPlace is null ? 0 : 1,
             Complaints: visit.Complaint is null ? 0 : 1,
-            ComplaintsResolvedOnSpot: visit.ComplaintResolvedOnSpot ? 1 : 0);
+            ComplaintsResolvedOnSpot: visit.ComplaintResolvedOnSpot ? 1 : 0,
+            OnSite: visit.Kind == VisitKind.OnSite ? 1 : 0,
+            Verified: visit.Verification == VisitVerification.Verified ? 1 : 0,
+            Far: visit.Verification == VisitVerification.Far ? 1 : 0,
+            TooShort: visit.Verification == VisitVerification.TooShort ? 1 : 0);
     }
 
     public static VisitTally operator +(VisitTally a, VisitTally b) => new(
@@ -43,11 +51,15 @@ public readonly record struct VisitTally(
         a.Violations + b.Violations,
         a.UnlicensedRetail + b.UnlicensedRetail,
         a.Complaints + b.Complaints,
-        a.ComplaintsResolvedOnSpot + b.ComplaintsResolvedOnSpot);
+        a.ComplaintsResolvedOnSpot + b.ComplaintsResolvedOnSpot,
+        a.OnSite + b.OnSite,
+        a.Verified + b.Verified,
+        a.Far + b.Far,
+        a.TooShort + b.TooShort);
 
     public static VisitTally operator -(VisitTally a) => new(
         -a.Visits, -a.BrandsRecommended, -a.VolumeCartons, -a.MarketInformation, -a.DataChanges, -a.Violations,
-        -a.UnlicensedRetail, -a.Complaints, -a.ComplaintsResolvedOnSpot);
+        -a.UnlicensedRetail, -a.Complaints, -a.ComplaintsResolvedOnSpot, -a.OnSite, -a.Verified, -a.Far, -a.TooShort);
 
     public static VisitTally operator -(VisitTally a, VisitTally b) => a + -b;
 

@@ -26,6 +26,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<CustomerAssignment> CustomerAssignments => Set<CustomerAssignment>();
 
+    /// <summary>Each business type's visit frequency, for the customers without their own.</summary>
+    public DbSet<VisitFrequencyDefault> VisitFrequencyDefaults => Set<VisitFrequencyDefault>();
+
     public DbSet<Visit> Visits => Set<Visit>();
 
     public DbSet<VisitReport> VisitReports => Set<VisitReport>();

@@ -92,7 +92,11 @@ public static class VisitTotals
                         .SetProperty(x => x.Violations, x => x.Violations + t.Violations)
                         .SetProperty(x => x.UnlicensedRetail, x => x.UnlicensedRetail + t.UnlicensedRetail)
                         .SetProperty(x => x.Complaints, x => x.Complaints + t.Complaints)
-                        .SetProperty(x => x.ComplaintsResolvedOnSpot, x => x.ComplaintsResolvedOnSpot + t.ComplaintsResolvedOnSpot),
+                        .SetProperty(x => x.ComplaintsResolvedOnSpot, x => x.ComplaintsResolvedOnSpot + t.ComplaintsResolvedOnSpot)
+                        .SetProperty(x => x.OnSiteVisits, x => x.OnSiteVisits + t.OnSite)
+                        .SetProperty(x => x.VerifiedVisits, x => x.VerifiedVisits + t.Verified)
+                        .SetProperty(x => x.FarVisits, x => x.FarVisits + t.Far)
+                        .SetProperty(x => x.ShortVisits, x => x.ShortVisits + t.TooShort),
                     cancellationToken);
             if (updated == 0)
             {
@@ -100,9 +104,11 @@ public static class VisitTotals
                 await db.Database.ExecuteSqlAsync(
                     $"""
                      INSERT INTO "VisitMonthTotals" ("AccountManagerId", "Month", "Visits", "BrandsRecommended", "VolumeCartons", "MarketInformation",
-                         "DataChanges", "Violations", "UnlicensedRetail", "Complaints", "ComplaintsResolvedOnSpot")
+                         "DataChanges", "Violations", "UnlicensedRetail", "Complaints", "ComplaintsResolvedOnSpot",
+                         "OnSiteVisits", "VerifiedVisits", "FarVisits", "ShortVisits")
                      VALUES ({managerId}, {month}, {t.Visits}, {t.BrandsRecommended}, {t.VolumeCartons}, {t.MarketInformation},
-                         {t.DataChanges}, {t.Violations}, {t.UnlicensedRetail}, {t.Complaints}, {t.ComplaintsResolvedOnSpot})
+                         {t.DataChanges}, {t.Violations}, {t.UnlicensedRetail}, {t.Complaints}, {t.ComplaintsResolvedOnSpot},
+                         {t.OnSite}, {t.Verified}, {t.Far}, {t.TooShort})
                      """,
                     cancellationToken);
             }
@@ -146,7 +152,11 @@ public static class VisitTotals
                     g.Count(v => v.ViolationType != null),
                     g.Count(v => v.UnlicensedPlace != null),
                     g.Count(v => v.Complaint != null),
-                    g.Count(v => v.ComplaintResolvedOnSpot)),
+                    g.Count(v => v.ComplaintResolvedOnSpot),
+                    g.Count(v => v.Kind == VisitKind.OnSite),
+                    g.Count(v => v.Verification == VisitVerification.Verified),
+                    g.Count(v => v.Verification == VisitVerification.Far),
+                    g.Count(v => v.Verification == VisitVerification.TooShort)),
             })
             .ToDictionaryAsync(x => x.ManagerId, x => x.Tally, cancellationToken);
 

@@ -243,7 +243,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         var pastScores = Score(random, past, managers, panels, (_, _) => true);
         db.PanelScores.AddRange(pastScores);
         await db.SaveChangesAsync(cancellationToken);
-        var evidence = await new Queries.EvidenceQuery(db).ForAllAsync(past.PeriodStart, past.PeriodEnd, cancellationToken);
+        var evidence = await new Queries.EvidenceQuery(db, clock).ForAllAsync(past.PeriodStart, past.PeriodEnd, cancellationToken);
         past.Close(managers.Select(m => m.Id), pastScores, evidence, At(past.ClosesOn.AddDays(1), 10, now), panels.DepartmentOf.ToDictionary(d => d.Key, d => (int?)d.Value.Id));
         past.Publish(At(past.ClosesOn.AddDays(2), 10, now));
 

@@ -203,10 +203,19 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.Property<int?>("CurrentManagerId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Frequency")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("LicenceNumber")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(256)
@@ -231,6 +240,15 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("RouteDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RouteSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RouteWeek")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -270,6 +288,48 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.HasIndex("Status", "BusinessType");
 
                     b.ToTable("Customers", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Customers.VisitFrequencyDefault", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BusinessType")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessType")
+                        .IsUnique();
+
+                    b.ToTable("VisitFrequencyDefaults");
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.Criterion", b =>
@@ -801,6 +861,30 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<double?>("CheckInAccuracy")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CheckInLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CheckInLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CheckOutAccuracy")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CheckOutLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CheckOutLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime?>("CheckedOutAt")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<string>("Complaint")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -833,6 +917,9 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int?>("DistanceMeters")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -846,6 +933,12 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime?>("ModifiedUtc")
                         .HasColumnType("timestamp without time zone");
+
+                    b.Property<bool>("OnPlannedDay")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("ShareWithCallCentre")
                         .HasMaxLength(1000)
@@ -862,6 +955,9 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.Property<string>("UnlicensedPlace")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Verification")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -885,6 +981,8 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckedInAt");
+
                     b.HasIndex("VisitedAt");
 
                     b.HasIndex("AccountManagerId", "VisitedAt");
@@ -892,6 +990,8 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.HasIndex("CustomerId", "VisitedAt");
 
                     b.HasIndex("VisitedAt", "AccountManagerId", "CustomerId");
+
+                    b.HasIndex("PlannedOn", "AccountManagerId", "CustomerId", "OnPlannedDay");
 
                     b.ToTable("Visits");
                 });
@@ -916,10 +1016,22 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.Property<int>("DataChanges")
                         .HasColumnType("integer");
 
+                    b.Property<int>("FarVisits")
+                        .HasColumnType("integer");
+
                     b.Property<int>("MarketInformation")
                         .HasColumnType("integer");
 
+                    b.Property<int>("OnSiteVisits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ShortVisits")
+                        .HasColumnType("integer");
+
                     b.Property<int>("UnlicensedRetail")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VerifiedVisits")
                         .HasColumnType("integer");
 
                     b.Property<int>("Violations")
@@ -1487,6 +1599,9 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                             b1.Property<int>("DataChanges")
                                 .HasColumnType("integer");
 
+                            b1.Property<int?>("FarVisits")
+                                .HasColumnType("integer");
+
                             b1.Property<int>("ItemsAcknowledged")
                                 .HasColumnType("integer");
 
@@ -1496,7 +1611,28 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                             b1.Property<int>("MarketInformation")
                                 .HasColumnType("integer");
 
+                            b1.Property<int?>("OnSiteVisits")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("OverdueCustomers")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("PlannedVisits")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("PlannedVisitsMade")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("PlannedVisitsOnDay")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("ShortVisits")
+                                .HasColumnType("integer");
+
                             b1.Property<int>("UnlicensedRetail")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("VerifiedVisits")
                                 .HasColumnType("integer");
 
                             b1.Property<int>("Violations")

@@ -203,10 +203,19 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<int?>("CurrentManagerId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("Frequency")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("float");
+
                     b.Property<string>("LicenceNumber")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("float");
 
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(256)
@@ -231,6 +240,15 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("RouteDay")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RouteSequence")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RouteWeek")
+                        .HasColumnType("int");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -270,6 +288,48 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "BusinessType");
 
                     b.ToTable("Customers", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Customers.VisitFrequencyDefault", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BusinessType")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessType")
+                        .IsUnique();
+
+                    b.ToTable("VisitFrequencyDefaults");
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.Criterion", b =>
@@ -801,6 +861,30 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<double?>("CheckInAccuracy")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CheckInLatitude")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CheckInLongitude")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CheckOutAccuracy")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CheckOutLatitude")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CheckOutLongitude")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("CheckedOutAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Complaint")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -833,6 +917,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<int?>("DistanceMeters")
+                        .HasColumnType("int");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
@@ -846,6 +933,12 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("ModifiedUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<bool>("OnPlannedDay")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("ShareWithCallCentre")
                         .HasMaxLength(1000)
@@ -862,6 +955,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<string>("UnlicensedPlace")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Verification")
+                        .HasColumnType("int");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -885,6 +981,8 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckedInAt");
+
                     b.HasIndex("VisitedAt");
 
                     b.HasIndex("AccountManagerId", "VisitedAt");
@@ -892,6 +990,8 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.HasIndex("CustomerId", "VisitedAt");
 
                     b.HasIndex("VisitedAt", "AccountManagerId", "CustomerId");
+
+                    b.HasIndex("PlannedOn", "AccountManagerId", "CustomerId", "OnPlannedDay");
 
                     b.ToTable("Visits");
                 });
@@ -916,10 +1016,22 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<int>("DataChanges")
                         .HasColumnType("int");
 
+                    b.Property<int>("FarVisits")
+                        .HasColumnType("int");
+
                     b.Property<int>("MarketInformation")
                         .HasColumnType("int");
 
+                    b.Property<int>("OnSiteVisits")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ShortVisits")
+                        .HasColumnType("int");
+
                     b.Property<int>("UnlicensedRetail")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VerifiedVisits")
                         .HasColumnType("int");
 
                     b.Property<int>("Violations")
@@ -1490,6 +1602,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                             b1.Property<int>("DataChanges")
                                 .HasColumnType("int");
 
+                            b1.Property<int?>("FarVisits")
+                                .HasColumnType("int");
+
                             b1.Property<int>("ItemsAcknowledged")
                                 .HasColumnType("int");
 
@@ -1499,7 +1614,28 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                             b1.Property<int>("MarketInformation")
                                 .HasColumnType("int");
 
+                            b1.Property<int?>("OnSiteVisits")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("OverdueCustomers")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("PlannedVisits")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("PlannedVisitsMade")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("PlannedVisitsOnDay")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("ShortVisits")
+                                .HasColumnType("int");
+
                             b1.Property<int>("UnlicensedRetail")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("VerifiedVisits")
                                 .HasColumnType("int");
 
                             b1.Property<int>("Violations")

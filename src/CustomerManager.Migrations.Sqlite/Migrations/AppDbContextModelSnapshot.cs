@@ -190,10 +190,19 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<int?>("CurrentManagerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("LicenceNumber")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(256)
@@ -218,6 +227,15 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<string>("Phone")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RouteDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RouteSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RouteWeek")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -257,6 +275,46 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "BusinessType");
 
                     b.ToTable("Customers", (string)null);
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Customers.VisitFrequencyDefault", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BusinessType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Frequency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessType")
+                        .IsUnique();
+
+                    b.ToTable("VisitFrequencyDefaults");
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.Criterion", b =>
@@ -766,6 +824,30 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("CheckInAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckInLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckInLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckOutAccuracy")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckOutLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckOutLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedOutAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Complaint")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -798,6 +880,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DistanceMeters")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -810,6 +895,12 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnPlannedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PlannedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShareWithCallCentre")
@@ -827,6 +918,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<string>("UnlicensedPlace")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Verification")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -850,6 +944,8 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckedInAt");
+
                     b.HasIndex("VisitedAt");
 
                     b.HasIndex("AccountManagerId", "VisitedAt");
@@ -857,6 +953,8 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.HasIndex("CustomerId", "VisitedAt");
 
                     b.HasIndex("VisitedAt", "AccountManagerId", "CustomerId");
+
+                    b.HasIndex("PlannedOn", "AccountManagerId", "CustomerId", "OnPlannedDay");
 
                     b.ToTable("Visits");
                 });
@@ -881,10 +979,22 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<int>("DataChanges")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FarVisits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MarketInformation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OnSiteVisits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShortVisits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("UnlicensedRetail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VerifiedVisits")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Violations")
@@ -1438,6 +1548,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                             b1.Property<int>("DataChanges")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int?>("FarVisits")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("ItemsAcknowledged")
                                 .HasColumnType("INTEGER");
 
@@ -1447,7 +1560,28 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                             b1.Property<int>("MarketInformation")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int?>("OnSiteVisits")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("OverdueCustomers")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("PlannedVisits")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("PlannedVisitsMade")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("PlannedVisitsOnDay")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ShortVisits")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int>("UnlicensedRetail")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("VerifiedVisits")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("Violations")

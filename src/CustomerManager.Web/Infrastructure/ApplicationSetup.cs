@@ -59,6 +59,9 @@ public static class ApplicationSetup
         services.AddScoped<Features.Users.UserListQuery>();
         services.AddScoped<Features.Audit.AuditLogQuery>();
         services.AddScoped<Features.Visits.VisitListQuery>();
+        services.AddSingleton<Features.Visits.SiteCheckTicket>();
+        services.AddScoped<Features.VisitPlans.RoutePlanListQuery>();
+        services.AddScoped<Features.VisitPlans.PlanComplianceQuery>();
         services.AddScoped<CustomerManager.Infrastructure.Queries.EvidenceQuery>();
         services.AddScoped<CustomerManager.Infrastructure.Queries.EvidenceBackfill>();
         services.AddScoped<CustomerManager.Infrastructure.Persistence.SortKeyBackfill>();

@@ -19,7 +19,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // The visit form asks for the phone's location at check-in and check-out (签到/签退); nothing else may.
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
             return Task.CompletedTask;
         });
         return next(context);

@@ -32,12 +32,12 @@ public class VisitTallyTests
             ComplaintResolvedOnSpot = true,
         });
 
-        Assert.Equal(new VisitTally(Visits: 1, BrandsRecommended: 3, VolumeCartons: 12, MarketInformation: 1, DataChanges: 0, Violations: 1, UnlicensedRetail: 0, Complaints: 1, ComplaintsResolvedOnSpot: 1), VisitTally.Of(visit));
+        Assert.Equal(new VisitTally(Visits: 1, BrandsRecommended: 3, VolumeCartons: 12, MarketInformation: 1, DataChanges: 0, Violations: 1, UnlicensedRetail: 0, Complaints: 1, ComplaintsResolvedOnSpot: 1, OnSite: 1), VisitTally.Of(visit));
     }
 
     [Fact]
-    public void APlainVisitCountsOnlyAsAVisit() =>
-        Assert.Equal(new VisitTally(1, 0, 0, 0, 0, 0, 0, 0, 0), VisitTally.Of(VisitWith(new VisitContent())));
+    public void APlainVisitCountsOnlyAsAnUnverifiedOnSiteVisit() =>
+        Assert.Equal(new VisitTally(1, 0, 0, 0, 0, 0, 0, 0, 0, OnSite: 1), VisitTally.Of(VisitWith(new VisitContent())));
 
     [Fact]
     public void TalliesAddAndACorrectionIsTheNewMinusTheOld()

@@ -17,6 +17,7 @@ internal sealed class RetailCustomerConfiguration : IEntityTypeConfiguration<Ret
         builder.Property(c => c.OwnerSortKey).SortKey();
         builder.Property(c => c.Phone).HasMaxLength(RetailCustomer.PhoneMaxLength);
         builder.Property(c => c.Address).HasMaxLength(RetailCustomer.AddressMaxLength).IsRequired();
+        builder.Ignore(c => c.Location);
         builder.AuditStamps();
 
         builder.HasOne<AccountManager>().WithMany().HasForeignKey(c => c.CurrentManagerId).OnDelete(DeleteBehavior.Restrict);
@@ -29,5 +30,14 @@ internal sealed class RetailCustomerConfiguration : IEntityTypeConfiguration<Ret
         builder.HasIndex(c => c.OwnerSortKey);
         builder.HasIndex(c => c.Phone);
         builder.HasIndex(c => new { c.Status, c.BusinessType });
+    }
+}
+
+internal sealed class VisitFrequencyDefaultConfiguration : IEntityTypeConfiguration<VisitFrequencyDefault>
+{
+    public void Configure(EntityTypeBuilder<VisitFrequencyDefault> builder)
+    {
+        builder.AuditStamps();
+        builder.HasIndex(d => d.BusinessType).IsUnique();
     }
 }

@@ -23,6 +23,10 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
 
         builder.Property(v => v.ViolationType).HasMaxLength(Visit.ShortTextMaxLength);
         builder.Property(v => v.UnlicensedPlace).HasMaxLength(Visit.ShortTextMaxLength * 2);
+        builder.Ignore(v => v.CheckInPoint);
+        builder.Ignore(v => v.CheckOutPoint);
+        builder.Ignore(v => v.DurationMinutes);
+        builder.Ignore(v => v.AwaitsCheckOut);
         builder.AuditStamps();
 
         builder.HasOne<AccountManager>().WithMany().HasForeignKey(v => v.AccountManagerId).OnDelete(DeleteBehavior.Restrict);
@@ -37,6 +41,12 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
 
         // Customers covered by every manager in a period (the panel's evidence): counted in this index alone.
         builder.HasIndex(v => new { v.VisitedAt, v.AccountManagerId, v.CustomerId });
+
+        // Planned visits made by every manager in a period (plan compliance): counted in this index alone.
+        builder.HasIndex(v => new { v.PlannedOn, v.AccountManagerId, v.CustomerId, v.OnPlannedDay });
+
+        // Locations past their retention period: found without reading the visits that never had one.
+        builder.HasIndex(v => v.CheckedInAt);
     }
 }
 

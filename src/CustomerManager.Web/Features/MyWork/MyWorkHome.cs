@@ -2,6 +2,7 @@ using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerManager.Web.Features.MyWork;
@@ -10,7 +11,11 @@ public sealed record MonthFigures(int Visits, int VolumeCartons);
 
 public sealed record PublishedTier(string CycleName, DateOnly PeriodEnd, bool IsRated, decimal? FinalScore, Tier? Tier);
 
-public sealed record DueCustomer(int Id, string StoreName, string Address, string? Phone, DateTime? LastVisit);
+/// <summary>A customer on a day's route, in the route's order; <paramref name="VisitId"/>: today's visit, once made.</summary>
+public sealed record RouteStop(int Id, int? Sequence, string StoreName, string Address, string? Phone, int? VisitId, VisitVerification? Verification);
+
+/// <summary>A customer whose last visit is older than its frequency allows.</summary>
+public sealed record OverdueStop(int Id, string StoreName, string? Phone, VisitFrequency Frequency, DateTime? LastVisit);
 
 public sealed record SharedItem(int VisitId, DateTime VisitedAt, string StoreName, ReportKind Kind, string Message, ReportStatus Status, string? Reply);
 
@@ -23,11 +28,24 @@ public sealed record MyWorkHomeModel(
     MonthFigures ThisMonth,
     MonthFigures LastMonth,
     PublishedTier? CurrentTier,
-    IReadOnlyList<DueCustomer> DueForAVisit,
     IReadOnlyList<SharedItem> RecentlyShared)
 {
-    public const int DueShown = 8;
+    public const int OverdueShown = 10;
     public const int SharedShown = 8;
+
+    public DateOnly Today { get; init; }
+
+    public IReadOnlyList<RouteStop> TodaysRoute { get; init; } = [];
+
+    public IReadOnlyList<RouteStop> TomorrowsRoute { get; init; } = [];
+
+    /// <summary>The most overdue customers (<see cref="OverdueShown"/> at most), longest unvisited first.</summary>
+    public IReadOnlyList<OverdueStop> Overdue { get; init; } = [];
+
+    public int OverdueCount { get; init; }
+
+    /// <summary>Whether any of the manager's customers has a route day.</summary>
+    public bool HasRoutes { get; init; }
 }
 
 /// <summary>An account manager's own figures: customers, coverage, this month against last, current tier.</summary>
@@ -66,21 +84,6 @@ public sealed class MyWorkHomeQuery(AppDbContext db, TimeProvider clock)
             .Select(x => new PublishedTier(x.c.Name, x.c.PeriodEnd, x.r.IsRated, x.r.FinalScore, x.r.Tier))
             .FirstOrDefaultAsync(cancellationToken);
 
-        // Due for a visit: the customers whose last visit by me is the oldest (never visited first).
-        var due = await myCustomers
-            .Select(c => new
-            {
-                c.Id,
-                c.StoreName,
-                c.StoreNameSortKey,
-                c.Address,
-                c.Phone,
-                LastVisit = db.Visits.Where(v => v.CustomerId == c.Id && v.AccountManagerId == accountManagerId).Max(v => (DateTime?)v.VisitedAt),
-            })
-            .OrderBy(c => c.LastVisit).ThenBy(c => c.StoreNameSortKey)
-            .Take(MyWorkHomeModel.DueShown)
-            .Select(c => new DueCustomer(c.Id, c.StoreName, c.Address, c.Phone, c.LastVisit))
-            .ToListAsync(cancellationToken);
         var shared = await (from r in db.VisitReports
                             join v in db.Visits on r.VisitId equals v.Id
                             join c in db.Customers on v.CustomerId equals c.Id
@@ -94,6 +97,71 @@ public sealed class MyWorkHomeQuery(AppDbContext db, TimeProvider clock)
         MonthFigures Month(bool isThis) =>
             months.Where(m => m.IsThisMonth == isThis).Select(m => new MonthFigures(m.Visits, m.Volume)).SingleOrDefault() ?? new MonthFigures(0, 0);
 
-        return new MyWorkHomeModel(manager.Name, manager.EmployeeNumber, manager.District, customers, notVisited, Month(true), Month(false), tier, due, shared);
+        var today = DateOnly.FromDateTime(now);
+        var (todays, tomorrows, hasRoutes) = await RoutesAsync(accountManagerId, today, cancellationToken);
+        var (overdue, overdueCount) = await OverdueAsync(accountManagerId, today, cancellationToken);
+        return new MyWorkHomeModel(manager.Name, manager.EmployeeNumber, manager.District, customers, notVisited, Month(true), Month(false), tier, shared)
+        {
+            Today = today,
+            TodaysRoute = todays,
+            TomorrowsRoute = tomorrows,
+            Overdue = overdue,
+            OverdueCount = overdueCount,
+            HasRoutes = hasRoutes,
+        };
+    }
+
+    /// <summary>
+    /// Today's and tomorrow's routes: the manager's trading customers planned on each day (<see cref="RoutePlan"/>), by
+    /// their place in the day's order, then by name; a customer of today's route visited today is done.
+    /// </summary>
+    private async Task<(List<RouteStop> Today, List<RouteStop> Tomorrow, bool HasRoutes)> RoutesAsync(int managerId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var tomorrow = today.AddDays(1);
+        var defaults = await db.FrequencyDefaultsAsync(cancellationToken);
+        var mine = db.Customers.AsNoTracking().Where(c => c.CurrentManagerId == managerId && c.Status == CustomerStatus.Active);
+        var hasRoutes = await mine.AnyAsync(c => c.RouteDay != null, cancellationToken);
+        var candidates = await mine
+            .Where(c => c.RouteDay == today.DayOfWeek || c.RouteDay == tomorrow.DayOfWeek)
+            .Select(c => new { c.Id, c.StoreName, c.StoreNameSortKey, c.Address, c.Phone, c.Frequency, c.BusinessType, c.RouteDay, c.RouteWeek, c.RouteSequence, c.Status })
+            .ToListAsync(cancellationToken);
+        var start = today.ToDateTime(TimeOnly.MinValue);
+        var visits = await db.Visits.AsNoTracking()
+            .Where(v => v.AccountManagerId == managerId && v.VisitedAt >= start && v.VisitedAt < start.AddDays(1))
+            .OrderBy(v => v.VisitedAt)
+            .Select(v => new { v.CustomerId, v.Id, v.Verification })
+            .ToListAsync(cancellationToken);
+        var visited = visits.GroupBy(v => v.CustomerId).ToDictionary(g => g.Key, g => g.Last());
+
+        List<RouteStop> On(DateOnly day, bool withVisits) => [.. candidates
+            .Where(c => RetailCustomer.PlanOf(c.Frequency ?? defaults[c.BusinessType], c.RouteDay, c.RouteWeek, c.Status)?.IsPlannedOn(day) == true)
+            .OrderBy(c => c.RouteSequence ?? int.MaxValue).ThenBy(c => c.StoreNameSortKey, StringComparer.Ordinal)
+            .Select(c => withVisits && visited.TryGetValue(c.Id, out var v)
+                ? new RouteStop(c.Id, c.RouteSequence, c.StoreName, c.Address, c.Phone, v.Id, v.Verification)
+                : new RouteStop(c.Id, c.RouteSequence, c.StoreName, c.Address, c.Phone, null, null))];
+        return (On(today, true), On(tomorrow, false), hasRoutes);
+    }
+
+    /// <summary>The manager's overdue customers (<see cref="VisitFrequencies.IsOverdue"/>), longest unvisited first.</summary>
+    private async Task<(List<OverdueStop> Shown, int Count)> OverdueAsync(int managerId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var defaults = await db.FrequencyDefaultsAsync(cancellationToken);
+        var overdue = new List<OverdueCustomer>();
+        foreach (var f in Enum.GetValues<VisitFrequency>())
+        {
+            overdue.AddRange(await VisitPlanQueries.Overdue(db, today, f, defaults, [managerId]).ToListAsync(cancellationToken));
+        }
+
+        var frequencies = overdue.ToDictionary(o => o.CustomerId, o => o.Frequency);
+        var ids = frequencies.Keys.ToList();
+        var rows = await db.Customers.AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.StoreName, c.StoreNameSortKey, c.Phone, LastVisit = db.Visits.Where(v => v.CustomerId == c.Id).Max(v => (DateTime?)v.VisitedAt) })
+            .ToListAsync(cancellationToken);
+        var shown = rows.OrderBy(r => r.LastVisit ?? DateTime.MinValue).ThenBy(r => r.StoreNameSortKey, StringComparer.Ordinal)
+            .Take(MyWorkHomeModel.OverdueShown)
+            .Select(r => new OverdueStop(r.Id, r.StoreName, r.Phone, frequencies[r.Id], r.LastVisit))
+            .ToList();
+        return (shown, ids.Count);
     }
 }

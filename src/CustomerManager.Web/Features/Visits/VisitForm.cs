@@ -60,6 +60,12 @@ public sealed class VisitForm
 
     public string? ShareWithCallCentre { get; set; }
 
+    /// <summary>The sealed check-in made at the store before the form was sent (<see cref="SiteCheckTicket"/>).</summary>
+    public string? CheckInTicket { get; set; }
+
+    /// <summary>When the visit being corrected was checked in: its time and kind are then fixed.</summary>
+    public DateTime? CheckedInAt { get; set; }
+
     public IReadOnlyList<CustomerOption> Customers { get; set; } = [];
 
     public IReadOnlyList<string> BrandOptions { get; set; } = [];
@@ -93,6 +99,7 @@ public sealed class VisitForm
         CustomerId = v.CustomerId,
         VisitedAt = v.VisitedAt,
         Kind = v.Kind,
+        CheckedInAt = v.CheckedInAt,
         Brands = [.. v.BrandsRecommended],
         VolumeCartons = v.VolumeCartons,
         MarketInformation = v.MarketInformation,

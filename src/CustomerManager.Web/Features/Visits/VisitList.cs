@@ -199,4 +199,13 @@ public sealed record VisitReportView(int Id, ReportKind Kind, string Message, Re
 
 public sealed record VisitDetailsModel(
     int Id, DateTime VisitedAt, VisitKind Kind, int ManagerId, string ManagerName, int CustomerId, string StoreName, string LicenceNumber,
-    Visit Visit, IReadOnlyList<VisitReportView> Reports, Refusal? CannotChange, Refusal? CannotDelete);
+    Visit Visit, IReadOnlyList<VisitReportView> Reports, Refusal? CannotChange, Refusal? CannotDelete)
+{
+    /// <summary>Whether the reader may see where the phone was (the author, administrators, the panel).</summary>
+    public bool SeesLocations { get; init; }
+
+    /// <summary>Whether the reader, its author, can check out of the visit now.</summary>
+    public bool CanCheckOut { get; init; }
+
+    public CustomerManager.Domain.Visits.SiteCheckRules? Site { get; init; }
+}

@@ -25,7 +25,8 @@ public sealed class VisitsController(
     IValidator<VisitForm> validator,
     IStringLocalizer<SharedResource> l,
     TimeProvider clock,
-    IOptions<VisitOptions> options) : Controller
+    IOptions<VisitOptions> options,
+    SiteCheckTicket tickets) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index([FromQuery] VisitListFilter filter, [FromServices] VisitListQuery query, CancellationToken cancellationToken) =>
@@ -76,8 +77,14 @@ public sealed class VisitsController(
             .Select(r => new VisitReportView(r.Id, r.Kind, r.Message, r.Status, r.HandledBy, r.HandledBy is null ? null : handlerNames.GetValueOrDefault(r.HandledBy), r.HandledUtc, r.Reply)).ToList();
         var rules = await RulesAsync(cancellationToken);
         var me = User.AccountManagerIdOf();
+        var canCheckOut = visit.AwaitsCheckOut && rules.WhyNotChange(visit, me) is null && DateOnly.FromDateTime(visit.CheckedInAt!.Value) == DateOnly.FromDateTime(Now());
         return View(new VisitDetailsModel(visit.Id, visit.VisitedAt, visit.Kind, visit.AccountManagerId, manager, visit.CustomerId, customer.StoreName, customer.LicenceNumber,
-            visit, reports, rules.WhyNotChange(visit, me), rules.WhyNotDelete(visit, me)));
+            visit, reports, rules.WhyNotChange(visit, me), rules.WhyNotDelete(visit, me))
+        {
+            SeesLocations = SeesLocations(visit),
+            CanCheckOut = canCheckOut,
+            Site = options.Value.SiteRules,
+        });
     }
 
     [HttpGet]
@@ -85,11 +92,84 @@ public sealed class VisitsController(
     public async Task<IActionResult> Create(int? customerId, CancellationToken cancellationToken) =>
         View("Edit", await WithOptionsAsync(new VisitForm { CustomerId = customerId, VisitedAt = Now() }, null, cancellationToken));
 
+    /// <summary>
+    /// Checks in at one of the manager's stores (签到), called by the visit form's script: the server's time and the phone's
+    /// location (none when the user refused it or the phone had no fix) come back sealed in a ticket the form carries.
+    /// </summary>
+    [HttpPost]
+    [Authorize(Policy = Policies.AccountManager)]
+    public async Task<IActionResult> CheckIn(int customerId, string? latitude, string? longitude, string? accuracy, CancellationToken cancellationToken)
+    {
+        var store = await db.Customers.AsNoTracking().Where(c => c.Id == customerId && c.CurrentManagerId == Me)
+            .Select(c => new { c.Latitude, c.Longitude }).SingleOrDefaultAsync(cancellationToken);
+        if (store is null)
+        {
+            return NotFound();
+        }
+
+        var (point, precision) = SiteCheckTicket.Read(latitude, longitude, accuracy);
+        var fix = new SiteFix(Now(), point, precision);
+        var site = options.Value.SiteRules;
+        var storePoint = store.Latitude is { } lat && store.Longitude is { } lon ? new GeoPoint(lat, lon) : (GeoPoint?)null;
+        var assessment = site.Assess(storePoint, fix, null);
+        string message = !site.IsUsable(fix) ? l[point is null ? "SiteCheck.NoLocation" : "SiteCheck.Imprecise", fix.At.ToString("t", System.Globalization.CultureInfo.CurrentCulture)]
+            : storePoint is null ? l["SiteCheck.CheckedInNewStore", fix.At.ToString("t", System.Globalization.CultureInfo.CurrentCulture)]
+            : l["SiteCheck.CheckedInAt", fix.At.ToString("t", System.Globalization.CultureInfo.CurrentCulture), assessment.DistanceMeters!.Value];
+        return Json(new
+        {
+            ticket = tickets.Seal(Me, customerId, fix),
+            at = fix.At.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            far = assessment.Verification == VisitVerification.Far,
+            message,
+        });
+    }
+
+    /// <summary>The author checks out of an on-site visit (签退) on the day of its check-in; the visit is then marked.</summary>
+    [HttpPost]
+    [Authorize(Policy = Policies.AccountManager)]
+    public async Task<IActionResult> CheckOut(int id, string? latitude, string? longitude, string? accuracy, CancellationToken cancellationToken)
+    {
+        var visit = await db.Visits.Include(v => v.Reports).VisibleTo(User, db.AccountManagers).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        if (visit is null)
+        {
+            return NotFound();
+        }
+
+        var customer = await db.Customers.SingleAsync(c => c.Id == visit.CustomerId, cancellationToken);
+        var (point, precision) = SiteCheckTicket.Read(latitude, longitude, accuracy);
+        try
+        {
+            visit.CheckOut(Me, new SiteFix(Now(), point, precision), customer, options.Value.SiteRules, await RulesAsync(cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+            TempData.Flash(l[$"SiteCheck.CheckedOut.{visit.Verification}", visit.DurationMinutes ?? 0]);
+        }
+        catch (DomainException e)
+        {
+            TempData.Warn(l.Message(e));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData.Warn(l.Message(ErrorCodes.General.ChangedMeanwhile, []));
+        }
+
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
     [HttpPost]
     [Authorize(Policy = Policies.AccountManager)]
     public async Task<IActionResult> Create(VisitForm form, CancellationToken cancellationToken)
     {
         form.Id = null;
+        var checkIn = form.Kind == VisitKind.OnSite && form.CustomerId is { } checkedCustomer
+            ? tickets.Open(form.CheckInTicket, Me, checkedCustomer, DateOnly.FromDateTime(Now()))
+            : null;
+        if (checkIn is not null)
+        {
+            // A checked-in visit happened when its check-in says, whatever the time field holds.
+            form.VisitedAt = checkIn.At;
+            ModelState.Remove(nameof(VisitForm.VisitedAt));
+        }
+
         if (!await ValidAsync(form, await RulesAsync(cancellationToken), cancellationToken))
         {
             return View("Edit", await WithOptionsAsync(form, null, cancellationToken));
@@ -108,10 +188,19 @@ public sealed class VisitsController(
             try
             {
                 var visit = Visit.Log(Me, customer, form.VisitedAt!.Value, form.Kind!.Value, WithDataChange(form, customer), rules);
+                if (checkIn is not null)
+                {
+                    visit.AttachCheckIn(checkIn, customer, options.Value.SiteRules);
+                }
+
                 db.Visits.Add(visit);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 TempData.Flash(l["Visit.Logged", customer.StoreName]);
+                if (checkIn is null && !string.IsNullOrEmpty(form.CheckInTicket))
+                {
+                    TempData.Warn(l["SiteCheck.TicketNotUsed"]);
+                }
                 return RedirectToAction(nameof(Details), new { id = visit.Id });
             }
             catch (DomainException e)
@@ -161,6 +250,14 @@ public sealed class VisitsController(
 
         form.Id = id;
         form.CustomerId = visit.CustomerId;
+        if (visit.CheckedInAt is not null)
+        {
+            // Its check-in fixed when and how the visit was made (the form shows them, not as fields).
+            (form.VisitedAt, form.Kind, form.CheckedInAt) = (visit.VisitedAt, visit.Kind, visit.CheckedInAt);
+            ModelState.Remove(nameof(VisitForm.VisitedAt));
+            ModelState.Remove(nameof(VisitForm.Kind));
+        }
+
         var rules = await RulesAsync(cancellationToken);
         if (rules.WhyNotChange(visit, Me) is { } refusal)
         {
@@ -249,7 +346,10 @@ public sealed class VisitsController(
     };
 
     private async Task<VisitChangeRules> RulesAsync(CancellationToken cancellationToken) =>
-        new(await db.CalendarAsync(cancellationToken), options.Value.EditWindowDays, clock.GetLocalNow());
+        new(await db.CalendarAsync(cancellationToken), options.Value.EditWindowDays, clock.GetLocalNow(), await db.FrequencyDefaultsAsync(cancellationToken));
+
+    /// <summary>A visit's locations are personal data: its author, administrators and the panel see them.</summary>
+    private bool SeesLocations(Visit visit) => User.IsStaff() || visit.AccountManagerId == User.AccountManagerIdOf();
 
     /// <summary>
     /// Inside the caller's transaction: locks the cycles whose periods hold <paramref name="days"/> (closing

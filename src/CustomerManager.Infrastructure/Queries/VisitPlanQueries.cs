@@ -1,0 +1,153 @@
+using CustomerManager.Domain.Customers;
+using CustomerManager.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerManager.Infrastructure.Queries;
+
+/// <summary>A manager's plan figures for a period (domain.md, "Plan compliance").</summary>
+/// <param name="Planned">Visits the route plans called for, on the days the manager served each customer.</param>
+/// <param name="Made">Planned visits made: the customer visited in the planned day's week.</param>
+/// <param name="OnDay">Planned visits made on the planned day itself.</param>
+/// <param name="Overdue">Customers overdue at the period's end, or today while it runs.</param>
+public sealed record PlanFigures(int Planned, int Made, int OnDay, int Overdue);
+
+/// <summary>One overdue customer of a manager (set by member, so that queries can go on from it).</summary>
+public sealed class OverdueCustomer
+{
+    public int ManagerId { get; init; }
+
+    public int CustomerId { get; init; }
+
+    public VisitFrequency Frequency { get; init; }
+}
+
+/// <summary>
+/// Route plans and their compliance (线路拜访, 计划执行率) in grouped queries, never one per customer or per visit:
+/// planned visits are counted from the customers grouped by their plan and by the span their manager served them
+/// (the days of each plan are counted here, not in SQL); planned visits made from the visits' own match to the plan
+/// (<see cref="Domain.Visits.Visit.PlannedOn"/>, on its index); overdue customers with one indexed look-up per
+/// customer for a visit since the cutoff.
+/// </summary>
+public static class VisitPlanQueries
+{
+    /// <summary>Each business type's visit frequency, the initial default filling any type without a row.</summary>
+    public static async Task<Dictionary<BusinessType, VisitFrequency>> FrequencyDefaultsAsync(this AppDbContext db, CancellationToken cancellationToken)
+    {
+        var stored = await db.VisitFrequencyDefaults.AsNoTracking().ToDictionaryAsync(d => d.BusinessType, d => d.Frequency, cancellationToken);
+        return Enum.GetValues<BusinessType>().ToDictionary(t => t, t => stored.TryGetValue(t, out var f) ? f : VisitFrequencies.InitialDefault(t));
+    }
+
+    /// <summary>
+    /// The plan figures of the managers (every one when <paramref name="managers"/> is null) from <paramref name="from"/>
+    /// to <paramref name="to"/>, counted up to <paramref name="today"/> when the period runs on past it.
+    /// </summary>
+    public static async Task<Dictionary<int, PlanFigures>> PlanFiguresAsync(
+        this AppDbContext db, DateOnly from, DateOnly to, DateOnly today, IReadOnlyCollection<int>? managers, CancellationToken cancellationToken)
+    {
+        var last = to < today ? to : today;
+        var defaults = await db.FrequencyDefaultsAsync(cancellationToken);
+        var planned = new Dictionary<int, int>();
+        var made = new Dictionary<int, (int Made, int OnDay)>();
+        if (last >= from)
+        {
+            planned = await PlannedAsync(db, from, last, defaults, managers, cancellationToken);
+            made = await MadeAsync(db, from, last, managers, cancellationToken);
+        }
+
+        var overdue = new Dictionary<int, int>();
+        foreach (var f in Enum.GetValues<VisitFrequency>())
+        {
+            var counts = await Overdue(db, last < from ? from : last, f, defaults, managers)
+                .GroupBy(o => o.ManagerId)
+                .Select(g => new { ManagerId = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            foreach (var c in counts)
+            {
+                overdue[c.ManagerId] = overdue.GetValueOrDefault(c.ManagerId) + c.Count;
+            }
+        }
+
+        return planned.Keys.Union(made.Keys).Union(overdue.Keys).ToDictionary(
+            id => id,
+            id => new PlanFigures(planned.GetValueOrDefault(id), made.GetValueOrDefault(id).Made, made.GetValueOrDefault(id).OnDay, overdue.GetValueOrDefault(id)));
+    }
+
+    /// <summary>
+    /// The customers of <paramref name="frequency"/> overdue on <paramref name="asOf"/>: trading, served by the manager that
+    /// day for longer than the frequency allows, and not visited (by anyone) since <see cref="VisitFrequencies.OverdueBefore"/>.
+    /// </summary>
+    public static IQueryable<OverdueCustomer> Overdue(
+        AppDbContext db, DateOnly asOf, VisitFrequency frequency, IReadOnlyDictionary<BusinessType, VisitFrequency> defaults, IReadOnlyCollection<int>? managers)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(defaults);
+        var types = defaults.Where(d => d.Value == frequency).Select(d => d.Key).ToList();
+        var cutoffDay = VisitFrequencies.OverdueBefore(frequency, asOf);
+        var cutoff = cutoffDay.ToDateTime(TimeOnly.MinValue);
+        var end = asOf.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var assignments = db.CustomerAssignments.AsNoTracking().Where(a => a.From < cutoffDay && (a.To == null || a.To > asOf));
+        if (managers is not null)
+        {
+            assignments = assignments.Where(a => managers.Contains(a.AccountManagerId));
+        }
+
+        return from a in assignments
+               join c in db.Customers on a.CustomerId equals c.Id
+               where c.Status == CustomerStatus.Active
+                     && (c.Frequency == frequency || (c.Frequency == null && types.Contains(c.BusinessType)))
+                     && !db.Visits.Any(v => v.CustomerId == c.Id && v.VisitedAt >= cutoff && v.VisitedAt < end)
+               select new OverdueCustomer { ManagerId = a.AccountManagerId, CustomerId = c.Id, Frequency = frequency };
+    }
+
+    private static async Task<Dictionary<int, int>> PlannedAsync(
+        AppDbContext db, DateOnly from, DateOnly last, Dictionary<BusinessType, VisitFrequency> defaults, IReadOnlyCollection<int>? managers, CancellationToken cancellationToken)
+    {
+        var assignments = db.CustomerAssignments.AsNoTracking().Where(a => a.From <= last && (a.To == null || a.To > from));
+        if (managers is not null)
+        {
+            assignments = assignments.Where(a => managers.Contains(a.AccountManagerId));
+        }
+
+        // Customers sharing a manager, a span and a plan are planned alike: a province's 300,000 come in a few thousand groups.
+        var groups = await (from a in assignments
+                            join c in db.Customers on a.CustomerId equals c.Id
+                            where c.Status == CustomerStatus.Active && c.RouteDay != null
+                            group a by new { a.AccountManagerId, a.From, a.To, c.Frequency, c.BusinessType, c.RouteDay, c.RouteWeek } into g
+                            select new { g.Key.AccountManagerId, g.Key.From, g.Key.To, g.Key.Frequency, g.Key.BusinessType, g.Key.RouteDay, g.Key.RouteWeek, Customers = g.Count() })
+            .ToListAsync(cancellationToken);
+        var planned = new Dictionary<int, int>();
+        foreach (var g in groups)
+        {
+            var plan = RetailCustomer.PlanOf(g.Frequency ?? defaults[g.BusinessType], g.RouteDay, g.RouteWeek, CustomerStatus.Active)!.Value;
+            var first = g.From > from ? g.From : from;
+            var end = g.To is { } to && to.AddDays(-1) < last ? to.AddDays(-1) : last;
+            if (end >= first)
+            {
+                planned[g.AccountManagerId] = planned.GetValueOrDefault(g.AccountManagerId) + (plan.CountPlanned(first, end) * g.Customers);
+            }
+        }
+
+        return planned;
+    }
+
+    private static async Task<Dictionary<int, (int Made, int OnDay)>> MadeAsync(
+        AppDbContext db, DateOnly from, DateOnly last, IReadOnlyCollection<int>? managers, CancellationToken cancellationToken)
+    {
+        var visits = db.Visits.AsNoTracking().Where(v => v.PlannedOn >= from && v.PlannedOn <= last);
+        if (managers is not null)
+        {
+            // A visit lies in its planned day's week: the managers' own ranges of (manager, time) hold every one.
+            var start = from.AddDays(-6).ToDateTime(TimeOnly.MinValue);
+            var end = last.AddDays(7).ToDateTime(TimeOnly.MinValue);
+            visits = visits.Where(v => managers.Contains(v.AccountManagerId) && v.VisitedAt >= start && v.VisitedAt < end);
+        }
+
+        // One row per planned visit made (however many visits made it), grouped in the index's own order.
+        return await visits
+            .GroupBy(v => new { v.PlannedOn, v.AccountManagerId, v.CustomerId })
+            .Select(g => new { g.Key.AccountManagerId, OnDay = g.Max(v => v.OnPlannedDay ? 1 : 0) })
+            .GroupBy(x => x.AccountManagerId)
+            .Select(g => new { ManagerId = g.Key, Made = g.Count(), OnDay = g.Sum(x => x.OnDay) })
+            .ToDictionaryAsync(x => x.ManagerId, x => (x.Made, x.OnDay), cancellationToken);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using CustomerManager.Domain.Customers;
+using CustomerManager.Domain.Visits;
+using CustomerManager.Web.Localization;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerManager.Web.Features.VisitPlans;
+
+/// <summary>One customer's plan: frequency (none: its business type's), route day, route week, place in the day; the store's place.</summary>
+public sealed class RoutePlanForm
+{
+    public int Id { get; set; }
+
+    public int Version { get; set; }
+
+    public VisitFrequency? Frequency { get; set; }
+
+    public DayOfWeek? RouteDay { get; set; }
+
+    public int? RouteWeek { get; set; } = 1;
+
+    public int? RouteSequence { get; set; }
+
+    /// <summary>The store's latitude as typed (administrators): a decimal in degrees, blank for none.</summary>
+    public string? Latitude { get; set; }
+
+    public string? Longitude { get; set; }
+
+    // Shown, not posted.
+    public string StoreName { get; set; } = string.Empty;
+
+    public BusinessType BusinessType { get; set; }
+
+    public VisitFrequency DefaultFrequency { get; set; }
+
+    public int? ManagerId { get; set; }
+
+    /// <summary>The coordinates as typed, read exactly; none when both are blank.</summary>
+    public GeoPoint? Location => ReadCoordinate(Latitude) is { } lat && ReadCoordinate(Longitude) is { } lon && GeoPoint.IsValid(lat, lon) ? new GeoPoint(lat, lon) : null;
+
+    public static double? ReadCoordinate(string? text)
+    {
+        var t = text?.Trim().Normalize(System.Text.NormalizationForm.FormKC);
+        return !string.IsNullOrEmpty(t) && System.Text.RegularExpressions.Regex.IsMatch(t, @"^-?\d{1,3}(\.\d{1,8})?$")
+               && double.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+    }
+
+    public static string? Show(double? value) => value?.ToString("0.######", CultureInfo.InvariantCulture);
+}
+
+public sealed class RoutePlanFormValidator : AbstractValidator<RoutePlanForm>
+{
+    public RoutePlanFormValidator(IStringLocalizer<SharedResource> l)
+    {
+        RuleFor(f => f.Frequency).IsInEnum().WithMessage(l["Validation.Choose"]);
+        RuleFor(f => f.RouteDay).IsInEnum().WithMessage(l["Validation.Choose"]);
+        RuleFor(f => f.RouteWeek).NotNull().WithMessage(l["Validation.Required"])
+            .Must((f, week) => week >= 1 && week <= VisitFrequencies.RouteWeeks(f.Frequency ?? f.DefaultFrequency))
+            .WithMessage(f => l["RoutePlan.WeekRange", VisitFrequencies.RouteWeeks(f.Frequency ?? f.DefaultFrequency)]);
+        RuleFor(f => f.RouteSequence).InclusiveBetween(1, RetailCustomer.MaxRouteSequence).WithMessage(l["RoutePlan.SequenceRange", RetailCustomer.MaxRouteSequence]);
+        RuleFor(f => f.Latitude).Must(t => RoutePlanForm.ReadCoordinate(t) is >= -90 and <= 90).WithMessage(l["RoutePlan.LatitudeFormat"])
+            .When(f => !string.IsNullOrWhiteSpace(f.Latitude));
+        RuleFor(f => f.Longitude).Must(t => RoutePlanForm.ReadCoordinate(t) is >= -180 and <= 180).WithMessage(l["RoutePlan.LongitudeFormat"])
+            .When(f => !string.IsNullOrWhiteSpace(f.Longitude));
+        RuleFor(f => f.Longitude).NotEmpty().WithMessage(l["RoutePlan.BothCoordinates"]).When(f => !string.IsNullOrWhiteSpace(f.Latitude));
+        RuleFor(f => f.Latitude).NotEmpty().WithMessage(l["RoutePlan.BothCoordinates"]).When(f => !string.IsNullOrWhiteSpace(f.Longitude));
+    }
+}
+
+/// <summary>
+/// A change to the plans of the customers ticked in the list: each part is left alone unless chosen ("keep"), so that
+/// one can, say, move a selection to Tuesday without touching their frequencies.
+/// </summary>
+public sealed class RoutePlanBulkForm
+{
+    public const string Keep = "keep";
+    public const string Default = "default";
+    public const string None = "none";
+
+    public List<int> Ids { get; set; } = [];
+
+    public int? ManagerId { get; set; }
+
+    /// <summary><see cref="Keep"/>, <see cref="Default"/> (the business type's) or a <see cref="VisitFrequency"/>.</summary>
+    public string Frequency { get; set; } = Keep;
+
+    /// <summary><see cref="Keep"/>, <see cref="None"/> (off every route) or a <see cref="DayOfWeek"/>.</summary>
+    public string RouteDay { get; set; } = Keep;
+
+    /// <summary><see cref="Keep"/> or 1 to 4.</summary>
+    public string RouteWeek { get; set; } = Keep;
+
+    /// <summary>The query string of the list the form was sent from, to go back to it.</summary>
+    public string? ReturnQuery { get; set; }
+
+    public bool TryRead(out (bool Set, VisitFrequency? Value) frequency, out (bool Set, DayOfWeek? Value) day, out (bool Set, int Value) week)
+    {
+        frequency = Frequency switch
+        {
+            Keep => (false, null),
+            Default => (true, null),
+            _ => Enum.TryParse<VisitFrequency>(Frequency, out var f) && Enum.IsDefined(f) ? (true, f) : (false, (VisitFrequency?)null),
+        };
+        day = RouteDay switch
+        {
+            Keep => (false, null),
+            None => (true, null),
+            _ => Enum.TryParse<DayOfWeek>(RouteDay, out var d) && Enum.IsDefined(d) ? (true, d) : (false, (DayOfWeek?)null),
+        };
+        week = RouteWeek == Keep ? (false, 0) : int.TryParse(RouteWeek, NumberStyles.None, CultureInfo.InvariantCulture, out var w) && w is >= 1 and <= 4 ? (true, w) : (false, -1);
+        var understood = (Frequency == Keep || frequency.Set) && (RouteDay == Keep || day.Set) && week.Value >= 0;
+        return understood && (frequency.Set || day.Set || week.Set);
+    }
+}
+
+/// <summary>Each business type's visit frequency (administrators).</summary>
+public sealed class FrequencyDefaultsForm
+{
+    public Dictionary<BusinessType, VisitFrequency> Frequencies { get; set; } = [];
+}
