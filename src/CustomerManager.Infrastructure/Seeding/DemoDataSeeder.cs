@@ -6,6 +6,7 @@ using CustomerManager.Domain.Organisation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Queries;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -85,11 +86,13 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         await CreateUserAsync(DemoAccounts.Supervisor.UserName, DemoAccounts.Supervisor.DisplayName, AppRoles.Supervisor, u => u.SupervisedUnitId = departments[DemoAccounts.Supervisor.UnitCode].Id);
 
         var customers = CreateCustomers(random, managers, today);
+        PlanRoutes(new Random(20261128), customers);
         db.Customers.AddRange(customers);
         await db.SaveChangesAsync(cancellationToken);
 
-        var rules = new VisitChangeRules(EvaluationCalendar.Empty, VisitChangeRules.DefaultEditWindowDays, now);
+        var rules = new VisitChangeRules(EvaluationCalendar.Empty, VisitChangeRules.DefaultEditWindowDays, now, await db.FrequencyDefaultsAsync(cancellationToken));
         var visits = CreateVisits(random, customers, quarterStart.AddMonths(-6).AddDays(-7), rules).ToList();
+        CheckInRecentVisits(new Random(20261129), visits, customers, nowLocal, nowUtc, rules);
         db.Visits.AddRange(visits);
         await db.SaveChangesAsync(cancellationToken);
         HandleOlderReports(random, visits, panels, nowLocal, nowUtc);
@@ -158,6 +161,52 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         }
 
         return customers;
+    }
+
+    /// <summary>
+    /// Each manager's customers spread over Monday to Saturday, six to a day's route in order, most at their business
+    /// type's frequency; nine stores in ten placed around Guangzhou (the rest are placed by their first verified visit).
+    /// </summary>
+    private static void PlanRoutes(Random random, List<RetailCustomer> customers)
+    {
+        foreach (var group in customers.GroupBy(c => c.CurrentManagerId))
+        {
+            var k = 0;
+            foreach (var customer in group)
+            {
+                var day = (DayOfWeek)((k % 6) + 1);
+                VisitFrequency? own = k % 11 == 5 ? VisitFrequency.Fortnightly : null;
+                customer.Plan(own, k % 13 == 12 ? null : day, ((k / 6) % 4) + 1, (k / 6) + 1);
+                if (k % 10 != 9)
+                {
+                    customer.Locate(new GeoPoint(23.10 + (random.NextDouble() * 0.06), 113.24 + (random.NextDouble() * 0.10)));
+                }
+
+                k++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// On-site visits of the last three weeks were checked in and out: most at the store for 5–25 minutes, some from far
+    /// away, some too short, a few without a location (refused, no signal).
+    /// </summary>
+    private static void CheckInRecentVisits(Random random, List<Visit> visits, List<RetailCustomer> customers, DateTime nowLocal, DateTime nowUtc, VisitChangeRules rules)
+    {
+        var site = new SiteCheckRules(SiteCheckRules.DefaultFarMeters, SiteCheckRules.DefaultShortMinutes);
+        var byId = customers.ToDictionary(c => c.Id);
+        foreach (var visit in visits.Where(v => v.Kind == VisitKind.OnSite && v.VisitedAt >= nowLocal.AddDays(-21)).OrderBy(v => v.VisitedAt))
+        {
+            var customer = byId[visit.CustomerId];
+            var store = customer.Location ?? new GeoPoint(23.13, 113.30);
+            var roll = random.Next(100);
+            var meters = roll < 80 ? random.Next(5, 80) : roll < 88 ? random.Next(800, 3000) : random.Next(5, 60);
+            var minutes = roll is >= 88 and < 95 ? random.Next(0, 3) : random.Next(5, 26);
+            GeoPoint? Near(int m) => roll >= 95 ? null : new GeoPoint(store.Latitude + (m / 111_195.0), store.Longitude);
+            visit.AttachCheckIn(new SiteFix(visit.VisitedAt, Near(meters), roll >= 95 ? null : 12), customer, site);
+            visit.CreatedUtc = nowUtc;
+            visit.CheckOut(visit.AccountManagerId, new SiteFix(visit.VisitedAt.AddMinutes(minutes), Near(meters / 2), roll >= 95 ? null : 15), customer, site, rules);
+        }
     }
 
     /// <summary>Every active customer visited every 10–18 days from <paramref name="since"/> until yesterday.</summary>

@@ -60,6 +60,7 @@ public static class ApplicationSetup
         services.AddScoped<Features.Audit.AuditLogQuery>();
         services.AddScoped<Features.Visits.VisitListQuery>();
         services.AddSingleton<Features.Visits.SiteCheckTicket>();
+        services.AddHostedService<Features.Visits.LocationRetention>();
         services.AddScoped<Features.VisitPlans.RoutePlanListQuery>();
         services.AddScoped<Features.VisitPlans.PlanComplianceQuery>();
         services.AddScoped<CustomerManager.Infrastructure.Queries.EvidenceQuery>();

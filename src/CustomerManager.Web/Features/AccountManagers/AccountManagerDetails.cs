@@ -13,6 +13,10 @@ public sealed record ManagerCustomerRow(int Id, string LicenceNumber, string Sto
 
 public sealed record ManagerVisitRow(int Id, DateTime VisitedAt, VisitKind Kind, int CustomerId, string StoreName, int VolumeCartons, bool HasComplaint);
 
+/// <summary>A visit marked far or too short, with where the phone was (shown to those who may see locations).</summary>
+public sealed record FlaggedVisitRow(
+    int Id, DateTime VisitedAt, int CustomerId, string StoreName, VisitVerification Verification, int? DistanceMeters, int? DurationMinutes, GeoPoint? CheckInPoint);
+
 public sealed record AccountManagerDetailsModel(
     int Id,
     string EmployeeNumber,
@@ -31,6 +35,10 @@ public sealed record AccountManagerDetailsModel(
 {
     public const int CustomersShown = 20;
     public const int VisitsShown = 10;
+    public const int FlaggedShown = 20;
+
+    /// <summary>The period's visits marked far or too short, newest first (<see cref="FlaggedShown"/> at most).</summary>
+    public IReadOnlyList<FlaggedVisitRow> Flagged { get; init; } = [];
 
     /// <summary>The result of the latest published cycle, if any.</summary>
     public TierHistoryRow? Current => TierHistory.Count > 0 ? TierHistory[0] : null;
@@ -103,7 +111,25 @@ public sealed class AccountManagerDetailsQuery(AppDbContext db, EvidenceQuery ev
                 .Select(r => new { r.Evidence, r.EvidenceTakenUtc }).SingleOrDefaultAsync(cancellationToken)
             : null;
         var figures = frozen?.Evidence ?? await evidence.ForManagerAsync(id, period.From, period.To, cancellationToken);
+        var start = period.From.ToDateTime(TimeOnly.MinValue);
+        var end = period.To.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var flagged = (await db.Visits.AsNoTracking()
+                .Where(v => v.AccountManagerId == id && v.VisitedAt >= start && v.VisitedAt < end
+                            && (v.Verification == VisitVerification.Far || v.Verification == VisitVerification.TooShort))
+                .Join(db.Customers, v => v.CustomerId, c => c.Id, (v, c) => new { v, c.StoreName })
+                .OrderByDescending(x => x.v.VisitedAt)
+                .Take(AccountManagerDetailsModel.FlaggedShown)
+                .Select(x => new { x.v.Id, x.v.VisitedAt, x.v.CustomerId, x.StoreName, x.v.Verification, x.v.DistanceMeters, x.v.CheckedInAt, x.v.CheckedOutAt, x.v.CheckInLatitude, x.v.CheckInLongitude })
+                .ToListAsync(cancellationToken))
+            .Select(x => new FlaggedVisitRow(
+                x.Id, x.VisitedAt, x.CustomerId, x.StoreName, x.Verification, x.DistanceMeters,
+                x.CheckedInAt is { } inAt && x.CheckedOutAt is { } outAt ? (int)(outAt - inAt).TotalMinutes : null,
+                x.CheckInLatitude is { } lat && x.CheckInLongitude is { } lon ? new GeoPoint(lat, lon) : null))
+            .ToList();
         return new AccountManagerDetailsModel(manager.Id, manager.EmployeeNumber, manager.Name, manager.Phone, manager.District.Name, manager.IsActive,
-            userName, history, customerCount, customerRows, visits, period, figures, frozen?.EvidenceTakenUtc);
+            userName, history, customerCount, customerRows, visits, period, figures, frozen?.EvidenceTakenUtc)
+        {
+            Flagged = flagged,
+        };
     }
 }

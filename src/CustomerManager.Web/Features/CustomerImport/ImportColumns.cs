@@ -12,6 +12,10 @@ public enum ImportColumn
     BusinessType,
     Status,
     ManagerEmployeeNumber,
+    Frequency,
+    RouteDay,
+    RouteWeek,
+    RouteSequence,
 }
 
 /// <summary>The header names an office file may use for each column, in Chinese or English, and the value words.</summary>
@@ -55,6 +59,35 @@ public static class ImportColumns
         ["工号"] = ImportColumn.ManagerEmployeeNumber,
         ["manageremployeenumber"] = ImportColumn.ManagerEmployeeNumber,
         ["employeenumber"] = ImportColumn.ManagerEmployeeNumber,
+        ["拜访频次"] = ImportColumn.Frequency,
+        ["频次"] = ImportColumn.Frequency,
+        ["visitfrequency"] = ImportColumn.Frequency,
+        ["frequency"] = ImportColumn.Frequency,
+        ["线路日"] = ImportColumn.RouteDay,
+        ["拜访日"] = ImportColumn.RouteDay,
+        ["routeday"] = ImportColumn.RouteDay,
+        ["线路周"] = ImportColumn.RouteWeek,
+        ["routeweek"] = ImportColumn.RouteWeek,
+        ["顺序"] = ImportColumn.RouteSequence,
+        ["线路顺序"] = ImportColumn.RouteSequence,
+        ["order"] = ImportColumn.RouteSequence,
+        ["routeorder"] = ImportColumn.RouteSequence,
+        ["sequence"] = ImportColumn.RouteSequence,
+    };
+
+    /// <summary>The words that mean "the business type's default" in a frequency cell, "no route day" in a route-day cell.</summary>
+    private static readonly HashSet<string> NoneWords = new(StringComparer.OrdinalIgnoreCase) { "默认", "按业态默认", "default", "无", "不排线路", "none", "-", "—" };
+
+    private static readonly Dictionary<string, VisitFrequency> FrequencyWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["每周"] = VisitFrequency.Weekly,
+        ["周"] = VisitFrequency.Weekly,
+        ["每两周"] = VisitFrequency.Fortnightly,
+        ["双周"] = VisitFrequency.Fortnightly,
+        ["两周"] = VisitFrequency.Fortnightly,
+        ["每月"] = VisitFrequency.Monthly,
+        ["月"] = VisitFrequency.Monthly,
+        ["biweekly"] = VisitFrequency.Fortnightly,
     };
 
     private static readonly Dictionary<string, BusinessType> BusinessTypeWords = new(StringComparer.OrdinalIgnoreCase)
@@ -92,6 +125,41 @@ public static class ImportColumns
         BusinessTypeWords.TryGetValue(value.Trim(), out var type) ? type
         : Enum.TryParse<BusinessType>(value.Replace(" ", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var named) && Enum.IsDefined(named) && !int.TryParse(value, out _) ? named
         : null;
+
+    /// <summary>
+    /// A frequency cell: (true, null) for the business type's default, (true, frequency) for one, (false, null) when not
+    /// understood.
+    /// </summary>
+    public static (bool Understood, VisitFrequency? Value) ParseFrequency(string value) =>
+        NoneWords.Contains(value.Trim()) ? (true, null)
+        : FrequencyWords.TryGetValue(value.Trim(), out var f) ? (true, f)
+        : Enum.TryParse<VisitFrequency>(value.Trim(), ignoreCase: true, out var named) && Enum.IsDefined(named) && !int.TryParse(value, out _) ? (true, named)
+        : (false, null);
+
+    /// <summary>A route-day cell: a weekday's name in Chinese (星期一, 周一) or English (Monday, Mon), or "none".</summary>
+    public static (bool Understood, DayOfWeek? Value) ParseRouteDay(string value)
+    {
+        var text = value.Trim();
+        if (NoneWords.Contains(text))
+        {
+            return (true, null);
+        }
+
+        foreach (var culture in new[] { System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), System.Globalization.CultureInfo.InvariantCulture })
+        {
+            var names = culture.DateTimeFormat;
+            foreach (var day in Enum.GetValues<DayOfWeek>())
+            {
+                if (string.Equals(names.GetDayName(day), text, StringComparison.OrdinalIgnoreCase) || string.Equals(names.GetAbbreviatedDayName(day), text, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(names.GetShortestDayName(day), text, StringComparison.OrdinalIgnoreCase))
+                {
+                    return (true, day);
+                }
+            }
+        }
+
+        return (false, null);
+    }
 
     public static CustomerStatus? ParseStatus(string value) =>
         StatusWords.TryGetValue(value.Trim(), out var status) ? status

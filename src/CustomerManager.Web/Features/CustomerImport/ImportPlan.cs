@@ -27,7 +27,17 @@ public sealed record PlannedRow(
     int? ManagerId,
     int? ExistingId,
     RowFate Fate,
-    IReadOnlyList<ImportColumn> Changed);
+    IReadOnlyList<ImportColumn> Changed)
+{
+    /// <summary>The customer's route plan as it will be: the file's cells over what the customer had (a new one: none).</summary>
+    public ImportedPlan Plan { get; init; } = ImportedPlan.None;
+}
+
+/// <summary>A customer's route plan as an import writes it (see <see cref="RetailCustomer.Plan"/>).</summary>
+public sealed record ImportedPlan(VisitFrequency? Frequency, DayOfWeek? RouteDay, int RouteWeek, int? RouteSequence)
+{
+    public static ImportedPlan None { get; } = new(null, null, 1, null);
+}
 
 /// <summary>What an import would do, row by row; nothing is written while it is a plan.</summary>
 public sealed record ImportPlan(IReadOnlyList<PlannedRow> Rows, IReadOnlyList<ImportError> Errors, IReadOnlyList<ImportColumn> Columns)

@@ -16,7 +16,10 @@ public sealed partial class ImportPlanner(AppDbContext db, TimeProvider clock)
 {
     private const int LookupBatch = 500;
 
-    private sealed record Existing(int Id, string StoreName, string Owner, string? Phone, string Address, BusinessType BusinessType, CustomerStatus Status, int? ManagerId, DateOnly? AssignedFrom);
+    private sealed record Existing(int Id, string StoreName, string Owner, string? Phone, string Address, BusinessType BusinessType, CustomerStatus Status, int? ManagerId, DateOnly? AssignedFrom)
+    {
+        public ImportedPlan Plan { get; init; } = ImportedPlan.None;
+    }
 
     public async Task<ImportPlan> PlanAsync(TableData table, CancellationToken cancellationToken)
     {
@@ -142,10 +145,16 @@ public sealed partial class ImportPlanner(AppDbContext db, TimeProvider clock)
                 }
             }
 
+            var plan = RoutePlanOf(row, columns, current?.Plan ?? ImportedPlan.None, Fail);
             var changed = current is null ? [] : Changes(current, storeName, owner, phone, address, type, status, managerId);
+            if (current is not null)
+            {
+                changed.AddRange(PlanChanges(current.Plan, plan));
+            }
+
             var fate = rowErrors.Count > 0 ? RowFate.Error : current is null ? RowFate.New : changed.Count > 0 ? RowFate.Update : RowFate.Unchanged;
             errors.AddRange(rowErrors);
-            rows.Add(new PlannedRow(row.Number, licence, storeName, owner, phone, address, type, status, employeeNumber.Length > 0 ? employeeNumber : null, managerId, current?.Id, fate, changed));
+            rows.Add(new PlannedRow(row.Number, licence, storeName, owner, phone, address, type, status, employeeNumber.Length > 0 ? employeeNumber : null, managerId, current?.Id, fate, changed) { Plan = plan });
         }
 
         if (table.Rows.Count == 0)
@@ -154,6 +163,84 @@ public sealed partial class ImportPlanner(AppDbContext db, TimeProvider clock)
         }
 
         return new ImportPlan(rows, errors, [.. columns.Keys]);
+    }
+
+    /// <summary>The plan cells over the customer's plan: a blank cell (or no such column) keeps what the customer had.</summary>
+    private static ImportedPlan RoutePlanOf(TableRow row, Dictionary<ImportColumn, int> columns, ImportedPlan current, Action<ImportColumn, string, object[]> fail)
+    {
+        var plan = current;
+        var frequencyText = Cell(row, columns, ImportColumn.Frequency);
+        if (frequencyText.Length > 0)
+        {
+            var (understood, frequency) = ImportColumns.ParseFrequency(frequencyText);
+            plan = understood ? plan with { Frequency = frequency } : plan;
+            if (!understood)
+            {
+                fail(ImportColumn.Frequency, "Import.UnknownFrequency", [frequencyText]);
+            }
+        }
+
+        var dayText = Cell(row, columns, ImportColumn.RouteDay);
+        if (dayText.Length > 0)
+        {
+            var (understood, day) = ImportColumns.ParseRouteDay(dayText);
+            plan = understood ? plan with { RouteDay = day } : plan;
+            if (!understood)
+            {
+                fail(ImportColumn.RouteDay, "Import.UnknownRouteDay", [dayText]);
+            }
+        }
+
+        var weekText = Cell(row, columns, ImportColumn.RouteWeek);
+        if (weekText.Length > 0)
+        {
+            if (NumberText.TryParseWhole(weekText, out var week) == NumberTextError.None && week is >= 1 and <= 4)
+            {
+                plan = plan with { RouteWeek = (int)week };
+            }
+            else
+            {
+                fail(ImportColumn.RouteWeek, ErrorCodes.Customer.RouteWeek, [4]);
+            }
+        }
+
+        var sequenceText = Cell(row, columns, ImportColumn.RouteSequence);
+        if (sequenceText.Length > 0)
+        {
+            if (NumberText.TryParseWhole(sequenceText, out var sequence) == NumberTextError.None && sequence is >= 1 and <= RetailCustomer.MaxRouteSequence)
+            {
+                plan = plan with { RouteSequence = (int)sequence };
+            }
+            else
+            {
+                fail(ImportColumn.RouteSequence, ErrorCodes.Customer.RouteSequence, [RetailCustomer.MaxRouteSequence]);
+            }
+        }
+
+        return plan;
+    }
+
+    private static IEnumerable<ImportColumn> PlanChanges(ImportedPlan current, ImportedPlan plan)
+    {
+        if (plan.Frequency != current.Frequency)
+        {
+            yield return ImportColumn.Frequency;
+        }
+
+        if (plan.RouteDay != current.RouteDay)
+        {
+            yield return ImportColumn.RouteDay;
+        }
+
+        if (plan.RouteWeek != current.RouteWeek)
+        {
+            yield return ImportColumn.RouteWeek;
+        }
+
+        if (plan.RouteSequence != current.RouteSequence)
+        {
+            yield return ImportColumn.RouteSequence;
+        }
     }
 
     private static Dictionary<ImportColumn, int> MapColumns(IReadOnlyList<string> headers, List<ImportError> errors)
@@ -240,11 +327,15 @@ public sealed partial class ImportPlanner(AppDbContext db, TimeProvider clock)
                     c.LicenceNumber,
                     Value = new Existing(c.Id, c.StoreName, c.Owner, c.Phone, c.Address, c.BusinessType, c.Status, c.CurrentManagerId,
                         db.CustomerAssignments.Where(a => a.CustomerId == c.Id && a.To == null).Select(a => (DateOnly?)a.From).FirstOrDefault()),
+                    c.Frequency,
+                    c.RouteDay,
+                    c.RouteWeek,
+                    c.RouteSequence,
                 })
                 .ToListAsync(cancellationToken);
             foreach (var row in rows)
             {
-                found[row.LicenceNumber] = row.Value;
+                found[row.LicenceNumber] = row.Value with { Plan = new ImportedPlan(row.Frequency, row.RouteDay, row.RouteWeek, row.RouteSequence) };
             }
         }
 

@@ -71,6 +71,10 @@ public static class ImportTemplate
         ImportColumn.BusinessType => l[$"BusinessType.{BusinessType.ConvenienceStore}"],
         ImportColumn.Status => l[$"CustomerStatus.{CustomerStatus.Active}"],
         ImportColumn.ManagerEmployeeNumber => "KM001",
+        ImportColumn.Frequency => l[$"VisitFrequency.{VisitFrequency.Weekly}"],
+        ImportColumn.RouteDay => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(DayOfWeek.Monday),
+        ImportColumn.RouteWeek => "1",
+        ImportColumn.RouteSequence => "1",
         _ => string.Empty,
     };
 
@@ -84,6 +88,10 @@ public static class ImportTemplate
         ImportColumn.BusinessType => l["Import.TemplateNote.BusinessType", l.Join(Enum.GetValues<BusinessType>().Select(t => l[$"BusinessType.{t}"].Value))],
         ImportColumn.Status => l["Import.TemplateNote.Status", l.Join(Enum.GetValues<CustomerStatus>().Select(s => l[$"CustomerStatus.{s}"].Value))],
         ImportColumn.ManagerEmployeeNumber => l["Import.TemplateNote.ManagerEmployeeNumber"],
+        ImportColumn.Frequency => l["Import.TemplateNote.Frequency", l.Join(Enum.GetValues<VisitFrequency>().Select(f => l[$"VisitFrequency.{f}"].Value))],
+        ImportColumn.RouteDay => l["Import.TemplateNote.RouteDay"],
+        ImportColumn.RouteWeek => l["Import.TemplateNote.RouteWeek"],
+        ImportColumn.RouteSequence => l["Import.TemplateNote.RouteSequence", RetailCustomer.MaxRouteSequence],
         _ => string.Empty,
     };
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Persistence;
+using CustomerManager.Infrastructure.Queries;
 using CustomerManager.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,13 +41,27 @@ public sealed record CustomerDetailsModel(
     IReadOnlyList<CustomerVisitRow> RecentVisits)
 {
     public const int VisitsShown = 20;
+
+    /// <summary>The customer's visit frequency (its own or its business type's) and whether it is its own.</summary>
+    public VisitFrequency Frequency { get; init; }
+
+    public bool OwnFrequency { get; init; }
+
+    public DayOfWeek? RouteDay { get; init; }
+
+    public int RouteWeek { get; init; }
+
+    public DateOnly? NextPlanned { get; init; }
+
+    /// <summary>The store's coordinates (from its first verified visit or an administrator).</summary>
+    public GeoPoint? Location { get; init; }
 }
 
 /// <summary>
 /// One customer's page: record, who served it when (newest first) and its recent visits, as far as the user's
 /// <see cref="DataScope"/> reaches (an account manager sees their own visits, not a predecessor's notes).
 /// </summary>
-public sealed class CustomerDetailsQuery(AppDbContext db)
+public sealed class CustomerDetailsQuery(AppDbContext db, TimeProvider clock)
 {
     public async Task<CustomerDetailsModel?> RunAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -62,6 +77,11 @@ public sealed class CustomerDetailsQuery(AppDbContext db)
                 c.BusinessType,
                 c.Status,
                 c.CurrentManagerId,
+                c.Frequency,
+                c.RouteDay,
+                c.RouteWeek,
+                c.Latitude,
+                c.Longitude,
                 ManagerName = db.AccountManagers.Where(m => m.Id == c.CurrentManagerId).Select(m => m.Name).FirstOrDefault(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -86,7 +106,17 @@ public sealed class CustomerDetailsQuery(AppDbContext db)
             .Select(x => new CustomerVisitRow(x.v.Id, x.v.VisitedAt, x.v.Kind, x.m.Name, x.v.VolumeCartons, x.v.MarketInformation, x.v.Complaint))
             .ToListAsync(cancellationToken);
 
+        var frequency = customer.Frequency ?? (await db.FrequencyDefaultsAsync(cancellationToken))[customer.BusinessType];
+        var plan = RetailCustomer.PlanOf(frequency, customer.RouteDay, customer.RouteWeek, customer.Status);
         return new CustomerDetailsModel(customer.Id, customer.LicenceNumber, customer.StoreName, customer.Owner, customer.Phone, customer.Address,
-            customer.BusinessType, customer.Status, customer.CurrentManagerId, customer.ManagerName, history, visits);
+            customer.BusinessType, customer.Status, customer.CurrentManagerId, customer.ManagerName, history, visits)
+        {
+            Frequency = frequency,
+            OwnFrequency = customer.Frequency is not null,
+            RouteDay = customer.RouteDay,
+            RouteWeek = customer.RouteWeek,
+            NextPlanned = plan?.NextOnOrAfter(DateOnly.FromDateTime(clock.GetLocalNow().DateTime)),
+            Location = customer.Latitude is { } lat && customer.Longitude is { } lon ? new GeoPoint(lat, lon) : null,
+        };
     }
 }

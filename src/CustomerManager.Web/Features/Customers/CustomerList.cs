@@ -44,7 +44,8 @@ public sealed class CustomerListFilter
 
 public sealed record CustomerRow(
     int Id, string LicenceNumber, string StoreName, string Owner, string? Phone, string Address,
-    BusinessType BusinessType, CustomerStatus Status, int? ManagerId, string? ManagerEmployeeNumber, string? ManagerName, string? District);
+    BusinessType BusinessType, CustomerStatus Status, int? ManagerId, string? ManagerEmployeeNumber, string? ManagerName, string? District,
+    VisitFrequency? Frequency = null, DayOfWeek? RouteDay = null, int RouteWeek = 1, int? RouteSequence = null);
 
 public sealed record CustomerListModel(CustomerListFilter Filter, PagedList<CustomerRow> Page, IReadOnlyList<UnitNode> Units);
 
@@ -150,7 +151,8 @@ public sealed class CustomerListQuery(AppDbContext db)
         from m in managers.DefaultIfEmpty()
         select new CustomerRow(
             c.Id, c.LicenceNumber, c.StoreName, c.Owner, c.Phone, c.Address, c.BusinessType, c.Status,
-            c.CurrentManagerId, m == null ? null : m.EmployeeNumber, m == null ? null : m.Name, m == null ? null : m.District.Name);
+            c.CurrentManagerId, m == null ? null : m.EmployeeNumber, m == null ? null : m.Name, m == null ? null : m.District.Name,
+            c.Frequency, c.RouteDay, c.RouteWeek, c.RouteSequence);
 
     /// <summary>From this many customers found, a page of a full-text search walks the licence order rather than sorting what was found.</summary>
     private const int WalkFrom = 1_000;

@@ -34,12 +34,15 @@ public sealed class CustomersController(
         [
             l["Customer.LicenceNumber"], l["Customer.StoreName"], l["Customer.Owner"], l["Customer.Phone"], l["Customer.Address"],
             l["Customer.BusinessType"], l["Customer.Status"], l["Export.ManagerEmployeeNumber"], l["Export.ManagerName"], l["AccountManager.District"],
+            l["RoutePlan.Frequency"], l["RoutePlan.RouteDay"], l["RoutePlan.RouteWeek"], l["RoutePlan.Sequence"],
         ];
         return await TableExport.FileAsync(
             db,
             headers,
             query.Rows(filter, User),
-            c => [c.LicenceNumber, c.StoreName, c.Owner, c.Phone, c.Address, l[$"BusinessType.{c.BusinessType}"].Value, l[$"CustomerStatus.{c.Status}"].Value, c.ManagerEmployeeNumber, c.ManagerName, c.District],
+            c => [c.LicenceNumber, c.StoreName, c.Owner, c.Phone, c.Address, l[$"BusinessType.{c.BusinessType}"].Value, l[$"CustomerStatus.{c.Status}"].Value, c.ManagerEmployeeNumber, c.ManagerName, c.District,
+                  c.Frequency is { } f ? l[$"VisitFrequency.{f}"].Value : null, c.RouteDay is { } d ? System.Globalization.CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d) : null,
+                  c.RouteDay is null ? null : c.RouteWeek, c.RouteSequence],
             format,
             $"{l["Export.CustomersFile"]}-{clock.GetLocalNow():yyyyMMdd}",
             cancellationToken);

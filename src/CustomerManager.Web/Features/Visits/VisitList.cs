@@ -61,7 +61,8 @@ public sealed record VisitExportRow(
     DateTime VisitedAt, VisitKind Kind, string ManagerEmployeeNumber, string ManagerName, string District, string LicenceNumber, string StoreName,
     int VolumeCartons, IReadOnlyCollection<string> Brands, string? MarketInformation, string? CustomerFeedback, string? Complaint, string? ComplaintResolution,
     bool ComplaintResolvedOnSpot, bool? CustomerSatisfied, string? DataChange, string? ViolationType, string? ViolationDescription,
-    string? UnlicensedPlace, string? UnlicensedDescription, string? ShareWithLogistics, string? ShareWithCallCentre);
+    string? UnlicensedPlace, string? UnlicensedDescription, string? ShareWithLogistics, string? ShareWithCallCentre,
+    VisitVerification Verification = VisitVerification.Unverified, int? DistanceMeters = null, DateTime? CheckedInAt = null, DateTime? CheckedOutAt = null);
 
 /// <summary>
 /// One page of visits with the filters' options, and whether the user has customers to visit (asked only when an
@@ -86,7 +87,8 @@ public sealed class VisitListQuery(AppDbContext db, TimeProvider clock)
             r.V.VisitedAt, r.V.Kind, r.M.EmployeeNumber, r.M.Name, r.M.District.Name, r.C.LicenceNumber, r.C.StoreName,
             r.V.VolumeCartons, r.V.BrandsRecommended, r.V.MarketInformation, r.V.CustomerFeedback, r.V.Complaint, r.V.ComplaintResolution,
             r.V.ComplaintResolvedOnSpot, r.V.CustomerSatisfied, r.V.DataChange, r.V.ViolationType, r.V.ViolationDescription,
-            r.V.UnlicensedPlace, r.V.UnlicensedDescription, r.V.ShareWithLogistics, r.V.ShareWithCallCentre));
+            r.V.UnlicensedPlace, r.V.UnlicensedDescription, r.V.ShareWithLogistics, r.V.ShareWithCallCentre,
+            r.V.Verification, r.V.DistanceMeters, r.V.CheckedInAt, r.V.CheckedOutAt));
 
     /// <summary>
     /// Everyone's visits, not narrowed to a manager, a customer or dates, start at <see cref="DefaultWindowDays"/>

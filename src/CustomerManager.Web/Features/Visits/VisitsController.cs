@@ -41,7 +41,7 @@ public sealed class VisitsController(
             l["Customer.LicenceNumber"], l["Customer.StoreName"], l["Visit.Volume"], l["Visit.Brands"], l["Visit.MarketInformation"], l["Visit.CustomerFeedback"],
             l["Visit.Complaint"], l["Visit.ComplaintResolution"], l["Visit.ResolvedOnSpot"], l["Visit.CustomerSatisfiedQuestion"], l["Visit.DataChange"],
             l["Visit.ViolationType"], l["Export.ViolationDescription"], l["Visit.UnlicensedPlace"], l["Export.UnlicensedDescription"],
-            l["Visit.ShareWithLogistics"], l["Visit.ShareWithCallCentre"],
+            l["Visit.ShareWithLogistics"], l["Visit.ShareWithCallCentre"], l["SiteCheck.Title"], l["SiteCheck.Distance"], l["SiteCheck.CheckInTime"], l["SiteCheck.CheckOutTime"],
         ];
         string Flag(bool value) => value ? l["Common.Yes"] : string.Empty;
         string? YesNo(bool? value) => value is { } yes ? l[yes ? "Common.Yes" : "Common.No"].Value : null;
@@ -53,7 +53,9 @@ public sealed class VisitsController(
             v => [v.VisitedAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), l[$"VisitKind.{v.Kind}"].Value, v.ManagerEmployeeNumber, v.ManagerName,
                   v.District, v.LicenceNumber, v.StoreName, v.VolumeCartons, string.Join(separator, v.Brands), v.MarketInformation, v.CustomerFeedback,
                   v.Complaint, v.ComplaintResolution, v.Complaint is null ? null : Flag(v.ComplaintResolvedOnSpot), YesNo(v.CustomerSatisfied), v.DataChange,
-                  v.ViolationType, v.ViolationDescription, v.UnlicensedPlace, v.UnlicensedDescription, v.ShareWithLogistics, v.ShareWithCallCentre],
+                  v.ViolationType, v.ViolationDescription, v.UnlicensedPlace, v.UnlicensedDescription, v.ShareWithLogistics, v.ShareWithCallCentre,
+                  v.Kind == VisitKind.OnSite ? l[$"VisitVerification.{v.Verification}"].Value : null, v.DistanceMeters,
+                  v.CheckedInAt?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), v.CheckedOutAt?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)],
             format,
             $"{l["Export.VisitsFile"]}-{clock.GetLocalNow():yyyyMMdd}",
             cancellationToken);
