@@ -61,7 +61,7 @@ public class EmptyStateTests(BrowserFixture browser, ITestOutputHelper output) :
         Assert.EndsWith("/MyWork", page.Url, StringComparison.Ordinal);
         Assert.Contains(noCustomers, await page.InnerTextAsync("#empty-state"), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#log-visit").CountAsync()); // nobody to visit yet
-        Assert.Equal(0, await page.Locator("#due-for-visit").CountAsync());
+        Assert.Equal(0, await page.Locator("#todays-route").CountAsync());
         await BrowserFixture.ScreenshotAsync(page, $"empty-{locale}-1-mywork-{device}");
         failures.AddRange(await SeriousViolationsAsync(page, "/MyWork"));
 

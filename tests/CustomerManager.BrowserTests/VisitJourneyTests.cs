@@ -17,8 +17,8 @@ public class VisitJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var phone = await browser.NewPageAsync(390, 844, locale);
         await phone.SignInAsync(userName);
 
-        // From the home page: the first customer due for a visit.
-        await phone.Locator("#due-for-visit a.btn").First.ClickAsync();
+        // From the home page: the first customer on today's route or overdue.
+        await phone.Locator("#todays-route a.route-visit, #overdue a.btn").First.ClickAsync();
         await phone.WaitForURLAsync("**/Visits/Create?customerId=**");
         await phone.Locator("#brands label").First.ClickAsync();
         await phone.FillAsync("#VolumeCartons", "30");

@@ -24,8 +24,8 @@ public sealed class OverdueCustomer
 /// <summary>
 /// Route plans and their compliance (线路拜访, 计划执行率) in grouped queries, never one per customer or per visit:
 /// planned visits are counted from the customers grouped by their plan and by the span their manager served them
-/// (the days of each plan are counted here, not in SQL); planned visits made from the visits' own match to the plan
-/// (<see cref="Domain.Visits.Visit.PlannedOn"/>, on its index); overdue customers with one indexed look-up per
+/// (the days of each plan are counted here, not in SQL); planned visits made from the period's visits' own match to the
+/// plan (<see cref="Domain.Visits.Visit.PlannedOn"/>, on its index); overdue customers with one indexed look-up per
 /// customer for a visit since the cutoff.
 /// </summary>
 public static class VisitPlanQueries
@@ -133,13 +133,13 @@ public static class VisitPlanQueries
     private static async Task<Dictionary<int, (int Made, int OnDay)>> MadeAsync(
         AppDbContext db, DateOnly from, DateOnly last, IReadOnlyCollection<int>? managers, CancellationToken cancellationToken)
     {
-        var visits = db.Visits.AsNoTracking().Where(v => v.PlannedOn >= from && v.PlannedOn <= last);
+        // A planned visit is made by a visit in the period, in the planned day's week.
+        var start = from.ToDateTime(TimeOnly.MinValue);
+        var end = last.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        var visits = db.Visits.AsNoTracking().Where(v => v.PlannedOn >= from && v.PlannedOn <= last && v.VisitedAt >= start && v.VisitedAt < end);
         if (managers is not null)
         {
-            // A visit lies in its planned day's week: the managers' own ranges of (manager, time) hold every one.
-            var start = from.AddDays(-6).ToDateTime(TimeOnly.MinValue);
-            var end = last.AddDays(7).ToDateTime(TimeOnly.MinValue);
-            visits = visits.Where(v => managers.Contains(v.AccountManagerId) && v.VisitedAt >= start && v.VisitedAt < end);
+            visits = visits.Where(v => managers.Contains(v.AccountManagerId));
         }
 
         // One row per planned visit made (however many visits made it), grouped in the index's own order.

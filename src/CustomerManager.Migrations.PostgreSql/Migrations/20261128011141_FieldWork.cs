@@ -224,9 +224,9 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                 column: "CheckedInAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Visits_PlannedOn_AccountManagerId_CustomerId_OnPlannedDay",
+                name: "IX_Visits_PlannedOn_AccountManagerId_CustomerId_OnPlannedDay_VisitedAt",
                 table: "Visits",
-                columns: new[] { "PlannedOn", "AccountManagerId", "CustomerId", "OnPlannedDay" });
+                columns: new[] { "PlannedOn", "AccountManagerId", "CustomerId", "OnPlannedDay", "VisitedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_VisitFrequencyDefaults_BusinessType",
@@ -263,7 +263,7 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                 table: "Visits");
 
             migrationBuilder.DropIndex(
-                name: "IX_Visits_PlannedOn_AccountManagerId_CustomerId_OnPlannedDay",
+                name: "IX_Visits_PlannedOn_AccountManagerId_CustomerId_OnPlannedDay_VisitedAt",
                 table: "Visits");
 
             migrationBuilder.DropColumn(

@@ -991,7 +991,7 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("VisitedAt", "AccountManagerId", "CustomerId");
 
-                    b.HasIndex("PlannedOn", "AccountManagerId", "CustomerId", "OnPlannedDay");
+                    b.HasIndex("PlannedOn", "AccountManagerId", "CustomerId", "OnPlannedDay", "VisitedAt");
 
                     b.ToTable("Visits");
                 });

@@ -957,7 +957,7 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VisitedAt", "AccountManagerId", "CustomerId");
 
-                    b.HasIndex("PlannedOn", "AccountManagerId", "CustomerId", "OnPlannedDay");
+                    b.HasIndex("PlannedOn", "AccountManagerId", "CustomerId", "OnPlannedDay", "VisitedAt");
 
                     b.ToTable("Visits");
                 });

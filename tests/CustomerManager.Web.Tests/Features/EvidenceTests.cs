@@ -42,6 +42,7 @@ public class EvidenceTests(CustomerManagerFactory factory) : IClassFixture<Custo
             }
 
             var a = Customer("990200000001", new DateOnly(2026, 1, 1));
+            a.Plan(VisitFrequency.Weekly, DayOfWeek.Monday, 1, null);
             var b = Customer("990200000002", new DateOnly(2026, 1, 1));
             var c = Customer("990200000003", new DateOnly(2026, 1, 1));
             c.AssignTo(other, new DateOnly(2026, 3, 15), "moved", "test");
@@ -88,7 +89,20 @@ public class EvidenceTests(CustomerManagerFactory factory) : IClassFixture<Custo
 
         Assert.Equal(new EvidenceFigures(
             Visits: 4, CustomersCovered: 3, CustomersAssigned: 3, BrandsRecommended: 3, VolumeCartons: 22, MarketInformation: 1,
-            DataChanges: 1, Violations: 1, UnlicensedRetail: 1, ItemsShared: 2, ItemsAcknowledged: 1, Complaints: 2, ComplaintsResolvedOnSpot: 1), figures);
+            DataChanges: 1, Violations: 1, UnlicensedRetail: 1, ItemsShared: 2, ItemsAcknowledged: 1, Complaints: 2, ComplaintsResolvedOnSpot: 1)
+        {
+            // a is visited weekly on Mondays: five Mondays in March; made on Monday 2 (that day) and Friday 20 (in the week of
+            // Monday 16), not in the week of Monday 30 (its visit of Wednesday 1 April lies outside the period). On 31 March a
+            // was last visited eleven days before: overdue; b (a grocery: fortnightly) the same evening.
+            PlannedVisits = 5,
+            PlannedVisitsMade = 2,
+            PlannedVisitsOnDay = 1,
+            OverdueCustomers = 1,
+            OnSiteVisits = 4,
+            VerifiedVisits = 0,
+            FarVisits = 0,
+            ShortVisits = 0,
+        }, figures);
         Assert.Equal(figures, all[managerId]);
         Assert.True(all.Count >= 9);
     }

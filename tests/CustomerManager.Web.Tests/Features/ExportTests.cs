@@ -20,9 +20,14 @@ public class ExportTests(CustomerManagerFactory factory) : IClassFixture<Custome
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var table = TableFileReader.Read(bytes);
-        Assert.Equal(["许可证号", "店名", "负责人", "电话", "地址", "业态", "状态", "客户经理工号", "客户经理姓名", "片区"], table.Headers);
+        Assert.Equal(["许可证号", "店名", "负责人", "电话", "地址", "业态", "状态", "客户经理工号", "客户经理姓名", "片区", "拜访频次", "线路日", "线路周", "顺序"], table.Headers);
         Assert.Equal(35, table.Rows.Count);
         Assert.All(table.Rows, r => Assert.Equal("城南片区", r.Cells[9]));
+
+        // The plan goes out in words the import reads back: a weekday's name, a frequency or blank for the type's default.
+        Assert.All(table.Headers.Where(h => h is not ("客户经理姓名" or "片区")), h => Assert.NotNull(ImportColumns.Match(h)));
+        Assert.All(table.Rows, r => Assert.True(r.Cells[11].Length == 0 || ImportColumns.ParseRouteDay(r.Cells[11]).Value is not null, r.Cells[11]));
+        Assert.All(table.Rows, r => Assert.True(r.Cells[10].Length == 0 || ImportColumns.ParseFrequency(r.Cells[10]).Value is not null, r.Cells[10]));
     }
 
     [Fact]

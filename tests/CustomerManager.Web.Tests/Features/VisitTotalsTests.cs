@@ -28,7 +28,11 @@ public class VisitTotalsTests(CustomerManagerFactory factory) : IClassFixture<Cu
             await visits.CountAsync(v => v.ViolationType != null),
             await visits.CountAsync(v => v.UnlicensedPlace != null),
             await visits.CountAsync(v => v.Complaint != null),
-            await visits.CountAsync(v => v.ComplaintResolvedOnSpot));
+            await visits.CountAsync(v => v.ComplaintResolvedOnSpot),
+            await visits.CountAsync(v => v.Kind == VisitKind.OnSite),
+            await visits.CountAsync(v => v.Verification == VisitVerification.Verified),
+            await visits.CountAsync(v => v.Verification == VisitVerification.Far),
+            await visits.CountAsync(v => v.Verification == VisitVerification.TooShort));
     }
 
     /// <summary>Every month that has visits or a total, for one manager or all: the total equals the direct count.</summary>
@@ -100,7 +104,7 @@ public class VisitTotalsTests(CustomerManagerFactory factory) : IClassFixture<Cu
         var second = await LogAsync("2026-10-31T18:00", new() { ["VolumeCartons"] = "5", ["UnlicensedPlace"] = "桥头流动摊" });
         await AssertTotalsEqualTheVisitsAsync(managerId);
         var logged = await factory.QueryAsync(db => db.VisitMonthTotals.AsNoTracking().SingleAsync(t => t.AccountManagerId == managerId && t.Month == november));
-        Assert.Equal(before.GetValueOrDefault(november) + new VisitTally(1, 1, 10, 1, 0, 0, 0, 1, 1), logged.Tally);
+        Assert.Equal(before.GetValueOrDefault(november) + new VisitTally(1, 1, 10, 1, 0, 0, 0, 1, 1, OnSite: 1), logged.Tally);
 
         // Corrected into October, with other figures: November loses all of it, October gains the new figures.
         using (var edited = await client.SubmitFormAsync($"/Visits/Edit/{first}", "#visit-form", new Dictionary<string, string>
@@ -122,7 +126,7 @@ public class VisitTotalsTests(CustomerManagerFactory factory) : IClassFixture<Cu
         var moved = await factory.QueryAsync(db => db.VisitMonthTotals.AsNoTracking()
             .Where(t => t.AccountManagerId == managerId && (t.Month == october || t.Month == november)).ToDictionaryAsync(t => t.Month, t => t.Tally));
         Assert.Equal(before.GetValueOrDefault(november), moved.GetValueOrDefault(november));
-        Assert.Equal(before.GetValueOrDefault(october) + new VisitTally(2, 1, 12, 0, 0, 1, 1, 1, 1), moved[october]);
+        Assert.Equal(before.GetValueOrDefault(october) + new VisitTally(2, 1, 12, 0, 0, 1, 1, 1, 1, OnSite: 2), moved[october]);
 
         using (var deleted = await client.SubmitFormAsync($"/Visits/Details/{second}", $"form[action='/Visits/Delete/{second}']", new Dictionary<string, string>()))
         {

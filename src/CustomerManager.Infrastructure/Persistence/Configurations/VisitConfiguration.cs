@@ -43,7 +43,7 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         builder.HasIndex(v => new { v.VisitedAt, v.AccountManagerId, v.CustomerId });
 
         // Planned visits made by every manager in a period (plan compliance): counted in this index alone.
-        builder.HasIndex(v => new { v.PlannedOn, v.AccountManagerId, v.CustomerId, v.OnPlannedDay });
+        builder.HasIndex(v => new { v.PlannedOn, v.AccountManagerId, v.CustomerId, v.OnPlannedDay, v.VisitedAt });
 
         // Locations past their retention period: found without reading the visits that never had one.
         builder.HasIndex(v => v.CheckedInAt);

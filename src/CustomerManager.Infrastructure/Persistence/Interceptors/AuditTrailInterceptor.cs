@@ -32,6 +32,11 @@ public sealed class AuditTrailInterceptor(TimeProvider clock, ICurrentUser curre
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
         nameof(AppUser.NormalizedUserName), nameof(AppUser.NormalizedEmail), nameof(AppUser.AccessFailedCount),
         nameof(Entity.CreatedUtc), nameof(Entity.CreatedBy), nameof(Entity.ModifiedUtc), nameof(Entity.ModifiedBy), nameof(Entity.Version),
+
+        // Where a phone was at a check-in or check-out is personal data removed from the visit after its retention period:
+        // the trail, kept for good, never copies it (the mark and the distance it records tell what was concluded).
+        nameof(Visit.CheckInLatitude), nameof(Visit.CheckInLongitude), nameof(Visit.CheckInAccuracy),
+        nameof(Visit.CheckOutLatitude), nameof(Visit.CheckOutLongitude), nameof(Visit.CheckOutAccuracy),
     ];
 
     /// <summary>

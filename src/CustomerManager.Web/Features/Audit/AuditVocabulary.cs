@@ -87,6 +87,17 @@ public static class AuditVocabulary
             [nameof(RetailCustomer.BusinessType)] = new("Customer.BusinessType", AuditValueKind.Enum, nameof(BusinessType)),
             [nameof(RetailCustomer.Status)] = new("Customer.Status", AuditValueKind.Enum, nameof(CustomerStatus)),
             [nameof(RetailCustomer.CurrentManagerId)] = new("Customer.CurrentManager", AuditValueKind.Manager),
+            [nameof(RetailCustomer.Frequency)] = new("RoutePlan.Frequency", AuditValueKind.Enum, nameof(VisitFrequency)),
+            [nameof(RetailCustomer.RouteDay)] = new("RoutePlan.RouteDay", AuditValueKind.Enum, nameof(DayOfWeek)),
+            [nameof(RetailCustomer.RouteWeek)] = new("RoutePlan.RouteWeek", AuditValueKind.Number),
+            [nameof(RetailCustomer.RouteSequence)] = new("RoutePlan.Sequence", AuditValueKind.Number),
+            [nameof(RetailCustomer.Latitude)] = new("RoutePlan.Latitude", AuditValueKind.Number),
+            [nameof(RetailCustomer.Longitude)] = new("RoutePlan.Longitude", AuditValueKind.Number),
+        },
+        [nameof(VisitFrequencyDefault)] = new Dictionary<string, AuditField>
+        {
+            [nameof(VisitFrequencyDefault.BusinessType)] = new("Customer.BusinessType", AuditValueKind.Enum, nameof(BusinessType)),
+            [nameof(VisitFrequencyDefault.Frequency)] = new("RoutePlan.Frequency", AuditValueKind.Enum, nameof(VisitFrequency)),
         },
         [nameof(CustomerAssignment)] = new Dictionary<string, AuditField>
         {
@@ -119,6 +130,12 @@ public static class AuditVocabulary
             [nameof(Visit.UnlicensedDescription)] = new("Audit.Field.UnlicensedDescription"),
             [nameof(Visit.ShareWithLogistics)] = new("Visit.ShareWithLogistics"),
             [nameof(Visit.ShareWithCallCentre)] = new("Visit.ShareWithCallCentre"),
+            [nameof(Visit.PlannedOn)] = new("Audit.Field.PlannedOn", AuditValueKind.Date),
+            [nameof(Visit.OnPlannedDay)] = new("Evidence.PlannedOnDay", AuditValueKind.Flag),
+            [nameof(Visit.CheckedInAt)] = new("SiteCheck.CheckInTime", AuditValueKind.LocalTime),
+            [nameof(Visit.CheckedOutAt)] = new("SiteCheck.CheckOutTime", AuditValueKind.LocalTime),
+            [nameof(Visit.DistanceMeters)] = new("SiteCheck.Distance", AuditValueKind.Number),
+            [nameof(Visit.Verification)] = new("SiteCheck.Title", AuditValueKind.Enum, nameof(VisitVerification)),
         },
         [nameof(VisitReport)] = new Dictionary<string, AuditField>
         {
@@ -209,6 +226,14 @@ public static class AuditVocabulary
             [Evidence(nameof(EvidenceFigures.ItemsAcknowledged))] = new("Evidence.ItemsAcknowledged", AuditValueKind.Number),
             [Evidence(nameof(EvidenceFigures.Complaints))] = new("Evidence.ComplaintCount", AuditValueKind.Number),
             [Evidence(nameof(EvidenceFigures.ComplaintsResolvedOnSpot))] = new("Evidence.ComplaintsResolvedOnSpot", AuditValueKind.Number),
+            [Evidence(nameof(EvidenceFigures.PlannedVisits))] = new("Evidence.PlannedVisits", AuditValueKind.Number),
+            [Evidence(nameof(EvidenceFigures.PlannedVisitsMade))] = new("Evidence.PlannedMade", AuditValueKind.Number),
+            [Evidence(nameof(EvidenceFigures.PlannedVisitsOnDay))] = new("Evidence.PlannedOnDay", AuditValueKind.Number),
+            [Evidence(nameof(EvidenceFigures.OverdueCustomers))] = new("Evidence.Overdue", AuditValueKind.Number),
+            [Evidence(nameof(EvidenceFigures.OnSiteVisits))] = new("Evidence.OnSite", AuditValueKind.Number),
+            [Evidence(nameof(EvidenceFigures.VerifiedVisits))] = new("Evidence.Verified", AuditValueKind.Number),
+            [Evidence(nameof(EvidenceFigures.FarVisits))] = new("VisitVerification.Far", AuditValueKind.Number),
+            [Evidence(nameof(EvidenceFigures.ShortVisits))] = new("VisitVerification.TooShort", AuditValueKind.Number),
         },
         [nameof(AppUser)] = new Dictionary<string, AuditField>
         {
