@@ -82,6 +82,10 @@ public class FieldWorkJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         await BrowserFixture.ScreenshotAsync(phone, $"{shot}-3-verified-phone");
         await phone.GotoAsync("/MyWork");
         Assert.Equal("true", await phone.Locator($"#todays-route .route-stop[data-customer-id='{first.Id}']").GetAttributeAsync("data-done"));
+        await phone.GotoAsync("/VisitPlans");
+        Assert.True(await phone.Locator($"#plan-table tr[data-customer-id='{first.Id}']").CountAsync() == 1);
+        Assert.True(await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "the route plan is wider than the phone");
+        await BrowserFixture.ScreenshotAsync(phone, $"{shot}-3b-plan-phone");
 
         // 2. Two kilometres from the second store: far, whether or not the manager checks out.
         await context.SetGeolocationAsync(At(second, 2000));
@@ -113,12 +117,17 @@ public class FieldWorkJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         // 4. The panel sees three more on-site visits, one more verified, one more far.
         var after = await FiguresAsync(panel, scoringUrl, ".evidence-figures");
         await BrowserFixture.ScreenshotAsync(panel, $"{shot}-6-scoring");
+        await panel.GotoAsync("/VisitPlans/Compliance");
+        Assert.Equal(1, await panel.Locator($".compliance-row[data-manager-id='{managerId}']").CountAsync());
+        await BrowserFixture.ScreenshotAsync(panel, $"{shot}-6b-compliance");
         Assert.Equal((before.Verified + 1, before.OnSite + 3), (after.Verified, after.OnSite));
         Assert.Equal((before.Far + 1, before.Short), (after.Far, after.Short));
 
         // 5. Once the quarter is over it closes, and the form keeps the visits' figures the panel saw (the plan's run to
         //    the quarter's end by then).
         app.Clock.Advance(new DateTimeOffset(2027, 1, 2, 9, 0, 0, TimeSpan.FromHours(8)) - app.Clock.GetUtcNow());
+        await admin.Context.ClearCookiesAsync(); // six weeks on, the sign-in has expired
+        await admin.SignInAsync("admin");
         await admin.GotoAsync($"/Cycles/Close/{cycleId}");
         await admin.CheckAsync("#confirmNotRated");
         await admin.ClickAsync("#confirm-close button[type=submit]");

@@ -176,7 +176,8 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
             {
                 var day = (DayOfWeek)((k % 6) + 1);
                 VisitFrequency? own = k % 11 == 5 ? VisitFrequency.Fortnightly : null;
-                customer.Plan(own, k % 13 == 12 ? null : day, ((k / 6) % 4) + 1, (k / 6) + 1);
+                var weeks = VisitFrequencies.RouteWeeks(own ?? VisitFrequencies.InitialDefault(customer.BusinessType));
+                customer.Plan(own, k % 13 == 12 ? null : day, ((k / 6) % weeks) + 1, (k / 6) + 1);
                 if (k % 10 != 9)
                 {
                     customer.Locate(new GeoPoint(23.10 + (random.NextDouble() * 0.06), 113.24 + (random.NextDouble() * 0.10)));

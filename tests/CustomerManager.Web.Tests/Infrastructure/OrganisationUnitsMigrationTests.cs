@@ -129,6 +129,18 @@ public sealed class OrganisationUnitsMigrationTests : IAsyncLifetime
             await db.AccountManagers.Where(m => m.EmployeeNumber == "KM001").Select(m => m.Id).SingleAsync(),
             await db.VisitReports.Select(r => r.AccountManagerId).SingleAsync());
 
+        // Issue 13 (field work): each business type has its default frequency, customers their first route week, old visits
+        // no plan match and no marks; the monthly totals, emptied, are counted again with the on-site visits.
+        Assert.Equal(
+            [(Domain.Customers.BusinessType.ConvenienceStore, Domain.Customers.VisitFrequency.Weekly), (Domain.Customers.BusinessType.Supermarket, Domain.Customers.VisitFrequency.Weekly),
+             (Domain.Customers.BusinessType.Grocery, Domain.Customers.VisitFrequency.Fortnightly), (Domain.Customers.BusinessType.TobaccoAndLiquor, Domain.Customers.VisitFrequency.Weekly),
+             (Domain.Customers.BusinessType.Other, Domain.Customers.VisitFrequency.Monthly)],
+            (await db.VisitFrequencyDefaults.OrderBy(d => d.BusinessType).ToListAsync()).Select(d => (d.BusinessType, d.Frequency)));
+        Assert.Equal((1, (DayOfWeek?)null), await db.Customers.Select(c => ValueTuple.Create(c.RouteWeek, c.RouteDay)).SingleAsync());
+        Assert.Equal((Domain.Visits.VisitVerification.Unverified, (DateOnly?)null), await db.Visits.Select(v => ValueTuple.Create(v.Verification, v.PlannedOn)).SingleAsync());
+        Assert.True(await CustomerManager.Infrastructure.Persistence.VisitTotals.EnsureBuiltAsync(db));
+        Assert.Equal((1, 1, 0), await db.VisitMonthTotals.Select(t => ValueTuple.Create(t.Visits, t.OnSiteVisits, t.VerifiedVisits)).SingleAsync());
+
         // A new unit gets an id after the kept ones, and the foreign keys point at the units.
         var added = OrgUnit.DistrictOf(await db.OrgUnits.SingleAsync(u => u.Kind == UnitKind.Department), "NEW", "新片区");
         db.OrgUnits.Add(added);

@@ -110,7 +110,7 @@ public sealed class RoutePlanListQuery(AppDbContext db, TimeProvider clock)
                 var frequency = c.Frequency ?? defaults[c.BusinessType];
                 var plan = RetailCustomer.PlanOf(frequency, c.RouteDay, c.RouteWeek, c.Status);
                 return (c.StoreNameSortKey, Row: new RoutePlanRow(
-                    c.Id, c.StoreName, c.Address, c.BusinessType, c.Frequency, frequency, c.RouteDay, c.RouteWeek, c.RouteSequence,
+                    c.Id, c.StoreName, c.Address, c.BusinessType, c.Frequency, frequency, c.RouteDay, plan?.Week ?? c.RouteWeek, c.RouteSequence,
                     plan?.NextOnOrAfter(today), c.LastVisit, VisitFrequencies.IsOverdue(frequency, c.LastVisit, c.ServedSince ?? today, today)));
             })
             .OrderBy(x => x.Row.RouteDay is { } d ? ((int)d + 6) % 7 : 7)

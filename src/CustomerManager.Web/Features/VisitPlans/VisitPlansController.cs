@@ -97,7 +97,11 @@ public sealed class VisitPlansController(AppDbContext db, IStringLocalizer<Share
             Latitude = RoutePlanForm.Show(customer.Latitude),
             Longitude = RoutePlanForm.Show(customer.Longitude),
         };
-        return View(await WithShownAsync(form, customer, cancellationToken));
+        await WithShownAsync(form, customer, cancellationToken);
+
+        // A week beyond the frequency's (week 3 of a fortnight, left from a monthly plan) is read as its last: shown so.
+        form.RouteWeek = Math.Min(customer.RouteWeek, VisitFrequencies.RouteWeeks(form.Frequency ?? form.DefaultFrequency));
+        return View(form);
     }
 
     [HttpPost]
