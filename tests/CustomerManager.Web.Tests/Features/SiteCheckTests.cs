@@ -23,10 +23,11 @@ public class SiteCheckTests(SiteCheckTests.Factory factory) : IClassFixture<Site
     private async Task<(int Id, double Latitude, double Longitude)> LocatedCustomerAsync(string employeeNumber, int skip)
     {
         var managerId = await factory.ManagerIdAsync(employeeNumber);
-        return await factory.QueryAsync(db => db.Customers
+        var c = await factory.QueryAsync(db => db.Customers
             .Where(c => c.CurrentManagerId == managerId && c.Status == CustomerStatus.Active && c.Latitude != null)
             .OrderBy(c => c.Id).Skip(skip)
-            .Select(c => ValueTuple.Create(c.Id, c.Latitude!.Value, c.Longitude!.Value)).FirstAsync());
+            .Select(c => new { c.Id, c.Latitude, c.Longitude }).FirstAsync());
+        return (c.Id, c.Latitude!.Value, c.Longitude!.Value);
     }
 
     /// <summary>What the visit form's script does: checks in through the server, with or without a location.</summary>

@@ -136,10 +136,13 @@ public sealed class OrganisationUnitsMigrationTests : IAsyncLifetime
              (Domain.Customers.BusinessType.Grocery, Domain.Customers.VisitFrequency.Fortnightly), (Domain.Customers.BusinessType.TobaccoAndLiquor, Domain.Customers.VisitFrequency.Weekly),
              (Domain.Customers.BusinessType.Other, Domain.Customers.VisitFrequency.Monthly)],
             (await db.VisitFrequencyDefaults.OrderBy(d => d.BusinessType).ToListAsync()).Select(d => (d.BusinessType, d.Frequency)));
-        Assert.Equal((1, (DayOfWeek?)null), await db.Customers.Select(c => ValueTuple.Create(c.RouteWeek, c.RouteDay)).SingleAsync());
-        Assert.Equal((Domain.Visits.VisitVerification.Unverified, (DateOnly?)null), await db.Visits.Select(v => ValueTuple.Create(v.Verification, v.PlannedOn)).SingleAsync());
+        var planned = await db.Customers.Select(c => new { c.RouteWeek, c.RouteDay }).SingleAsync();
+        Assert.Equal((1, (DayOfWeek?)null), (planned.RouteWeek, planned.RouteDay));
+        var marked = await db.Visits.Select(v => new { v.Verification, v.PlannedOn }).SingleAsync();
+        Assert.Equal((Domain.Visits.VisitVerification.Unverified, (DateOnly?)null), (marked.Verification, marked.PlannedOn));
         Assert.True(await CustomerManager.Infrastructure.Persistence.VisitTotals.EnsureBuiltAsync(db));
-        Assert.Equal((1, 1, 0), await db.VisitMonthTotals.Select(t => ValueTuple.Create(t.Visits, t.OnSiteVisits, t.VerifiedVisits)).SingleAsync());
+        var month = await db.VisitMonthTotals.Select(t => new { t.Visits, t.OnSiteVisits, t.VerifiedVisits }).SingleAsync();
+        Assert.Equal((1, 1, 0), (month.Visits, month.OnSiteVisits, month.VerifiedVisits));
 
         // A new unit gets an id after the kept ones, and the foreign keys point at the units.
         var added = OrgUnit.DistrictOf(await db.OrgUnits.SingleAsync(u => u.Kind == UnitKind.Department), "NEW", "新片区");
