@@ -159,6 +159,12 @@ public class SiteCheckTests(SiteCheckTests.Factory factory) : IClassFixture<Site
         Assert.Equal((VisitVerification.Unverified, (DateTime?)null), (tampered.Verification, tampered.CheckedInAt));
         var forged = await VisitAsync(await LogAsync(manager, customerId, "CfDJ8-not-a-ticket"));
         Assert.Null(forged.CheckedInAt);
+
+        // One check-in proves one visit: sent again, the same ticket checks nothing in.
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        var once = (await CheckInAsync(manager, customerId, null, null)).GetProperty("ticket").GetString();
+        Assert.NotNull((await VisitAsync(await LogAsync(manager, customerId, once))).CheckedInAt);
+        Assert.Null((await VisitAsync(await LogAsync(manager, customerId, once))).CheckedInAt);
     }
 
     [Fact]

@@ -165,6 +165,12 @@ public sealed class VisitsController(
         var checkIn = form.Kind == VisitKind.OnSite && form.CustomerId is { } checkedCustomer
             ? tickets.Open(form.CheckInTicket, Me, checkedCustomer, DateOnly.FromDateTime(Now()))
             : null;
+        if (checkIn is not null && await db.Visits.AnyAsync(v => v.CustomerId == form.CustomerId && v.CheckedInAt == checkIn.At, cancellationToken))
+        {
+            // One check-in proves one visit: a form sent twice (or copied) does not verify a second.
+            checkIn = null;
+        }
+
         if (checkIn is not null)
         {
             // A checked-in visit happened when its check-in says, whatever the time field holds.
