@@ -92,7 +92,7 @@ internal static class EvidenceBenchmark
             for (var i = 0; i < repeats + 1; i++)
             {
                 await using var db = new AppDbContext(options());
-                var query = new EvidenceQuery(db);
+                var query = new EvidenceQuery(db, TimeProvider.System);
                 var watch = Stopwatch.StartNew();
                 count = one is { } id ? (await query.ForManagerAsync(id, from, to, CancellationToken.None)).Visits > 0 ? 1 : 0 : (await query.ForAllAsync(from, to, CancellationToken.None)).Count;
                 watch.Stop();

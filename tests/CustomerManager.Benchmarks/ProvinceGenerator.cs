@@ -1154,7 +1154,7 @@ internal sealed class ProvinceGenerator : IDisposable
             .UseSqlite($"Data Source={path};Pooling=False", s => s.MigrationsAssembly(DependencyInjection.SqliteMigrationsAssembly)).Options);
         var cycle = await db.Cycles.AsNoTracking().Where(c => c.Status == CycleStatus.Published).OrderByDescending(c => c.PeriodStart).FirstAsync();
         var stored = await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id).ToDictionaryAsync(r => r.AccountManagerId, r => r.Evidence);
-        var counted = await new CustomerManager.Infrastructure.Queries.EvidenceQuery(db).ForAllAsync(cycle.PeriodStart, cycle.PeriodEnd, CancellationToken.None);
+        var counted = await new CustomerManager.Infrastructure.Queries.EvidenceQuery(db, TimeProvider.System).ForAllAsync(cycle.PeriodStart, cycle.PeriodEnd, CancellationToken.None);
         var wrong = stored.Where(s =>
         {
             var now = counted.GetValueOrDefault(s.Key) ?? EvidenceFigures.None;
