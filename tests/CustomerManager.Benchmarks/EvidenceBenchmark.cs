@@ -1,12 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
+using CustomerManager.Domain.Customers;
+using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Infrastructure.Queries;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-/// <summary>The panel's evidence figures for every manager at once, over millions of visits.</summary>
+/// <summary>
+/// The panel's evidence figures for every manager at once, over millions of visits, with the plan compliance of issue 13
+/// (planned visits, made, on the day, overdue customers: <see cref="VisitPlanQueries.PlanFiguresAsync"/>) timed on its own.
+/// </summary>
 internal static class EvidenceBenchmark
 {
     public static async Task RunAsync(int managers, int visits, int repeats)
@@ -33,14 +38,18 @@ internal static class EvidenceBenchmark
                 Console.WriteLine($"visit totals rebuilt from the visits (the rebuild-visit-totals command): {months:N0} manager-months, {quarters:N0} customer-quarters in {rebuild.Elapsed.TotalSeconds:F1} s");
             }
 
-            (string Name, DateOnly From, DateOnly To, int? One)[] scenarios =
-            [
-                ("all managers, one quarter", new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30), null),
-                ("all managers, a quarter less a day", new DateOnly(2026, 4, 2), new DateOnly(2026, 6, 30), null),
-                ("all managers, the whole year", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), null),
-                ("one manager, one quarter", new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30), 17),
-            ];
-            await TimeAsync(Options, scenarios, repeats);
+            var (from, to) = (new DateOnly(2026, 4, 1), new DateOnly(2026, 6, 30));
+            await TimeAsync(
+                Options,
+                [
+                    All("all managers, one quarter", from, to),
+                    All("all managers, a quarter less a day", from.AddDays(1), to),
+                    All("all managers, the whole year", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31)),
+                    Plans("plan figures alone, all managers, one quarter", from, to),
+                    One("one manager, one quarter", from, to, 17),
+                ],
+                repeats);
+            await PrintTotalsAsync(Options, "one quarter", from, to);
         }
         finally
         {
@@ -66,14 +75,22 @@ internal static class EvidenceBenchmark
             var one = await db.AccountManagers.OrderBy(m => m.Id).Skip(managers / 2).Select(m => m.Id).FirstAsync();
             var visits = await db.Visits.CountAsync();
             Console.WriteLine($"CustomerManager evidence benchmark: {Path.GetFileName(path)} ({managers:N0} managers, {visits:N0} visits), {cycle.Name} ({cycle.PeriodStart:yyyy-MM-dd} – {cycle.PeriodEnd:yyyy-MM-dd}), {repeats} repeats, SQLite");
+            // The compliance page's first page: 25 managers in the order of district and name.
+            var page = await db.AccountManagers.Where(m => m.IsActive).OrderBy(m => m.District.NameSortKey).ThenBy(m => m.NameSortKey).Select(m => m.Id).Take(25).ToListAsync();
+            var today = Today();
+            var month = new DateOnly(today.Year, today.Month, 1);
             await TimeAsync(
                 Options,
                 [
-                    ($"all managers, {cycle.Name}", cycle.PeriodStart, cycle.PeriodEnd, null),
-                    ($"all managers, {cycle.Name} less a day", cycle.PeriodStart.AddDays(1), cycle.PeriodEnd, null),
-                    ($"one manager, {cycle.Name}", cycle.PeriodStart, cycle.PeriodEnd, one),
+                    All($"all managers, {cycle.Name}", cycle.PeriodStart, cycle.PeriodEnd),
+                    All($"all managers, {cycle.Name} less a day", cycle.PeriodStart.AddDays(1), cycle.PeriodEnd),
+                    Plans($"plan figures alone, all managers, {cycle.Name}", cycle.PeriodStart, cycle.PeriodEnd),
+                    Page($"compliance page: 25 managers, {cycle.Name}", cycle.PeriodStart, cycle.PeriodEnd, page),
+                    Page($"compliance page: 25 managers, {month:yyyy-MM} to today", month, today, page),
+                    One($"one manager, {cycle.Name}", cycle.PeriodStart, cycle.PeriodEnd, one),
                 ],
                 repeats);
+            await PrintTotalsAsync(Options, cycle.Name, cycle.PeriodStart, cycle.PeriodEnd);
         }
         finally
         {
@@ -81,20 +98,51 @@ internal static class EvidenceBenchmark
         }
     }
 
-    private static async Task TimeAsync(Func<DbContextOptions<AppDbContext>> options, (string Name, DateOnly From, DateOnly To, int? One)[] scenarios, int repeats)
+    private static DateOnly Today() => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+
+    /// <summary>The evidence of every manager (EvidenceQuery.ForAllAsync, what closing a cycle stores).</summary>
+    private static Scenario All(string name, DateOnly from, DateOnly to) =>
+        new(name, async db => (await new EvidenceQuery(db, TimeProvider.System).ForAllAsync(from, to, CancellationToken.None)).Count);
+
+    /// <summary>Its plan part alone: planned visits, made, on the day and overdue customers of every manager.</summary>
+    private static Scenario Plans(string name, DateOnly from, DateOnly to) =>
+        new(name, async db => (await db.PlanFiguresAsync(from, to, Today(), null, CancellationToken.None)).Count);
+
+    /// <summary>The field-work figures of a page of managers (what the plan compliance page counts).</summary>
+    private static Scenario Page(string name, DateOnly from, DateOnly to, IReadOnlyCollection<int> managers) =>
+        new(name, async db => (await new EvidenceQuery(db, TimeProvider.System).FieldWorkForManagersAsync(managers, from, to, CancellationToken.None)).Count);
+
+    /// <summary>One manager's figures (the scoring page's).</summary>
+    private static Scenario One(string name, DateOnly from, DateOnly to, int managerId) =>
+        new(name, async db => (await new EvidenceQuery(db, TimeProvider.System).ForManagerAsync(managerId, from, to, CancellationToken.None)).Visits > 0 ? 1 : 0);
+
+    /// <summary>The plan and verification figures of every manager added up, to see what the timed queries counted.</summary>
+    private static async Task PrintTotalsAsync(Func<DbContextOptions<AppDbContext>> options, string period, DateOnly from, DateOnly to)
+    {
+        await using var db = new AppDbContext(options());
+        var all = (await new EvidenceQuery(db, TimeProvider.System).ForAllAsync(from, to, CancellationToken.None)).Values.ToList();
+        int Sum(Func<EvidenceFigures, int?> figure) => all.Sum(e => figure(e) ?? 0);
+        string Share(int part, int whole) => whole == 0 ? "-" : (100.0 * part / whole).ToString("F1", CultureInfo.InvariantCulture) + " %";
+        var (planned, made, onDay) = (Sum(e => e.PlannedVisits), Sum(e => e.PlannedVisitsMade), Sum(e => e.PlannedVisitsOnDay));
+        var (onSite, verified, far, tooShort) = (Sum(e => e.OnSiteVisits), Sum(e => e.VerifiedVisits), Sum(e => e.FarVisits), Sum(e => e.ShortVisits));
+        Console.WriteLine();
+        Console.WriteLine($"{period}, every manager added up: {Sum(e => e.Visits):N0} visits; planned {planned:N0}, made {made:N0} ({Share(made, planned)}), on the day {onDay:N0} ({Share(onDay, planned)}), " +
+                          $"customers overdue at the end {Sum(e => e.OverdueCustomers):N0}; on site {onSite:N0}: verified {verified:N0} ({Share(verified, onSite)}), far {far:N0}, too short {tooShort:N0}");
+    }
+
+    private static async Task TimeAsync(Func<DbContextOptions<AppDbContext>> options, Scenario[] scenarios, int repeats)
     {
         Console.WriteLine();
-        Console.WriteLine($"{"scenario",-40} {"managers",9} {"median ms",10} {"max ms",8}");
-        foreach (var (name, from, to, one) in scenarios)
+        Console.WriteLine($"{"scenario",-52} {"managers",9} {"median ms",10} {"max ms",8}");
+        foreach (var (name, run) in scenarios)
         {
             var times = new List<double>();
             var count = 0;
             for (var i = 0; i < repeats + 1; i++)
             {
                 await using var db = new AppDbContext(options());
-                var query = new EvidenceQuery(db, TimeProvider.System);
                 var watch = Stopwatch.StartNew();
-                count = one is { } id ? (await query.ForManagerAsync(id, from, to, CancellationToken.None)).Visits > 0 ? 1 : 0 : (await query.ForAllAsync(from, to, CancellationToken.None)).Count;
+                count = await run(db);
                 watch.Stop();
                 if (i > 0)
                 {
@@ -103,9 +151,11 @@ internal static class EvidenceBenchmark
             }
 
             times.Sort();
-            Console.WriteLine($"{name,-40} {count,9:N0} {times[times.Count / 2],10:F1} {times[^1],8:F1}");
+            Console.WriteLine($"{name,-52} {count,9:N0} {times[times.Count / 2],10:F1} {times[^1],8:F1}");
         }
     }
+
+    private sealed record Scenario(string Name, Func<AppDbContext, Task<int>> Run);
 
     private static void Seed(string connectionString, int managers, int visits)
     {
@@ -119,7 +169,7 @@ internal static class EvidenceBenchmark
 
         using var transaction = connection.BeginTransaction();
         var now = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-        var customersPerManager = 150;
+        const int customersPerManager = 150;
         using (var m = connection.CreateCommand())
         {
             using (var district = connection.CreateCommand())
@@ -142,7 +192,8 @@ internal static class EvidenceBenchmark
         using (var c = connection.CreateCommand())
         using (var a = connection.CreateCommand())
         {
-            c.CommandText = "INSERT INTO Customers (Id, LicenceNumber, StoreName, Owner, Address, BusinessType, Status, CurrentManagerId, CreatedUtc) VALUES ($id, $l, 'S', 'O', 'A', 1, 1, $m, $now)";
+            // Convenience stores (weekly by default), on the six route days in turn.
+            c.CommandText = "INSERT INTO Customers (Id, LicenceNumber, StoreName, Owner, Address, BusinessType, Status, CurrentManagerId, RouteDay, CreatedUtc) VALUES ($id, $l, 'S', 'O', 'A', 1, 1, $m, 1 + ($id % 6), $now)";
             a.CommandText = "INSERT INTO CustomerAssignments (CustomerId, AccountManagerId, \"From\") VALUES ($id, $m, '2025-01-01')";
             var id = c.Parameters.Add("$id", SqliteType.Integer);
             var l = c.Parameters.Add("$l", SqliteType.Text);
@@ -165,8 +216,8 @@ internal static class EvidenceBenchmark
         using (var v = connection.CreateCommand())
         using (var r = connection.CreateCommand())
         {
-            v.CommandText = "INSERT INTO Visits (Id, AccountManagerId, CustomerId, VisitedAt, Kind, BrandsRecommended, BrandCount, VolumeCartons, MarketInformation, Complaint, ComplaintResolvedOnSpot, ViolationType, ShareWithLogistics, CreatedUtc) " +
-                            "VALUES ($id, $m, $c, $at, 1, '[]', $b, $vol, $mi, $co, $res, $vt, $sl, $now)";
+            v.CommandText = "INSERT INTO Visits (Id, AccountManagerId, CustomerId, VisitedAt, Kind, BrandsRecommended, BrandCount, VolumeCartons, MarketInformation, Complaint, ComplaintResolvedOnSpot, ViolationType, ShareWithLogistics, PlannedOn, OnPlannedDay, CreatedUtc) " +
+                            "VALUES ($id, $m, $c, $at, 1, '[]', $b, $vol, $mi, $co, $res, $vt, $sl, $planned, $onDay, $now)";
             r.CommandText = "INSERT INTO VisitReports (VisitId, Kind, Message, Status, VisitedAt, CreatedUtc) VALUES ($v, 1, 'x', $s, $at, $now)";
             var id = v.Parameters.Add("$id", SqliteType.Integer);
             var m = v.Parameters.Add("$m", SqliteType.Integer);
@@ -179,6 +230,8 @@ internal static class EvidenceBenchmark
             var res = v.Parameters.Add("$res", SqliteType.Integer);
             var vt = v.Parameters.Add("$vt", SqliteType.Text);
             var sl = v.Parameters.Add("$sl", SqliteType.Text);
+            var planned = v.Parameters.Add("$planned", SqliteType.Text);
+            var onDay = v.Parameters.Add("$onDay", SqliteType.Integer);
             v.Parameters.AddWithValue("$now", now);
             var rv = r.Parameters.Add("$v", SqliteType.Integer);
             var rs = r.Parameters.Add("$s", SqliteType.Integer);
@@ -190,8 +243,14 @@ internal static class EvidenceBenchmark
                 var manager = 1 + (i % managers);
                 id.Value = i;
                 m.Value = manager;
-                cu.Value = ((manager - 1) * customersPerManager) + 1 + (i / managers % customersPerManager);
-                at.Value = start.AddMinutes(i * (525_600.0 / visits)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                var customer = ((manager - 1) * customersPerManager) + 1 + (i / managers % customersPerManager);
+                cu.Value = customer;
+                var visitedAt = start.AddMinutes(i * (525_600.0 / visits));
+                at.Value = visitedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+                var day = DateOnly.FromDateTime(visitedAt);
+                var plannedOn = new RoutePlan(VisitFrequency.Weekly, (DayOfWeek)(1 + (customer % 6)), 1).PlannedDayInWeekOf(day);
+                planned.Value = plannedOn is { } p ? p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+                onDay.Value = plannedOn == day ? 1 : 0;
                 b.Value = i % 3;
                 vol.Value = i % 60;
                 mi.Value = i % 3 == 0 ? "info" : DBNull.Value;

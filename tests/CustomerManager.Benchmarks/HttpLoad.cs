@@ -15,7 +15,8 @@ using Microsoft.Data.Sqlite;
 /// <c>http &lt;file.db&gt; [seconds-per-page, 10] [users, 16]</c>, with options <c>--url URL</c> (an app already
 /// running on that file: nothing is published or started), <c>--publish-dir DIR</c> (or <c>CM_PUBLISH_DIR</c>; a
 /// <c>dotnet publish</c> output to reuse, else the app is published into a temporary folder), <c>--only TEXT</c>
-/// (the pages whose role or name contains it, /health always; no heavy work), <c>--no-heavy</c> (pages only: no
+/// (the pages whose role or name contains it — or any of several texts separated by <c>|</c> —, /health always; no
+/// heavy work), <c>--no-heavy</c> (pages only: no
 /// exports, import, what-if or close, see HeavyWork.cs), <c>--warmup SECONDS</c> (2) and <c>--timeout
 /// SECONDS</c> (120, per request).
 /// </para>
@@ -96,7 +97,10 @@ internal static partial class HttpLoad
                 : $"  app started (pid {app.Process.Id}) at {baseAddress}: /health answered after {startup.TotalSeconds:F1} s");
 
             var clients = await Clients.SignInAsync(baseAddress, facts, users, timeout, stop.Token);
-            var pages = Pages(facts, clients).Where(p => only is null || p.Role.Contains(only, StringComparison.OrdinalIgnoreCase) || p.Name.Contains(only, StringComparison.OrdinalIgnoreCase) || p.Role == "-").ToList();
+            var texts = only?.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var pages = Pages(facts, clients)
+                .Where(p => texts is null || p.Role == "-" || texts.Any(t => p.Role.Contains(t, StringComparison.OrdinalIgnoreCase) || p.Name.Contains(t, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
 
             Console.WriteLine();
             Console.WriteLine("Pages (checked once: 200 and what each must show):");
@@ -194,14 +198,22 @@ internal static partial class HttpLoad
         yield return new Page("administrator", "audit log", (_, _) => "/Audit", "audit-person", Admin);
         yield return new Page("administrator", "manager details (evidence)", (u, _) => $"/AccountManagers/Details/{Manager(u)}?cycleId={open}", "KM0", Admin);
         yield return new Page("administrator", "evaluation form", (u, _) => $"/Results/Form?cycleId={published}&managerId={Manager(u)}", "KM0", Admin);
+        // Field work (issue 13): plan compliance of 50 managers a page, this month to today (the page's default) and for the
+        // open cycle's quarter, for every manager and for one department's; a manager's route plan.
+        yield return new Page("administrator", "plan compliance", (_, _) => "/VisitPlans/Compliance", "compliance-row", Admin);
+        yield return new Page("administrator", $"plan compliance, {facts.OpenCycleName}", (_, _) => $"/VisitPlans/Compliance?From={facts.OpenCycleStart:yyyy-MM-dd}&To={facts.OpenCycleEnd:yyyy-MM-dd}", "compliance-row", Admin);
+        yield return new Page("administrator", $"plan compliance, {facts.Department}", (_, _) => $"/VisitPlans/Compliance?District={facts.Department}", "compliance-row", Admin);
+        yield return new Page("administrator", "route plan of one manager", (u, _) => $"/VisitPlans?managerId={Manager(u)}", "plan-row", Admin);
 
         yield return new Page("panel member", "home", (_, _) => "/Panel", facts.OpenCycleName, Seat);
         yield return new Page("panel member", "inbox, monopoly leader", (_, _) => "/Inbox", "data-report=", Monopoly);
         yield return new Page("panel member", "inbox, logistics", (_, _) => "/Inbox", "data-report=", Logistics);
         yield return new Page("panel member", "scoring list", (_, _) => "/Scoring", "KM0", Seat);
         yield return new Page("panel member", "scoring page of one manager", (u, _) => $"/Scoring/Score?cycleId={open}&managerId={PanelManager(u)}", "KM0", Seat);
+        yield return new Page("panel member", "plan compliance (own department)", (_, _) => "/VisitPlans/Compliance", "compliance-row", Seat);
 
-        yield return new Page("account manager", "home", (_, _) => "/MyWork", "KM0", AccountManager);
+        yield return new Page("account manager", "home (today's route, overdue)", (_, _) => "/MyWork", "id=\"todays-route\"", AccountManager);
+        yield return new Page("account manager", "route plan", (_, _) => "/VisitPlans", "plan-row", AccountManager);
         yield return new Page("account manager", "my customers", (_, _) => "/Customers", "440", AccountManager);
         yield return new Page("account manager", "my visits", (_, _) => "/Visits", "440", AccountManager);
         yield return new Page("account manager", "visit form", (_, _) => "/Visits/Create", "__RequestVerificationToken", AccountManager);
@@ -429,7 +441,8 @@ internal static partial class HttpLoad
     /// <summary>What the pages are opened with, read from the database file before the app starts.</summary>
     private sealed record Facts(
         IReadOnlyList<int> Managers, IReadOnlyList<string> ManagerLogins, int Customers, long Visits, string District,
-        int PublishedCycleId, string PublishedCycleName, int OpenCycleId, string OpenCycleName, string Department, IReadOnlyList<int> PanelManagers)
+        int PublishedCycleId, string PublishedCycleName, int OpenCycleId, string OpenCycleName, DateOnly OpenCycleStart, DateOnly OpenCycleEnd,
+        string Department, IReadOnlyList<int> PanelManagers)
     {
         /// <summary>The department whose panel the demo panel logins (monopoly, sales, …) sit on.</summary>
         private const string PanelDepartment =
@@ -454,7 +467,9 @@ internal static partial class HttpLoad
             }
 
             var published = Query("SELECT Id, Name FROM Cycles WHERE Status = 3 ORDER BY PeriodStart DESC LIMIT 1", r => (r.GetInt32(0), r.GetString(1)));
-            var open = Query("SELECT Id, Name FROM Cycles WHERE Status = 1 ORDER BY PeriodStart DESC LIMIT 1", r => (r.GetInt32(0), r.GetString(1)));
+            var open = Query(
+                "SELECT Id, Name, PeriodStart, PeriodEnd FROM Cycles WHERE Status = 1 ORDER BY PeriodStart DESC LIMIT 1",
+                r => (r.GetInt32(0), r.GetString(1), DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture), DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
             if (published.Count == 0 || open.Count == 0)
             {
                 throw new InvalidOperationException("The database needs a published and an open cycle: generate it with the province mode.");
@@ -466,7 +481,7 @@ internal static partial class HttpLoad
                 Query("SELECT COUNT(*) FROM Customers", r => r.GetInt32(0))[0],
                 Query("SELECT MAX(Id) FROM Visits", r => r.IsDBNull(0) ? 0 : r.GetInt64(0))[0],
                 Query("SELECT Name FROM OrgUnits WHERE Kind = 2 ORDER BY Id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM OrgUnits WHERE Kind = 2)", r => r.GetString(0))[0],
-                published[0].Item1, published[0].Item2, open[0].Item1, open[0].Item2,
+                published[0].Item1, published[0].Item2, open[0].Item1, open[0].Item2, open[0].Item3, open[0].Item4,
                 Query($"SELECT d.Code FROM OrgUnits d WHERE d.Id = ({PanelDepartment})", r => r.GetString(0))[0],
                 Query($"SELECT m.Id FROM AccountManagers m JOIN OrgUnits d ON d.Id = m.DistrictId WHERE m.IsActive = 1 AND d.ParentId = ({PanelDepartment}) ORDER BY m.Id", r => r.GetInt32(0)));
         }

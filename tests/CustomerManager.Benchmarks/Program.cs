@@ -13,7 +13,8 @@
 //
 // province: writes a SQLite file the app runs on — 2,000 managers in 50 districts with their logins, 300,000
 // customers, 5,000,000 visits over the two years before today, four quarterly cycles (three published) — in a few
-// minutes; scale (default 1.0) multiplies managers, customers and visits (0.1: one tenth). Every login's password is
+// minutes, with route plans, store locations, visits matched to the plans and the last 90 days' check-ins (issue 13);
+// scale (default 1.0) multiplies managers, customers and visits (0.1: one tenth). Every login's password is
 // Demo#2026: admin, monopoly, sales, logistics, callcentre, and am0001… for the account managers. It ends with ANALYZE
 // (--no-analyze: without, as a file the app grew itself has no statistics). See ProvinceGenerator.
 //

@@ -18,6 +18,9 @@ using Microsoft.EntityFrameworkCore;
 /// each, 300,000 retail customers with their assignment history, 5,000,000 visits over the two years before today
 /// with what they pass on to the panel (and its handling), the audit trail the app would have written, and four
 /// quarterly cycles — three published with every panel score and result, the last quarter's open and part-scored.
+/// Field work (issue 13): every assigned customer has a route plan and most a location; every visit is matched to its
+/// customer's plan as the app matches it, and the on-site visits of the last 90 days carry a check-in and check-out
+/// assessed by the app's own rules.
 /// Every count scales with <c>scale</c> except the 50 districts, the panel and the settings.
 /// </summary>
 /// <remarks>
@@ -34,6 +37,13 @@ internal sealed class ProvinceGenerator : IDisposable
 
     private const int DistrictCount = 50;
     private const int Days = 730;
+
+    /// <summary>The on-site visits of the last this many days carry a check-in and check-out (the locations' retention).</summary>
+    private const int CheckInDays = 90;
+
+    /// <summary>Where the province lies: the districts' centres are spread about a degree around it.</summary>
+    private const double ProvinceLatitude = 23.1;
+    private const double ProvinceLongitude = 113.3;
     private const string Admin = DemoAccounts.Administrator;
 
     private static readonly string[] Areas = ["越秀", "海珠", "荔湾", "天河", "白云", "黄埔", "番禺", "花都", "南沙", "从化"];
@@ -102,6 +112,21 @@ internal sealed class ProvinceGenerator : IDisposable
     private readonly int[] _customerFirstAssignment;
     private readonly double[] _customerWeight;
 
+    // Route plans and store locations (issue 13): each customer's plan as the app reads it (RetailCustomer.PlanOf with the
+    // initial default frequencies the migration stores), and its coordinates (NaN: not located).
+    private readonly RoutePlan?[] _customerPlan;
+    private readonly double[] _customerLatitude;
+    private readonly double[] _customerLongitude;
+    private readonly SiteCheckRules _siteRules = new(SiteCheckRules.DefaultFarMeters, SiteCheckRules.DefaultShortMinutes);
+    private int[] _routeCustomers = [];
+    private int[] _routeSequence = [];
+    private readonly int[] _routedPerDay = new int[7];
+    private int _ownFrequencies;
+    private int _located;
+    private int _visitsInPlannedWeek;
+    private int _visitsOnPlannedDay;
+    private readonly int[] _checkIns = new int[4];
+
     // Cycles, oldest first; the last is open.
     private readonly List<Cycle> _cycles = [];
     private readonly int[] _cycleOfDay = new int[Days];
@@ -164,6 +189,9 @@ internal sealed class ProvinceGenerator : IDisposable
         _customerSwitchDay = new int[_customers + 1];
         _customerFirstAssignment = new int[_customers + 1];
         _customerWeight = new double[_customers + 1];
+        _customerPlan = new RoutePlan?[_customers + 1];
+        _customerLatitude = new double[_customers + 1];
+        _customerLongitude = new double[_customers + 1];
     }
 
     private DateOnly Today => _start.AddDays(Days);
@@ -215,6 +243,8 @@ internal sealed class ProvinceGenerator : IDisposable
         var indexes = DropIndexes(connection);
         Done($"dropped {indexes.Count} secondary indexes for the bulk load");
 
+        List<string> fieldWork;
+        DateOnly checkInsFrom;
         using (var generator = new ProvinceGenerator(connection, scale, now))
         {
             generator.WritePeopleAndSettings();
@@ -228,6 +258,8 @@ internal sealed class ProvinceGenerator : IDisposable
             generator.WriteScoresAndResults();
             Done($"panel scores: {generator._scoresInsert!.Count:N0}, results: {generator._resultsInsert?.Count ?? 0:N0}");
             generator._transaction.Commit();
+            fieldWork = generator.FieldWorkSummary();
+            checkInsFrom = generator.Today.AddDays(-CheckInDays);
         }
 
         foreach (var sql in indexes)
@@ -248,10 +280,11 @@ internal sealed class ProvinceGenerator : IDisposable
         }
 
         Done("foreign keys checked: none broken");
+        Done(VerifyMonthTotals(connection, VisitMonthTotal.MonthOf(checkInsFrom)));
         connection.Close();
         SqliteConnection.ClearAllPools();
         Done(await VerifyEvidenceAsync(path));
-        PrintSummary(path);
+        PrintSummary(path, fieldWork);
         Console.WriteLine($"  total {total.Elapsed.TotalSeconds:F1} s, file {new FileInfo(path).Length / 1024.0 / 1024.0:N0} MB");
     }
 
@@ -433,7 +466,9 @@ internal sealed class ProvinceGenerator : IDisposable
     /// <summary>
     /// Customers imported a month before the visits start, in licence order (district by district), each assigned to a
     /// manager of its district; 1 % change hands later (to another manager of the district, with history), 3.5 % are
-    /// suspended or closed (never visited), and 0.1 % were added in the last fortnight and wait for a manager.
+    /// suspended or closed (never visited), and 0.1 % were added in the last fortnight and wait for a manager. Each
+    /// assigned customer gets a route plan (<see cref="PlanCustomer"/>) and most a location (<see cref="PlaceCustomer"/>);
+    /// a customer is visited the more often the more often its plan calls for it.
     /// </summary>
     private void WriteCustomers()
     {
@@ -441,6 +476,14 @@ internal sealed class ProvinceGenerator : IDisposable
         var districts = _districtNames.Length;
         var sequence = new int[districts];
         var kindTotal = StoreKinds.Sum(k => k.Share);
+        var centres = new (double Latitude, double Longitude)[districts];
+        for (var d = 0; d < districts; d++)
+        {
+            centres[d] = (ProvinceLatitude + ((_random.NextDouble() - 0.5) * 1.2), ProvinceLongitude + ((_random.NextDouble() - 0.5) * 1.2));
+        }
+
+        _routeCustomers = new int[_managers + 1];
+        _routeSequence = new int[(_managers + 1) * 7];
         for (var id = 1; id <= _customers; id++)
         {
             var district = (int)((long)(id - 1) * districts / _customers);
@@ -471,8 +514,11 @@ internal sealed class ProvinceGenerator : IDisposable
             _customerWeight[id] = status == CustomerStatus.Active && !isNew
                 ? Math.Exp(Gaussian(0, 0.35)) * kind.Type switch { BusinessType.ConvenienceStore => 1.2, BusinessType.Supermarket => 1.1, BusinessType.Grocery => 0.9, _ => 1.0 }
                 : 0;
+            var plan = PlanCustomer(id, kind.Type, status);
+            _customerWeight[id] *= _customerPlan[id] is { } routed ? VisitShare(routed.Frequency) : 1.0;
+            PlaceCustomer(id, centres[district], status == CustomerStatus.Active && !isNew);
             var createdUtc = isNew ? Utc(Today.AddDays(-1 - _random.Next(14)).ToDateTime(new TimeOnly(15, 0))) : importedUtc;
-            InsertCustomer(id, licence, storeName, owner, phone, address, kind.Type, status, createdUtc);
+            InsertCustomer(id, licence, storeName, owner, phone, address, kind.Type, status, plan, createdUtc);
             if (!isNew)
             {
                 InsertFirstAssignment(id, createdUtc);
@@ -480,6 +526,83 @@ internal sealed class ProvinceGenerator : IDisposable
         }
 
         FlushAudit(importedUtc);
+    }
+
+    /// <summary>
+    /// The customer's route plan as its manager keeps it: 92 % of the assigned customers have a route day, spread evenly
+    /// over Monday to Saturday among each manager's customers and numbered in the day's order; 14 % have a frequency of their
+    /// own (5 % weekly, 5 % fortnightly, 4 % monthly), the others their business type's default; the route week lies within
+    /// the frequency's weeks. A customer waiting for a manager has none.
+    /// </summary>
+    private StoredPlan PlanCustomer(int id, BusinessType type, CustomerStatus status)
+    {
+        var manager = _customerManager[id];
+        if (manager == 0 || _random.Next(100) < 8)
+        {
+            return new StoredPlan(null, null, 1, null);
+        }
+
+        VisitFrequency? own = _random.Next(100) switch
+        {
+            < 5 => VisitFrequency.Weekly,
+            < 10 => VisitFrequency.Fortnightly,
+            < 14 => VisitFrequency.Monthly,
+            _ => null,
+        };
+        var frequency = own ?? VisitFrequencies.InitialDefault(type);
+        var day = (DayOfWeek)(1 + ((_routeCustomers[manager]++ + manager) % 6));
+        var week = 1 + _random.Next(VisitFrequencies.RouteWeeks(frequency));
+        var position = ++_routeSequence[(manager * 7) + (int)day];
+        _customerPlan[id] = RetailCustomer.PlanOf(frequency, day, week, status);
+        _routedPerDay[(int)day]++;
+        _ownFrequencies += own is null ? 0 : 1;
+        return new StoredPlan(own, day, week, Math.Min(position, RetailCustomer.MaxRouteSequence));
+    }
+
+    /// <summary>How much more often a customer of a frequency is visited than one without a plan (visits follow the plans).</summary>
+    private static double VisitShare(VisitFrequency frequency) => frequency switch
+    {
+        VisitFrequency.Weekly => 1.5,
+        VisitFrequency.Fortnightly => 0.8,
+        _ => 0.5,
+    };
+
+    /// <summary>
+    /// The store's coordinates (six decimals, as <see cref="RetailCustomer.Locate"/> keeps them), a few kilometres around
+    /// its district's centre: 94 % of the trading customers (the rest never had a verified visit) and half of the others.
+    /// </summary>
+    private void PlaceCustomer(int id, (double Latitude, double Longitude) centre, bool trading)
+    {
+        if (_random.Next(1000) >= (trading ? 940 : 500))
+        {
+            _customerLatitude[id] = double.NaN;
+            _customerLongitude[id] = double.NaN;
+            return;
+        }
+
+        _located++;
+        _customerLatitude[id] = Math.Round(centre.Latitude + Gaussian(0, 0.03), 6);
+        _customerLongitude[id] = Math.Round(centre.Longitude + Gaussian(0, 0.03), 6);
+    }
+
+    private GeoPoint? LocationOf(int customerId) =>
+        double.IsNaN(_customerLatitude[customerId]) ? null : new GeoPoint(_customerLatitude[customerId], _customerLongitude[customerId]);
+
+    /// <summary>What the field work of the province amounts to (route plans, locations, plan matches, check-ins).</summary>
+    private List<string> FieldWorkSummary()
+    {
+        string Share(long part, long whole) => whole == 0 ? "-" : (100.0 * part / whole).ToString("F1", CultureInfo.InvariantCulture) + " %";
+        var routed = _routedPerDay.Sum();
+        var visits = _visitsInsert!.Count;
+        var checkIns = _checkIns.Sum();
+        var marks = new[] { VisitVerification.Verified, VisitVerification.Far, VisitVerification.TooShort, VisitVerification.Unverified }.Select(v => Share(_checkIns[(int)v], checkIns));
+        return
+        [
+            $"customers with a route day {routed:N0} ({Share(routed, _customers)}; Monday … Saturday {string.Join(" / ", _routedPerDay.Skip(1).Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))}), " +
+            $"with a frequency of their own {_ownFrequencies:N0} ({Share(_ownFrequencies, _customers)}), located {_located:N0} ({Share(_located, _customers)})",
+            $"visits in a week their customer's plan calls for {_visitsInPlannedWeek:N0} ({Share(_visitsInPlannedWeek, visits)}), on the planned day {_visitsOnPlannedDay:N0} ({Share(_visitsOnPlannedDay, visits)})",
+            $"on-site visits checked in and out (last {CheckInDays} days) {checkIns:N0}: verified / far / too short / unverified {string.Join(" / ", marks)}",
+        ];
     }
 
     /// <summary>The first and last id of the managers of district <paramref name="districtId"/> (1-based).</summary>
@@ -491,8 +614,9 @@ internal sealed class ProvinceGenerator : IDisposable
         return (first, Math.Max(first, last));
     }
 
-    private void InsertCustomer(int id, string licence, string storeName, string owner, string phone, string address, BusinessType type, CustomerStatus status, DateTime createdUtc)
+    private void InsertCustomer(int id, string licence, string storeName, string owner, string phone, string address, BusinessType type, CustomerStatus status, StoredPlan plan, DateTime createdUtc)
     {
+        var location = LocationOf(id);
         var storeKey = NameOrder.KeyOf(storeName);
         var ownerKey = NameOrder.KeyOf(owner);
         var manager = _customerPreviousManager[id] != 0 ? _customerPreviousManager[id] : _customerManager[id];
@@ -500,13 +624,15 @@ internal sealed class ProvinceGenerator : IDisposable
         var switchedUtc = switched ? Utc(_start.AddDays(_customerSwitchDay[id]).ToDateTime(new TimeOnly(8, 30))) : (DateTime?)null;
         _customersInsert ??= Prepare(
             "Customers", "Id", "LicenceNumber", "StoreName", "StoreNameSortKey", "Owner", "OwnerSortKey", "Phone", "Address", "BusinessType", "Status",
-            "CurrentManagerId", "CreatedUtc", "CreatedBy", "ModifiedUtc", "ModifiedBy", "Version");
+            "CurrentManagerId", "Frequency", "RouteDay", "RouteWeek", "RouteSequence", "Latitude", "Longitude", "CreatedUtc", "CreatedBy", "ModifiedUtc", "ModifiedBy", "Version");
         _customersInsert.Run(
             id, licence, storeName, storeKey, owner, ownerKey, phone, address, (int)type, (int)status,
-            _customerManager[id] == 0 ? null : _customerManager[id], createdUtc, Admin, switchedUtc, switched ? Admin : null, switched ? 2 : 1);
+            _customerManager[id] == 0 ? null : _customerManager[id], plan.Frequency is { } f ? (int)f : null, plan.Day is { } d ? (int)d : null, plan.Week, plan.Sequence,
+            location?.Latitude, location?.Longitude, createdUtc, Admin, switchedUtc, switched ? Admin : null, switched ? 2 : 1);
         Audit(createdUtc, Admin, "RetailCustomer", id, "Created", null, _json.Created(
-            ("Address", address), ("BusinessType", type.ToString()), ("CurrentManagerId", manager == 0 ? null : manager), ("LicenceNumber", licence), ("Owner", owner),
-            ("OwnerSortKey", ownerKey), ("Phone", phone), ("Status", status.ToString()), ("StoreName", storeName), ("StoreNameSortKey", storeKey)));
+            ("Address", address), ("BusinessType", type.ToString()), ("CurrentManagerId", manager == 0 ? null : manager), ("Frequency", plan.Frequency?.ToString()),
+            ("Latitude", location?.Latitude), ("LicenceNumber", licence), ("Longitude", location?.Longitude), ("Owner", owner), ("OwnerSortKey", ownerKey), ("Phone", phone),
+            ("RouteDay", plan.Day?.ToString()), ("RouteSequence", plan.Sequence), ("RouteWeek", plan.Week), ("Status", status.ToString()), ("StoreName", storeName), ("StoreNameSortKey", storeKey)));
         if (switchedUtc is { } at)
         {
             Audit(at, Admin, "RetailCustomer", id, "Updated", _json.Changed(("CurrentManagerId", manager)), _json.Changed(("CurrentManagerId", _customerManager[id])));
@@ -660,7 +786,8 @@ internal sealed class ProvinceGenerator : IDisposable
 
     /// <summary>
     /// Every active assigned customer visited regularly over the two years up to yesterday (more often the busier the
-    /// store), on working hours, most on site; ids follow the time of the visit, as the app writes them.
+    /// store and the more often its plan calls for it, mostly on its planned day), on working hours, most on site; ids
+    /// follow the time of the visit, as the app writes them.
     /// </summary>
     private void WriteVisits()
     {
@@ -688,10 +815,12 @@ internal sealed class ProvinceGenerator : IDisposable
         FlushAudit(DateTime.MaxValue);
         _monthTotalsInsert = Prepare(
             "VisitMonthTotals", "AccountManagerId", "Month", "Visits", "BrandsRecommended", "VolumeCartons", "MarketInformation", "DataChanges",
-            "Violations", "UnlicensedRetail", "Complaints", "ComplaintsResolvedOnSpot");
+            "Violations", "UnlicensedRetail", "Complaints", "ComplaintsResolvedOnSpot", "OnSiteVisits", "VerifiedVisits", "FarVisits", "ShortVisits");
         foreach (var ((manager, month), t) in _monthTotals)
         {
-            _monthTotalsInsert.Run(manager, month, t.Visits, t.BrandsRecommended, t.VolumeCartons, t.MarketInformation, t.DataChanges, t.Violations, t.UnlicensedRetail, t.Complaints, t.ComplaintsResolvedOnSpot);
+            _monthTotalsInsert.Run(
+                manager, month, t.Visits, t.BrandsRecommended, t.VolumeCartons, t.MarketInformation, t.DataChanges, t.Violations, t.UnlicensedRetail, t.Complaints, t.ComplaintsResolvedOnSpot,
+                t.OnSite, t.Verified, t.Far, t.TooShort);
         }
 
         _customerQuartersInsert = Prepare("VisitedCustomerQuarters", "Quarter", "AccountManagerId", "CustomerId", "Visits");
@@ -740,6 +869,12 @@ internal sealed class ProvinceGenerator : IDisposable
                     d = d + 1 < Days ? d + 1 : d - 1;
                 }
 
+                // Managers keep to their routes: 70 % of the visits in a week the plan calls for fall on its planned day.
+                if (_customerPlan[c] is { } plan && _random.Next(100) < 70 && plan.PlannedDayInWeekOf(_start.AddDays(d)) is { } planned && Day(planned) is >= 0 and < Days)
+                {
+                    d = Day(planned);
+                }
+
                 days[next] = (short)d;
                 owners[next++] = c;
                 perDay[d]++;
@@ -768,6 +903,10 @@ internal sealed class ProvinceGenerator : IDisposable
     {
         var manager = ManagerOn(customerId, day);
         var phoneCall = _random.Next(100) < 15;
+        // Matched to the customer's plan as Visit.MatchPlan does; checked in and out on site in the last 90 days.
+        var date = DateOnly.FromDateTime(visitedAt);
+        var plannedOn = _customerPlan[customerId]?.PlannedDayInWeekOf(date);
+        var site = !phoneCall && day >= Days - CheckInDays ? CheckInAndOut(customerId, visitedAt) : null;
         var brandCount = _random.Next(100) switch { < 35 => 0, < 75 => 1, < 95 => 2, _ => 3 };
         var brands = new List<string>(brandCount);
         while (brands.Count < brandCount)
@@ -793,17 +932,23 @@ internal sealed class ProvinceGenerator : IDisposable
         var unlicensedDetail = unlicensed is not null && _random.Next(2) == 0 ? UnlicensedDetails[_random.Next(UnlicensedDetails.Length)] : null;
         var logistics = _random.Next(1000) < 20 ? LogisticsNotes[_random.Next(LogisticsNotes.Length)] : null;
         var callCentre = _random.Next(1000) < 15 ? CallCentreNotes[_random.Next(CallCentreNotes.Length)] : null;
-        var createdLocal = visitedAt.AddMinutes(_random.Next(2, 90));
+        // A checked-in visit is saved at the store, between its check-in and its check-out.
+        var createdLocal = site is null ? visitedAt.AddMinutes(_random.Next(2, 90)) : visitedAt + ((site.CheckOut.At - visitedAt) * (0.2 + (0.7 * _random.NextDouble())));
         var createdUtc = Utc(createdLocal < _nowLocal ? createdLocal : _nowLocal);
         var user = _managerUser[manager];
         InsertVisit(
             id, manager, customerId, visitedAt, phoneCall ? VisitKind.Phone : VisitKind.OnSite, brands, volume, market, feedback,
             hasComplaint ? complaint.Complaint : null, resolved ? complaint.Resolution : null, resolved, satisfied, dataChange,
-            violation, violationDetail, unlicensed, unlicensedDetail, logistics, callCentre, createdUtc, user);
+            violation, violationDetail, unlicensed, unlicensedDetail, logistics, callCentre, plannedOn, plannedOn == date, site, day >= Days - CheckInDays, createdUtc, user);
 
+        var verification = site?.AtCheckOut.Verification ?? VisitVerification.Unverified;
+        _visitsInPlannedWeek += plannedOn is null ? 0 : 1;
+        _visitsOnPlannedDay += plannedOn == date ? 1 : 0;
+        _checkIns[(int)verification] += site is null ? 0 : 1;
         var monthKey = (manager, VisitMonthTotal.MonthOf(visitedAt));
         _monthTotals[monthKey] = _monthTotals.GetValueOrDefault(monthKey) + new VisitTally(
-            1, brandCount, volume, market is null ? 0 : 1, dataChange is null ? 0 : 1, violation is null ? 0 : 1, unlicensed is null ? 0 : 1, hasComplaint ? 1 : 0, resolved ? 1 : 0);
+            1, brandCount, volume, market is null ? 0 : 1, dataChange is null ? 0 : 1, violation is null ? 0 : 1, unlicensed is null ? 0 : 1, hasComplaint ? 1 : 0, resolved ? 1 : 0,
+            phoneCall ? 0 : 1, verification == VisitVerification.Verified ? 1 : 0, verification == VisitVerification.Far ? 1 : 0, verification == VisitVerification.TooShort ? 1 : 0);
         var quarterKey = (VisitedCustomerQuarter.QuarterOf(visitedAt), manager, customerId);
         _customerQuarters[quarterKey] = _customerQuarters.GetValueOrDefault(quarterKey) + 1;
 
@@ -866,24 +1011,105 @@ internal sealed class ProvinceGenerator : IDisposable
     private void InsertVisit(
         int id, int managerId, int customerId, DateTime visitedAt, VisitKind kind, List<string> brands, int volume, string? market, string? feedback,
         string? complaint, string? resolution, bool resolvedOnSpot, bool? satisfied, string? dataChange, string? violationType, string? violationDescription,
-        string? unlicensedPlace, string? unlicensedDescription, string? shareWithLogistics, string? shareWithCallCentre, DateTime createdUtc, string createdBy)
+        string? unlicensedPlace, string? unlicensedDescription, string? shareWithLogistics, string? shareWithCallCentre, DateOnly? plannedOn, bool onPlannedDay,
+        SiteVisit? site, bool fieldWorkAudited, DateTime createdUtc, string createdBy)
     {
         _visitsInsert ??= Prepare(
             "Visits", "Id", "AccountManagerId", "CustomerId", "VisitedAt", "Kind", "BrandsRecommended", "BrandCount", "VolumeCartons", "MarketInformation",
             "CustomerFeedback", "Complaint", "ComplaintResolution", "ComplaintResolvedOnSpot", "CustomerSatisfied", "DataChange", "ViolationType",
-            "ViolationDescription", "UnlicensedPlace", "UnlicensedDescription", "ShareWithLogistics", "ShareWithCallCentre", "CreatedUtc", "CreatedBy", "ModifiedUtc", "ModifiedBy", "Version");
+            "ViolationDescription", "UnlicensedPlace", "UnlicensedDescription", "ShareWithLogistics", "ShareWithCallCentre", "PlannedOn", "OnPlannedDay",
+            "CheckedInAt", "CheckInLatitude", "CheckInLongitude", "CheckInAccuracy", "CheckedOutAt", "CheckOutLatitude", "CheckOutLongitude", "CheckOutAccuracy",
+            "DistanceMeters", "Verification", "CreatedUtc", "CreatedBy", "ModifiedUtc", "ModifiedBy", "Version");
+        var checkIn = site?.CheckIn;
+        var checkOut = site?.CheckOut;
+        var final = site?.AtCheckOut;
+        var checkedOutUtc = checkOut is null ? (DateTime?)null : Utc(checkOut.At);
         _visitsInsert.Run(
             id, managerId, customerId, visitedAt, (int)kind, BrandsJson(brands), brands.Count, volume, market,
             feedback, complaint, resolution, resolvedOnSpot, satisfied, dataChange, violationType,
-            violationDescription, unlicensedPlace, unlicensedDescription, shareWithLogistics, shareWithCallCentre, createdUtc, createdBy, null, null, 1);
+            violationDescription, unlicensedPlace, unlicensedDescription, shareWithLogistics, shareWithCallCentre, plannedOn, onPlannedDay,
+            checkIn?.At, checkIn?.Point?.Latitude, checkIn?.Point?.Longitude, checkIn?.AccuracyMeters, checkOut?.At, checkOut?.Point?.Latitude, checkOut?.Point?.Longitude, checkOut?.AccuracyMeters,
+            final?.DistanceMeters, (int)(final?.Verification ?? VisitVerification.Unverified), createdUtc, createdBy, checkedOutUtc, checkedOutUtc is null ? null : createdBy, checkedOutUtc is null ? 1 : 2);
 
-        // The app audits a visit's creation with everything it says (AuditTrailInterceptor: non-null values, by name).
+        // The app audits a visit's creation with everything it says (AuditTrailInterceptor: non-null values, by name, never
+        // the phone's locations): a checked-in visit is saved with its check-in, assessed on its own. The field work came
+        // with issue 13, taken to have
+        // shipped when the check-ins start: the entries of older visits were written without its properties (their plan
+        // match is what an upgrade would have filled in, which the audit trail does not record).
+        var atCheckIn = site?.AtCheckIn;
+        object? Audited(object? value) => fieldWorkAudited ? value : null;
         Audit(createdUtc, createdBy, "Visit", id, "Created", null, _json.Created(
-            ("AccountManagerId", managerId), ("BrandCount", brands.Count), ("BrandsRecommended", brands), ("Complaint", complaint), ("ComplaintResolution", resolution),
-            ("ComplaintResolvedOnSpot", resolvedOnSpot), ("CustomerFeedback", feedback), ("CustomerId", customerId), ("CustomerSatisfied", satisfied),
-            ("DataChange", dataChange), ("Kind", kind.ToString()), ("MarketInformation", market), ("ShareWithCallCentre", shareWithCallCentre),
+            ("AccountManagerId", managerId), ("BrandCount", brands.Count), ("BrandsRecommended", brands), ("CheckedInAt", checkIn?.At), ("Complaint", complaint),
+            ("ComplaintResolution", resolution), ("ComplaintResolvedOnSpot", resolvedOnSpot), ("CustomerFeedback", feedback), ("CustomerId", customerId),
+            ("CustomerSatisfied", satisfied), ("DataChange", dataChange), ("DistanceMeters", atCheckIn?.DistanceMeters), ("Kind", kind.ToString()),
+            ("MarketInformation", market), ("OnPlannedDay", Audited(onPlannedDay)), ("PlannedOn", Audited(plannedOn)), ("ShareWithCallCentre", shareWithCallCentre),
             ("ShareWithLogistics", shareWithLogistics), ("UnlicensedDescription", unlicensedDescription), ("UnlicensedPlace", unlicensedPlace),
-            ("ViolationDescription", violationDescription), ("ViolationType", violationType), ("VisitedAt", visitedAt), ("VolumeCartons", volume)));
+            ("Verification", Audited((atCheckIn?.Verification ?? VisitVerification.Unverified).ToString())), ("ViolationDescription", violationDescription),
+            ("ViolationType", violationType), ("VisitedAt", visitedAt), ("VolumeCartons", volume)));
+
+        // The check-out changes what it changes (the interceptor keeps the modified values that differ, locations aside).
+        if (checkOut is not null && atCheckIn is not null && final is not null)
+        {
+            var changes = new List<(string Name, object? Old, object? New)>();
+            void Changed(string name, object? old, object? now)
+            {
+                if (!Equals(old, now))
+                {
+                    changes.Add((name, old, now));
+                }
+            }
+
+            Changed("CheckedOutAt", null, checkOut.At);
+            Changed("DistanceMeters", atCheckIn.DistanceMeters, final.DistanceMeters);
+            Changed("Verification", atCheckIn.Verification.ToString(), final.Verification.ToString());
+            Audit(checkedOutUtc!.Value, createdBy, "Visit", id, "Updated",
+                _json.Changed([.. changes.Select(c => (c.Name, c.Old))]), _json.Changed([.. changes.Select(c => (c.Name, c.New))]));
+        }
+    }
+
+    /// <summary>
+    /// An on-site visit's check-in (at the visit's time) and check-out, assessed by the app's rules
+    /// (<see cref="SiteCheckRules"/>, its default distance and duration). At a located store: 84 % at the store for 5 to 25
+    /// minutes (verified, 5 to 80 m), 8.5 % with one of the two fixes 250 m to 2 km away (far), 7 % checked out within three
+    /// minutes (too short), 0.5 % without a location (the phone refused it); at a store without coordinates, never located
+    /// since no visit of it was ever verified, no location at all (unverified).
+    /// </summary>
+    private SiteVisit CheckInAndOut(int customerId, DateTime at)
+    {
+        var store = LocationOf(customerId);
+        var roll = _random.Next(1000);
+        var outcome = store is null || roll >= 995 ? VisitVerification.Unverified
+            : roll < 840 ? VisitVerification.Verified
+            : roll < 925 ? VisitVerification.Far
+            : VisitVerification.TooShort;
+        var seconds = outcome == VisitVerification.TooShort ? _random.Next(30, 170) : _random.Next(5 * 60, (25 * 60) + 1);
+        var outAt = at.AddSeconds(seconds);
+        SiteFix checkIn, checkOut;
+        if (store is not { } point || outcome == VisitVerification.Unverified)
+        {
+            (checkIn, checkOut) = (new SiteFix(at, null, null), new SiteFix(outAt, null, null));
+        }
+        else
+        {
+            var farIn = outcome == VisitVerification.Far && _random.Next(2) == 0;
+            var farOut = outcome == VisitVerification.Far && !farIn;
+            checkIn = new SiteFix(at, Near(point, farIn ? 250 + (1_750 * _random.NextDouble()) : 5 + (75 * _random.NextDouble())), Accuracy());
+            checkOut = new SiteFix(outAt, Near(point, farOut ? 250 + (1_750 * _random.NextDouble()) : 5 + (75 * _random.NextDouble())), Accuracy());
+        }
+
+        return new SiteVisit(checkIn, checkOut, _siteRules.Assess(store, checkIn, null), _siteRules.Assess(store, checkIn, checkOut));
+
+        double Accuracy() => Math.Round(5 + (45 * _random.NextDouble()), 1);
+    }
+
+    /// <summary>A point <paramref name="meters"/> from <paramref name="point"/> in a random direction, to six decimals as the app stores fixes.</summary>
+    private GeoPoint Near(GeoPoint point, double meters)
+    {
+        var bearing = 2 * Math.PI * _random.NextDouble();
+        var degrees = meters / (GeoPoint.EarthRadiusMeters * Math.PI / 180);
+        return new GeoPoint(
+            Math.Round(point.Latitude + (degrees * Math.Cos(bearing)), 6),
+            Math.Round(point.Longitude + (degrees * Math.Sin(bearing) / Math.Cos(point.Latitude * Math.PI / 180)), 6));
     }
 
     /// <summary>
@@ -1144,9 +1370,39 @@ internal sealed class ProvinceGenerator : IDisposable
     }
 
     /// <summary>
+    /// Every manager's monthly totals from <paramref name="from"/> on (the months with check-ins) equal the visits of that
+    /// month counted directly, every figure (the on-site and verification counts of issue 13 included), both ways: no total
+    /// without its visits, no visits without their total. (The last published quarter's are compared with EvidenceQuery.)
+    /// </summary>
+    private static string VerifyMonthTotals(SqliteConnection connection, DateOnly from)
+    {
+        var since = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Execute(connection, $"""
+            CREATE TEMP TABLE CountedMonths AS
+            SELECT AccountManagerId, substr(VisitedAt, 1, 7) || '-01' AS Month, COUNT(*) AS Visits, SUM(BrandCount) AS BrandsRecommended,
+                   SUM(VolumeCartons) AS VolumeCartons, COUNT(MarketInformation) AS MarketInformation, COUNT(DataChange) AS DataChanges,
+                   COUNT(ViolationType) AS Violations, COUNT(UnlicensedPlace) AS UnlicensedRetail, COUNT(Complaint) AS Complaints,
+                   SUM(ComplaintResolvedOnSpot) AS ComplaintsResolvedOnSpot, SUM(Kind = {(int)VisitKind.OnSite}) AS OnSiteVisits,
+                   SUM(Verification = {(int)VisitVerification.Verified}) AS VerifiedVisits, SUM(Verification = {(int)VisitVerification.Far}) AS FarVisits,
+                   SUM(Verification = {(int)VisitVerification.TooShort}) AS ShortVisits
+            FROM Visits WHERE VisitedAt >= '{since}' GROUP BY AccountManagerId, substr(VisitedAt, 1, 7)
+            """);
+        const string Columns = "AccountManagerId, Month, Visits, BrandsRecommended, VolumeCartons, MarketInformation, DataChanges, Violations, UnlicensedRetail, " +
+                               "Complaints, ComplaintsResolvedOnSpot, OnSiteVisits, VerifiedVisits, FarVisits, ShortVisits";
+        var totals = $"SELECT {Columns} FROM VisitMonthTotals WHERE Month >= '{since}'";
+        var wrong = Scalar(connection, $"SELECT COUNT(*) FROM ({totals} EXCEPT SELECT {Columns} FROM CountedMonths)")
+                    + Scalar(connection, $"SELECT COUNT(*) FROM (SELECT {Columns} FROM CountedMonths EXCEPT {totals})");
+        var rows = Scalar(connection, "SELECT COUNT(*) FROM CountedMonths");
+        Execute(connection, "DROP TABLE CountedMonths");
+        return wrong == 0
+            ? $"monthly totals since {since} = visits counted directly, every figure, {rows:N0} manager-months"
+            : throw new InvalidOperationException($"{wrong} monthly totals differ from the visits: the generator is wrong.");
+    }
+
+    /// <summary>
     /// The evidence stored with the last published cycle's results equals what the app's own EvidenceQuery counts for
     /// that period now — except the items acknowledged, which the snapshot counts as they stood at closing (some were
-    /// acknowledged later).
+    /// acknowledged later), and the field-work figures, which the snapshots of cycles closed before issue 13 do not hold.
     /// </summary>
     private static async Task<string> VerifyEvidenceAsync(string path)
     {
@@ -1158,20 +1414,34 @@ internal sealed class ProvinceGenerator : IDisposable
         var wrong = stored.Where(s =>
         {
             var now = counted.GetValueOrDefault(s.Key) ?? EvidenceFigures.None;
-            return s.Value with { ItemsAcknowledged = 0 } != now with { ItemsAcknowledged = 0 } || s.Value.ItemsAcknowledged > now.ItemsAcknowledged;
+            var comparable = now with
+            {
+                ItemsAcknowledged = 0,
+                PlannedVisits = null,
+                PlannedVisitsMade = null,
+                PlannedVisitsOnDay = null,
+                OverdueCustomers = null,
+                OnSiteVisits = null,
+                VerifiedVisits = null,
+                FarVisits = null,
+                ShortVisits = null,
+            };
+            return s.Value with { ItemsAcknowledged = 0 } != comparable || s.Value.ItemsAcknowledged > now.ItemsAcknowledged;
         }).Select(s => s.Key).ToList();
         // The monthly totals the query read equal the visits counted directly.
         var start = cycle.PeriodStart.ToDateTime(TimeOnly.MinValue);
         var end = cycle.PeriodEnd.AddDays(1).ToDateTime(TimeOnly.MinValue);
         var direct = await VisitTotals.ByManagerAsync(db.Visits.AsNoTracking().Where(v => v.VisitedAt >= start && v.VisitedAt < end), CancellationToken.None);
         wrong.AddRange(direct.Where(d => counted.GetValueOrDefault(d.Key) is not { } c
-            || new VisitTally(c.Visits, c.BrandsRecommended, c.VolumeCartons, c.MarketInformation, c.DataChanges, c.Violations, c.UnlicensedRetail, c.Complaints, c.ComplaintsResolvedOnSpot) != d.Value).Select(d => d.Key));
+            || new VisitTally(
+                c.Visits, c.BrandsRecommended, c.VolumeCartons, c.MarketInformation, c.DataChanges, c.Violations, c.UnlicensedRetail, c.Complaints, c.ComplaintsResolvedOnSpot,
+                c.OnSiteVisits ?? 0, c.VerifiedVisits ?? 0, c.FarVisits ?? 0, c.ShortVisits ?? 0) != d.Value).Select(d => d.Key));
         return wrong.Count == 0
             ? $"evidence of {cycle.Name} as stored = EvidenceQuery = visits counted directly, {stored.Count:N0} managers"
             : throw new InvalidOperationException($"The evidence stored for {cycle.Name} differs from EvidenceQuery for managers {string.Join(", ", wrong.Take(10))}: the generator is wrong.");
     }
 
-    private static void PrintSummary(string path)
+    private static void PrintSummary(string path, List<string> fieldWork)
     {
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
         connection.Open();
@@ -1193,6 +1463,12 @@ internal sealed class ProvinceGenerator : IDisposable
             Console.WriteLine($"    {seat,-24} {string.Join(" / ", counts)}");
         }
 
+        Console.WriteLine("  field work (issue 13), counted as written:");
+        foreach (var line in fieldWork)
+        {
+            Console.WriteLine("    " + line);
+        }
+
         Console.WriteLine("  tiers of the last published cycle (5★ … developing):");
         var tiers = Enumerable.Range(1, 5).Reverse().Select(t => Scalar(connection,
             $"SELECT COUNT(*) FROM Results WHERE Tier = {t} AND CycleId = (SELECT Id FROM Cycles WHERE Status = 3 ORDER BY PeriodStart DESC LIMIT 1)").ToString("N0", CultureInfo.InvariantCulture));
@@ -1202,6 +1478,15 @@ internal sealed class ProvinceGenerator : IDisposable
     private sealed record AuditRow(DateTime AtUtc, string? UserName, string EntityType, string EntityId, string Action, string? OldValues, string? NewValues);
 
     private sealed record CycleCriterionCopy(int Id, int CriterionId, Criterion Source);
+
+    /// <summary>A customer's plan fields as stored (<see cref="RetailCustomer.Plan"/>).</summary>
+    private readonly record struct StoredPlan(VisitFrequency? Frequency, DayOfWeek? Day, int Week, int? Sequence);
+
+    /// <summary>
+    /// A visit's check-in and check-out as the app stores them, with the server's assessment after the check-in alone (what
+    /// the visit said when it was saved) and after the check-out.
+    /// </summary>
+    private sealed record SiteVisit(SiteFix CheckIn, SiteFix CheckOut, SiteAssessment AtCheckIn, SiteAssessment AtCheckOut);
 
     private sealed record Cycle(
         int Id, string Name, DateOnly Start, DateOnly End, bool Published, DateTime CreatedLocal, DateTime OpenedLocal, DateTime? ClosedLocal,
