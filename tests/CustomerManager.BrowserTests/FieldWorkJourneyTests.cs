@@ -95,7 +95,13 @@ public class FieldWorkJourneyTests(BrowserFixture browser) : IClassFixture<Brows
         await Task.WhenAll(phone.WaitForURLAsync("**/Visits/Details/**"), phone.ClickAsync("#save-visit"));
         await phone.Locator("#verification[data-verification=Far]").WaitForAsync();
         await BrowserFixture.ScreenshotAsync(phone, $"{shot}-4-far-phone");
+        var farVisit = phone.Url[(phone.Url.LastIndexOf('/') + 1)..];
+        await phone.GotoAsync($"/VisitPlans/Edit/{first.Id}");
+        await BrowserFixture.ScreenshotAsync(phone, $"{shot}-4b-plan-edit-phone");
         await context.CloseAsync();
+        await admin.GotoAsync($"/AccountManagers/Details/{managerId}?from=2026-11-01&to=2026-11-30");
+        Assert.Equal(1, await admin.Locator($"#flagged-visits .flagged-visit[data-visit-id='{farVisit}'] a[href^='https://www.openstreetmap.org/']").CountAsync());
+        await BrowserFixture.ScreenshotAsync(admin, $"{shot}-4c-flagged");
 
         // 3. The location refused: the check-in says so, and the visit is saved, unverified.
         var refusing = await browser.Browser.NewContextAsync(new BrowserNewContextOptions

@@ -187,29 +187,26 @@ public sealed class Visit : Entity
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentNullException.ThrowIfNull(siteRules);
         ArgumentNullException.ThrowIfNull(rules);
-        if (rules.WhyNotChange(this, byManagerId) is { } refusal)
+        if (WhyNotCheckOut(byManagerId, checkOut.At, rules) is { } refusal)
         {
-            throw refusal.ToException("This visit can no longer be changed by this user.");
+            throw refusal.ToException("This visit cannot be checked out now.");
         }
 
-        if (CheckedInAt is not { } checkedIn)
-        {
-            throw new DomainException(ErrorCodes.Visit.NotCheckedIn, "Only a checked-in visit can be checked out.");
-        }
-
-        if (CheckedOutAt is not null)
-        {
-            throw new DomainException(ErrorCodes.Visit.AlreadyCheckedOut, "The visit was already checked out.");
-        }
-
-        if (DateOnly.FromDateTime(checkOut.At) != DateOnly.FromDateTime(checkedIn))
-        {
-            throw new DomainException(ErrorCodes.Visit.CheckOutDayPassed, "A check-out belongs to the day of its check-in.");
-        }
-
+        var checkedIn = CheckedInAt!.Value;
         CheckedOutAt = checkOut.At < checkedIn ? checkedIn : checkOut.At;
         (CheckOutLatitude, CheckOutLongitude, CheckOutAccuracy) = Stored(checkOut);
         Assess(customer, siteRules);
+    }
+
+    /// <summary>Null when <paramref name="byManagerId"/> may check out of the visit at <paramref name="at"/>; otherwise why not.</summary>
+    public Refusal? WhyNotCheckOut(int? byManagerId, DateTime at, VisitChangeRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return rules.WhyNotChange(this, byManagerId)
+            ?? (CheckedInAt is not { } checkedIn ? new Refusal(ErrorCodes.Visit.NotCheckedIn)
+                : CheckedOutAt is not null ? new Refusal(ErrorCodes.Visit.AlreadyCheckedOut)
+                : DateOnly.FromDateTime(at) != DateOnly.FromDateTime(checkedIn) ? new Refusal(ErrorCodes.Visit.CheckOutDayPassed)
+                : null);
     }
 
     /// <summary>Removes the phone's locations once they have been kept long enough; the marks and the distance stay.</summary>

@@ -98,8 +98,9 @@ public sealed class MyWorkHomeQuery(AppDbContext db, TimeProvider clock)
             months.Where(m => m.IsThisMonth == isThis).Select(m => new MonthFigures(m.Visits, m.Volume)).SingleOrDefault() ?? new MonthFigures(0, 0);
 
         var today = DateOnly.FromDateTime(now);
-        var (todays, tomorrows, hasRoutes) = await RoutesAsync(accountManagerId, today, cancellationToken);
-        var (overdue, overdueCount) = await OverdueAsync(accountManagerId, today, cancellationToken);
+        var defaults = await db.FrequencyDefaultsAsync(cancellationToken);
+        var (todays, tomorrows, hasRoutes) = await RoutesAsync(accountManagerId, today, defaults, cancellationToken);
+        var (overdue, overdueCount) = await OverdueAsync(accountManagerId, today, defaults, cancellationToken);
         return new MyWorkHomeModel(manager.Name, manager.EmployeeNumber, manager.District, customers, notVisited, Month(true), Month(false), tier, shared)
         {
             Today = today,
@@ -115,10 +116,9 @@ public sealed class MyWorkHomeQuery(AppDbContext db, TimeProvider clock)
     /// Today's and tomorrow's routes: the manager's trading customers planned on each day (<see cref="RoutePlan"/>), by
     /// their place in the day's order, then by name; a customer of today's route visited today is done.
     /// </summary>
-    private async Task<(List<RouteStop> Today, List<RouteStop> Tomorrow, bool HasRoutes)> RoutesAsync(int managerId, DateOnly today, CancellationToken cancellationToken)
+    private async Task<(List<RouteStop> Today, List<RouteStop> Tomorrow, bool HasRoutes)> RoutesAsync(int managerId, DateOnly today, Dictionary<BusinessType, VisitFrequency> defaults, CancellationToken cancellationToken)
     {
         var tomorrow = today.AddDays(1);
-        var defaults = await db.FrequencyDefaultsAsync(cancellationToken);
         var mine = db.Customers.AsNoTracking().Where(c => c.CurrentManagerId == managerId && c.Status == CustomerStatus.Active);
         var hasRoutes = await mine.AnyAsync(c => c.RouteDay != null, cancellationToken);
         var candidates = await mine
@@ -143,9 +143,8 @@ public sealed class MyWorkHomeQuery(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>The manager's overdue customers (<see cref="VisitFrequencies.IsOverdue"/>), longest unvisited first.</summary>
-    private async Task<(List<OverdueStop> Shown, int Count)> OverdueAsync(int managerId, DateOnly today, CancellationToken cancellationToken)
+    private async Task<(List<OverdueStop> Shown, int Count)> OverdueAsync(int managerId, DateOnly today, Dictionary<BusinessType, VisitFrequency> defaults, CancellationToken cancellationToken)
     {
-        var defaults = await db.FrequencyDefaultsAsync(cancellationToken);
         var overdue = await VisitPlanQueries.Overdue(db, today, defaults, [managerId]).ToListAsync(cancellationToken);
 
         var frequencies = overdue.ToDictionary(o => o.CustomerId, o => o.Frequency);

@@ -79,7 +79,7 @@ public sealed class VisitsController(
             .Select(r => new VisitReportView(r.Id, r.Kind, r.Message, r.Status, r.HandledBy, r.HandledBy is null ? null : handlerNames.GetValueOrDefault(r.HandledBy), r.HandledUtc, r.Reply)).ToList();
         var rules = await RulesAsync(cancellationToken);
         var me = User.AccountManagerIdOf();
-        var canCheckOut = visit.AwaitsCheckOut && rules.WhyNotChange(visit, me) is null && DateOnly.FromDateTime(visit.CheckedInAt!.Value) == DateOnly.FromDateTime(Now());
+        var canCheckOut = visit.WhyNotCheckOut(me, Now(), rules) is null;
         return View(new VisitDetailsModel(visit.Id, visit.VisitedAt, visit.Kind, visit.AccountManagerId, manager, visit.CustomerId, customer.StoreName, customer.LicenceNumber,
             visit, reports, rules.WhyNotChange(visit, me), rules.WhyNotDelete(visit, me))
         {
