@@ -81,6 +81,23 @@ public static class ErrorCodes
         public const string NameTooLong = "Brand.Name.TooLong";
     }
 
+    public static class Market
+    {
+        public const string SpecNameRequired = "Market.SpecName.Required";
+        public const string SpecNameTooLong = "Market.SpecName.TooLong";
+
+        /// <summary>A guide price lies above zero ({0}: the highest per carton).</summary>
+        public const string GuidePriceRange = "Market.GuidePrice.Range";
+        public const string CartonBelowPack = "Market.GuidePrice.CartonBelowPack";
+
+        /// <summary>{0} and {1}: the plausible range's ends; {2}: the guide price.</summary>
+        public const string PriceImplausible = "Market.Price.Implausible";
+        public const string StockRange = "Market.Stock.Range";
+        public const string DaysOutOfStockRange = "Market.DaysOutOfStock.Range";
+        public const string NotCollectionPoint = "Market.NotCollectionPoint";
+        public const string SpecTwice = "Market.SpecTwice";
+    }
+
     public static class Criterion
     {
         public const string NameZhRequired = "Criterion.NameZh.Required";

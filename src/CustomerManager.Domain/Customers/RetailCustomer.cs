@@ -82,6 +82,9 @@ public sealed class RetailCustomer : Entity
 
     public GeoPoint? Location => Latitude is { } lat && Longitude is { } lon ? new GeoPoint(lat, lon) : null;
 
+    /// <summary>A market information collection point (信息采集点): its manager records brand prices and stock on each visit.</summary>
+    public bool IsCollectionPoint { get; private set; }
+
     /// <summary>The current account manager (denormalised from the open assignment, for indexed lists).</summary>
     public int? CurrentManagerId { get; private set; }
 
@@ -227,6 +230,9 @@ public sealed class RetailCustomer : Entity
         routeDay is { } day && status == CustomerStatus.Active
             ? new RoutePlan(frequency, day, Math.Clamp(routeWeek, 1, VisitFrequencies.RouteWeeks(frequency)))
             : null;
+
+    /// <summary>Makes the customer a collection point, or no longer one (its figures recorded so far stay).</summary>
+    public void MarkCollectionPoint(bool isCollectionPoint) => IsCollectionPoint = isCollectionPoint;
 
     /// <summary>Places the store: from its first verified visit, or by an administrator's correction.</summary>
     public void Locate(GeoPoint point)

@@ -45,6 +45,17 @@ public sealed record EvidenceFigures(
     /// <summary>On-site visits checked out too soon.</summary>
     public int? ShortVisits { get; init; }
 
+    // Market monitoring (issue 14). Null in the snapshots of cycles closed before these figures existed.
+
+    /// <summary>Collection-point visits that recorded market figures.</summary>
+    public int? MarketVisits { get; init; }
+
+    /// <summary>
+    /// Market observations expected: one a whole week for each collection point, over the days the manager served it in the
+    /// period (up to today while it runs; <see cref="Visits.MarketRules.ExpectedCollections"/>).
+    /// </summary>
+    public int? MarketVisitsExpected { get; init; }
+
     /// <summary>The verified share of on-site visits (0–1); none without on-site visits or figures.</summary>
     public decimal? VerifiedShare => OnSiteVisits is > 0 && VerifiedVisits is { } verified ? (decimal)verified / OnSiteVisits.Value : null;
 
@@ -62,5 +73,7 @@ public sealed record EvidenceFigures(
         VerifiedVisits = 0,
         FarVisits = 0,
         ShortVisits = 0,
+        MarketVisits = 0,
+        MarketVisitsExpected = 0,
     };
 }

@@ -12,6 +12,7 @@ public sealed class Visit : Entity
     public const int MaxBrands = 20;
 
     private readonly List<VisitReport> _reports = [];
+    private readonly List<MarketObservation> _market = [];
     private List<string> _brandsRecommended = [];
 
     private Visit()
@@ -104,6 +105,12 @@ public sealed class Visit : Entity
 
     /// <summary>Checked in and awaiting its check-out.</summary>
     public bool AwaitsCheckOut => CheckedInAt is not null && CheckedOutAt is null;
+
+    /// <summary>The brand specifications whose market figures the visit recorded (a collection point's); 0 for none.</summary>
+    public int MarketSpecs { get; private set; }
+
+    /// <summary>The market figures recorded at a collection point (<see cref="ObserveMarket"/>).</summary>
+    public IReadOnlyCollection<MarketObservation> Market => _market.AsReadOnly();
 
     /// <summary>What this visit passed on: shared information and reported cases, with their acknowledgement.</summary>
     public IReadOnlyCollection<VisitReport> Reports => _reports.AsReadOnly();
@@ -207,6 +214,50 @@ public sealed class Visit : Entity
                 : CheckedOutAt is not null ? new Refusal(ErrorCodes.Visit.AlreadyCheckedOut)
                 : DateOnly.FromDateTime(at) != DateOnly.FromDateTime(checkedIn) ? new Refusal(ErrorCodes.Visit.CheckOutDayPassed)
                 : null);
+    }
+
+    /// <summary>
+    /// Records the market figures read at the store (卷烟市场信息采集), replacing any recorded before: only at a collection
+    /// point, one reading per specification, every figure plausible (<see cref="MarketRules"/>); empty readings are left out.
+    /// A price above the guide price raises an item for the monopoly leader, kept in step like the visit's other items.
+    /// Called after the visit is logged or revised, with the guide prices of its day and the manager's district.
+    /// </summary>
+    public void ObserveMarket(IEnumerable<MarketReading> readings, bool atCollectionPoint, int districtId)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        var kept = readings.Where(r => !r.IsEmpty).ToList();
+        if (kept.Count > 0 && !atCollectionPoint)
+        {
+            throw new DomainException(ErrorCodes.Market.NotCollectionPoint, "Market figures are collected at collection points.");
+        }
+
+        if (kept.Select(r => r.BrandSpecId).Distinct().Count() != kept.Count)
+        {
+            throw new DomainException(ErrorCodes.Market.SpecTwice, "One reading per brand specification.");
+        }
+
+        foreach (var reading in kept)
+        {
+            if (MarketRules.WhyNot(reading) is [var first, ..])
+            {
+                throw first.Refusal.ToException("A market figure is not plausible.");
+            }
+        }
+
+        _market.Clear();
+        _market.AddRange(kept.Select(r => new MarketObservation(this, r, districtId)));
+        MarketSpecs = _market.Count;
+        var above = kept.Where(r => MarketRules.IsAboveGuide(r.PackPrice, r.CartonPrice, r.Guide))
+            .Select(r => r.PackPrice > r.Guide.PackPrice
+                ? FormattableString.Invariant($"{r.Label} {r.PackPrice:0.00} > {r.Guide.PackPrice:0.00}")
+                : FormattableString.Invariant($"{r.Label} {r.CartonPrice:0.00} > {r.Guide.CartonPrice:0.00}"))
+            .ToList();
+        Route(ReportKind.PriceAboveGuide, above.Count == 0 ? null : Guard.Optional(string.Join("; ", above), TextMaxLength, ErrorCodes.Visit.TextTooLong));
+        foreach (var report in _reports)
+        {
+            report.VisitedAt = VisitedAt;
+            report.AccountManagerId = AccountManagerId;
+        }
     }
 
     /// <summary>Removes the phone's locations once they have been kept long enough; the marks and the distance stay.</summary>

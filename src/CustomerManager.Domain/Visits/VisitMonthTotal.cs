@@ -28,6 +28,7 @@ public sealed class VisitMonthTotal
         VerifiedVisits = tally.Verified;
         FarVisits = tally.Far;
         ShortVisits = tally.TooShort;
+        MarketVisits = tally.MarketVisits;
     }
 
     public int AccountManagerId { get; private set; }
@@ -61,7 +62,10 @@ public sealed class VisitMonthTotal
 
     public int ShortVisits { get; private set; }
 
-    public VisitTally Tally => new(Visits, BrandsRecommended, VolumeCartons, MarketInformation, DataChanges, Violations, UnlicensedRetail, Complaints, ComplaintsResolvedOnSpot, OnSiteVisits, VerifiedVisits, FarVisits, ShortVisits);
+    /// <summary>Collection-point visits that recorded market figures.</summary>
+    public int MarketVisits { get; private set; }
+
+    public VisitTally Tally => new(Visits, BrandsRecommended, VolumeCartons, MarketInformation, DataChanges, Violations, UnlicensedRetail, Complaints, ComplaintsResolvedOnSpot, OnSiteVisits, VerifiedVisits, FarVisits, ShortVisits, MarketVisits);
 
     /// <summary>The first day of the month <paramref name="day"/> falls in.</summary>
     public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);

@@ -17,6 +17,9 @@ public enum ReportKind
 
     /// <summary>Unlicensed retail reported (无证经营).</summary>
     UnlicensedRetail = 4,
+
+    /// <summary>A collection point's price above the guide price (possible price violation), for the monopoly leader to look at.</summary>
+    PriceAboveGuide = 5,
 }
 
 public enum ReportStatus

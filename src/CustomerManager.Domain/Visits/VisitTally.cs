@@ -18,7 +18,8 @@ public readonly record struct VisitTally(
     int OnSite = 0,
     int Verified = 0,
     int Far = 0,
-    int TooShort = 0)
+    int TooShort = 0,
+    int MarketVisits = 0)
 {
     public bool IsZero => this == default;
 
@@ -39,7 +40,8 @@ public readonly record struct VisitTally(
             OnSite: visit.Kind == VisitKind.OnSite ? 1 : 0,
             Verified: visit.Verification == VisitVerification.Verified ? 1 : 0,
             Far: visit.Verification == VisitVerification.Far ? 1 : 0,
-            TooShort: visit.Verification == VisitVerification.TooShort ? 1 : 0);
+            TooShort: visit.Verification == VisitVerification.TooShort ? 1 : 0,
+            MarketVisits: visit.MarketSpecs > 0 ? 1 : 0);
     }
 
     public static VisitTally operator +(VisitTally a, VisitTally b) => new(
@@ -55,11 +57,12 @@ public readonly record struct VisitTally(
         a.OnSite + b.OnSite,
         a.Verified + b.Verified,
         a.Far + b.Far,
-        a.TooShort + b.TooShort);
+        a.TooShort + b.TooShort,
+        a.MarketVisits + b.MarketVisits);
 
     public static VisitTally operator -(VisitTally a) => new(
         -a.Visits, -a.BrandsRecommended, -a.VolumeCartons, -a.MarketInformation, -a.DataChanges, -a.Violations,
-        -a.UnlicensedRetail, -a.Complaints, -a.ComplaintsResolvedOnSpot, -a.OnSite, -a.Verified, -a.Far, -a.TooShort);
+        -a.UnlicensedRetail, -a.Complaints, -a.ComplaintsResolvedOnSpot, -a.OnSite, -a.Verified, -a.Far, -a.TooShort, -a.MarketVisits);
 
     public static VisitTally operator -(VisitTally a, VisitTally b) => a + -b;
 

@@ -39,6 +39,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Brand> Brands => Set<Brand>();
 
+    /// <summary>Brand specifications (规格) and their guide prices.</summary>
+    public DbSet<BrandSpec> BrandSpecs => Set<BrandSpec>();
+
+    public DbSet<GuidePrice> GuidePrices => Set<GuidePrice>();
+
+    /// <summary>The market figures collection points report, one row per visit and specification.</summary>
+    public DbSet<MarketObservation> MarketObservations => Set<MarketObservation>();
+
+    /// <summary>The observations summed per district, week and specification (<see cref="MarketTotals"/>).</summary>
+    public DbSet<MarketWeekTotal> MarketWeekTotals => Set<MarketWeekTotal>();
+
     public DbSet<Criterion> Criteria => Set<Criterion>();
 
     public DbSet<RatingSettings> RatingSettings => Set<RatingSettings>();
@@ -68,7 +79,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ImportUpload> ImportUploads => Set<ImportUpload>();
 
     /// <summary>
-    /// Saves, and keeps each manager's <see cref="VisitMonthTotal"/> and <see cref="VisitedCustomerQuarter"/> rows equal to the visits in the same transaction
+    /// Saves, and keeps each manager's <see cref="VisitMonthTotal"/> and <see cref="VisitedCustomerQuarter"/> rows equal to the visits, and each district's <see cref="MarketWeekTotal"/> rows equal to its observations, in the same transaction
     /// (one of its own when the caller has none).
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -79,7 +90,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         }
 
         var changes = VisitTotals.PendingChanges(ChangeTracker);
-        if (changes.IsEmpty)
+        var marketWeeks = await MarketTotals.PendingKeysAsync(this, ChangeTracker, cancellationToken);
+        if (changes.IsEmpty && marketWeeks.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
@@ -89,6 +101,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await VisitTotals.ApplyAsync(this, changes, cancellationToken);
+            await MarketTotals.RecountAsync(this, marketWeeks, cancellationToken);
 
             if (own is not null)
             {
@@ -114,7 +127,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             ChangeTracker.DetectChanges();
         }
 
-        if (ChangeTracker.Entries<Visit>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        if (ChangeTracker.Entries<Visit>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<MarketObservation>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Visits are saved with SaveChangesAsync, which keeps their monthly totals.");
         }

@@ -96,7 +96,8 @@ public static class VisitTotals
                         .SetProperty(x => x.OnSiteVisits, x => x.OnSiteVisits + t.OnSite)
                         .SetProperty(x => x.VerifiedVisits, x => x.VerifiedVisits + t.Verified)
                         .SetProperty(x => x.FarVisits, x => x.FarVisits + t.Far)
-                        .SetProperty(x => x.ShortVisits, x => x.ShortVisits + t.TooShort),
+                        .SetProperty(x => x.ShortVisits, x => x.ShortVisits + t.TooShort)
+                        .SetProperty(x => x.MarketVisits, x => x.MarketVisits + t.MarketVisits),
                     cancellationToken);
             if (updated == 0)
             {
@@ -105,10 +106,10 @@ public static class VisitTotals
                     $"""
                      INSERT INTO "VisitMonthTotals" ("AccountManagerId", "Month", "Visits", "BrandsRecommended", "VolumeCartons", "MarketInformation",
                          "DataChanges", "Violations", "UnlicensedRetail", "Complaints", "ComplaintsResolvedOnSpot",
-                         "OnSiteVisits", "VerifiedVisits", "FarVisits", "ShortVisits")
+                         "OnSiteVisits", "VerifiedVisits", "FarVisits", "ShortVisits", "MarketVisits")
                      VALUES ({managerId}, {month}, {t.Visits}, {t.BrandsRecommended}, {t.VolumeCartons}, {t.MarketInformation},
                          {t.DataChanges}, {t.Violations}, {t.UnlicensedRetail}, {t.Complaints}, {t.ComplaintsResolvedOnSpot},
-                         {t.OnSite}, {t.Verified}, {t.Far}, {t.TooShort})
+                         {t.OnSite}, {t.Verified}, {t.Far}, {t.TooShort}, {t.MarketVisits})
                      """,
                     cancellationToken);
             }
@@ -156,7 +157,8 @@ public static class VisitTotals
                     g.Count(v => v.Kind == VisitKind.OnSite),
                     g.Count(v => v.Verification == VisitVerification.Verified),
                     g.Count(v => v.Verification == VisitVerification.Far),
-                    g.Count(v => v.Verification == VisitVerification.TooShort)),
+                    g.Count(v => v.Verification == VisitVerification.TooShort),
+                    g.Count(v => v.MarketSpecs > 0)),
             })
             .ToDictionaryAsync(x => x.ManagerId, x => x.Tally, cancellationToken);
 

@@ -41,7 +41,8 @@ public sealed class EvidenceQuery(AppDbContext db, TimeProvider clock)
             : await CountsAsync(from, to, managers, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var plans = await db.PlanFiguresAsync(from, to, today, managers, cancellationToken);
-        foreach (var id in figures.Keys.Union(plans.Keys).ToList())
+        var market = await db.MarketExpectedAsync(from, to < today ? to : today, managers, cancellationToken);
+        foreach (var id in figures.Keys.Union(plans.Keys).Union(market.Keys).ToList())
         {
             var plan = plans.GetValueOrDefault(id) ?? new PlanFigures(0, 0, 0, 0);
             figures[id] = (figures.GetValueOrDefault(id) ?? EvidenceFigures.None) with
@@ -50,6 +51,7 @@ public sealed class EvidenceQuery(AppDbContext db, TimeProvider clock)
                 PlannedVisitsMade = plan.Made,
                 PlannedVisitsOnDay = plan.OnDay,
                 OverdueCustomers = plan.Overdue,
+                MarketVisitsExpected = market.GetValueOrDefault(id),
             };
         }
 
@@ -130,6 +132,7 @@ public sealed class EvidenceQuery(AppDbContext db, TimeProvider clock)
         VerifiedVisits = t.Verified,
         FarVisits = t.Far,
         ShortVisits = t.TooShort,
+        MarketVisits = t.MarketVisits,
     };
 
     /// <summary>
@@ -201,7 +204,8 @@ public sealed class EvidenceQuery(AppDbContext db, TimeProvider clock)
                         g.Sum(t => t.OnSiteVisits),
                         g.Sum(t => t.VerifiedVisits),
                         g.Sum(t => t.FarVisits),
-                        g.Sum(t => t.ShortVisits)),
+                        g.Sum(t => t.ShortVisits),
+                        g.Sum(t => t.MarketVisits)),
                 })
                 .ToListAsync(cancellationToken);
             foreach (var m in months)

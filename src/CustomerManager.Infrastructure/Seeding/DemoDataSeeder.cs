@@ -97,6 +97,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         await db.SaveChangesAsync(cancellationToken);
         HandleOlderReports(random, visits, panels, nowLocal, nowUtc);
         await db.SaveChangesAsync(cancellationToken);
+        await SeedMarketAsync(new Random(20261130), managers, customers, visits, panels, today, nowUtc, cancellationToken);
 
         await CreateCyclesAsync(random, managers, panels, quarterStart, now, cancellationToken);
         logger.LogInformation("Demo data seeded: {Managers} account managers, {Customers} customers", managers.Count, customers.Count);
@@ -225,6 +226,60 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
             }
         }
     }
+
+    /// <summary>
+    /// Brand specifications with guide prices (one changed a month ago), five collection points per manager, and their
+    /// market figures on the on-site visits of the last thirteen weeks: prices around the guide price, a few above it
+    /// (raising items for the monopoly leader, the older ones acknowledged), stock and the odd stockout. Its own random
+    /// numbers, so that the rest of the demo stays as it was.
+    /// </summary>
+    private async Task SeedMarketAsync(
+        Random random, List<AccountManager> managers, List<RetailCustomer> customers, List<Visit> visits, Panels panels, DateOnly today, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var brands = await db.Brands.ToDictionaryAsync(b => b.Name, cancellationToken);
+        var since = today.AddYears(-2);
+        var specs = Specs.Select((s, i) => new BrandSpec(brands[s.Brand].Id, s.Name, i + 1, since, s.Pack, s.Pack * 10)).ToList();
+        specs[5].SetGuidePrice(today.AddDays(-30), specs[5].GuideOn(today)!.PackPrice + 1, (specs[5].GuideOn(today)!.PackPrice + 1) * 10);
+        db.BrandSpecs.AddRange(specs);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var labels = specs.ToDictionary(s => s.Id, s => $"{brands.Values.Single(b => b.Id == s.BrandId).Name} {s.Name}");
+        var districtOf = managers.ToDictionary(m => m.Id, m => m.DistrictId);
+        var points = customers.Where(c => c.Status == CustomerStatus.Active).GroupBy(c => c.CurrentManagerId).SelectMany(g => g.Take(5)).ToList();
+        foreach (var point in points)
+        {
+            point.MarkCollectionPoint(true);
+        }
+
+        var pointIds = points.Select(p => p.Id).ToHashSet();
+        var from = today.AddDays(-91).ToDateTime(TimeOnly.MinValue);
+        foreach (var visit in visits.Where(v => pointIds.Contains(v.CustomerId) && v.Kind == VisitKind.OnSite && v.VisitedAt >= from))
+        {
+            var day = DateOnly.FromDateTime(visit.VisitedAt);
+            var readings = specs.Where(_ => random.Next(100) < 70).Select(s =>
+            {
+                var guide = s.GuideOn(day)!;
+                var roll = random.Next(100);
+                var pack = roll < 10 ? guide.PackPrice + random.Next(1, 4) : guide.PackPrice - (random.Next(0, 3) * 0.5m);
+                var stock = random.Next(100) < 6 ? 0 : random.Next(2, 30);
+                return new MarketReading(s.Id, labels[s.Id], guide, pack, random.Next(100) < 60 ? pack * 10 : null, stock, stock == 0 ? random.Next(1, 8) : 0);
+            });
+            visit.ObserveMarket(readings, atCollectionPoint: true, districtOf[visit.AccountManagerId]);
+            foreach (var flag in visit.Reports.Where(r => r.Kind == ReportKind.PriceAboveGuide && visit.VisitedAt < today.AddDays(-7).ToDateTime(TimeOnly.MinValue)))
+            {
+                var user = panels.Of(visit.AccountManagerId).Single(p => p.PanelRole == VisitReport.RecipientOf(flag.Kind));
+                flag.Acknowledge(PanelRole.MonopolyLeader, user.UserName!, "已提醒零售户按指导价销售", nowUtc.AddDays(-(today.DayNumber - day.DayNumber) + 1));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static readonly (string Brand, string Name, decimal Pack)[] Specs =
+    [
+        ("中华", "硬", 45m), ("中华", "软", 65m), ("玉溪", "软", 23m), ("云烟", "软珍品", 22m), ("黄鹤楼", "硬金砂", 19m),
+        ("利群", "新版", 16m), ("芙蓉王", "硬", 25m), ("南京", "炫赫门", 16m), ("红塔山", "经典", 10m), ("白沙", "精品", 10m), ("真龙", "起源", 15m),
+    ];
 
     /// <summary>Recipients have dealt with most items older than a week; newer ones are still waiting.</summary>
     private static void HandleOlderReports(Random random, List<Visit> visits, Panels panels, DateTime nowLocal, DateTime nowUtc)

@@ -206,6 +206,9 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.Property<int?>("Frequency")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsCollectionPoint")
+                        .HasColumnType("boolean");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
 
@@ -843,6 +846,227 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.ToTable("Brands");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.BrandSpec", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BrandId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BrandId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("BrandSpecs");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.GuidePrice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BrandSpecId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("CartonPrice")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("PackPrice")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BrandSpecId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("GuidePrices");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketObservation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AboveGuide")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("AccountManagerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BrandSpecId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("CartonPrice")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("DaysOutOfStock")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("GuideCartonPrice")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal>("GuidePackPrice")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("PackPrice")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<int?>("StockCartons")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Stockout")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountManagerId");
+
+                    b.HasIndex("BrandSpecId");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("CustomerId", "ObservedOn");
+
+                    b.HasIndex("DistrictId", "ObservedOn");
+
+                    b.ToTable("MarketObservations");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketWeekTotal", b =>
+                {
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BrandSpecId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AboveGuide")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("CartonPriceMax")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal?>("CartonPriceMin")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal>("CartonPriceSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("CartonPrices")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysCounts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysOutOfStockSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("PackPriceMax")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal?>("PackPriceMin")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal>("PackPriceSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("PackPrices")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StockCartonsSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StockCounts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stockouts")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DistrictId", "WeekStart", "BrandSpecId");
+
+                    b.HasIndex("BrandSpecId");
+
+                    b.ToTable("MarketWeekTotals");
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>
                 {
                     b.Property<int>("Id")
@@ -926,6 +1150,9 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.Property<string>("MarketInformation")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("MarketSpecs")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(256)
@@ -1020,6 +1247,9 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("MarketInformation")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MarketVisits")
                         .HasColumnType("integer");
 
                     b.Property<int>("OnSiteVisits")
@@ -1611,6 +1841,12 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                             b1.Property<int>("MarketInformation")
                                 .HasColumnType("integer");
 
+                            b1.Property<int?>("MarketVisits")
+                                .HasColumnType("integer");
+
+                            b1.Property<int?>("MarketVisitsExpected")
+                                .HasColumnType("integer");
+
                             b1.Property<int?>("OnSiteVisits")
                                 .HasColumnType("integer");
 
@@ -1765,6 +2001,72 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.BrandSpec", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.Visits.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.GuidePrice", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.Visits.BrandSpec", null)
+                        .WithMany("GuidePrices")
+                        .HasForeignKey("BrandSpecId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketObservation", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
+                        .WithMany()
+                        .HasForeignKey("AccountManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Visits.BrandSpec", null)
+                        .WithMany()
+                        .HasForeignKey("BrandSpecId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Customers.RetailCustomer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Visits.Visit", null)
+                        .WithMany("Market")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketWeekTotal", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.Visits.BrandSpec", null)
+                        .WithMany()
+                        .HasForeignKey("BrandSpecId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>
                 {
                     b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
@@ -1889,8 +2191,15 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.Navigation("Results");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.BrandSpec", b =>
+                {
+                    b.Navigation("GuidePrices");
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>
                 {
+                    b.Navigation("Market");
+
                     b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618

@@ -206,6 +206,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<int?>("Frequency")
                         .HasColumnType("int");
 
+                    b.Property<bool>("IsCollectionPoint")
+                        .HasColumnType("bit");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("float");
 
@@ -843,6 +846,227 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.ToTable("Brands");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.BrandSpec", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BrandId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BrandId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("BrandSpecs");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.GuidePrice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BrandSpecId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("CartonPrice")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("PackPrice")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BrandSpecId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("GuidePrices");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketObservation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AboveGuide")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("AccountManagerId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("BrandSpecId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("CartonPrice")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DaysOutOfStock")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("GuideCartonPrice")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<decimal>("GuidePackPrice")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("PackPrice")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<int?>("StockCartons")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Stockout")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountManagerId");
+
+                    b.HasIndex("BrandSpecId");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("CustomerId", "ObservedOn");
+
+                    b.HasIndex("DistrictId", "ObservedOn");
+
+                    b.ToTable("MarketObservations");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketWeekTotal", b =>
+                {
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BrandSpecId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AboveGuide")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("CartonPriceMax")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<decimal?>("CartonPriceMin")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<decimal>("CartonPriceSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("CartonPrices")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DaysCounts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DaysOutOfStockSum")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("PackPriceMax")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<decimal?>("PackPriceMin")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<decimal>("PackPriceSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("PackPrices")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StockCartonsSum")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StockCounts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Stockouts")
+                        .HasColumnType("int");
+
+                    b.HasKey("DistrictId", "WeekStart", "BrandSpecId");
+
+                    b.HasIndex("BrandSpecId");
+
+                    b.ToTable("MarketWeekTotals");
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>
                 {
                     b.Property<int>("Id")
@@ -926,6 +1150,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<string>("MarketInformation")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("MarketSpecs")
+                        .HasColumnType("int");
 
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(256)
@@ -1020,6 +1247,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<int>("MarketInformation")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MarketVisits")
                         .HasColumnType("int");
 
                     b.Property<int>("OnSiteVisits")
@@ -1614,6 +1844,12 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                             b1.Property<int>("MarketInformation")
                                 .HasColumnType("int");
 
+                            b1.Property<int?>("MarketVisits")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("MarketVisitsExpected")
+                                .HasColumnType("int");
+
                             b1.Property<int?>("OnSiteVisits")
                                 .HasColumnType("int");
 
@@ -1768,6 +2004,72 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.BrandSpec", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.Visits.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.GuidePrice", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.Visits.BrandSpec", null)
+                        .WithMany("GuidePrices")
+                        .HasForeignKey("BrandSpecId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketObservation", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
+                        .WithMany()
+                        .HasForeignKey("AccountManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Visits.BrandSpec", null)
+                        .WithMany()
+                        .HasForeignKey("BrandSpecId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Customers.RetailCustomer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Visits.Visit", null)
+                        .WithMany("Market")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketWeekTotal", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.Visits.BrandSpec", null)
+                        .WithMany()
+                        .HasForeignKey("BrandSpecId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>
                 {
                     b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
@@ -1892,8 +2194,15 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Navigation("Results");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.BrandSpec", b =>
+                {
+                    b.Navigation("GuidePrices");
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>
                 {
+                    b.Navigation("Market");
+
                     b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618

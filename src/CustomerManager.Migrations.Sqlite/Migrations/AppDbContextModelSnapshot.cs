@@ -193,6 +193,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<int?>("Frequency")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsCollectionPoint")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
 
@@ -808,6 +811,211 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.ToTable("Brands");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.BrandSpec", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BrandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BrandId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("BrandSpecs");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.GuidePrice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BrandSpecId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("CartonPrice")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PackPrice")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BrandSpecId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("GuidePrices");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketObservation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AboveGuide")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountManagerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BrandSpecId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CartonPrice")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DaysOutOfStock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("GuideCartonPrice")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("GuidePackPrice")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("PackPrice")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("StockCartons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Stockout")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountManagerId");
+
+                    b.HasIndex("BrandSpecId");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex("CustomerId", "ObservedOn");
+
+                    b.HasIndex("DistrictId", "ObservedOn");
+
+                    b.ToTable("MarketObservations");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketWeekTotal", b =>
+                {
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BrandSpecId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AboveGuide")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CartonPriceMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CartonPriceMin")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CartonPriceSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("CartonPrices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysCounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysOutOfStockSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PackPriceMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PackPriceMin")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PackPriceSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("PackPrices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StockCartonsSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StockCounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stockouts")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DistrictId", "WeekStart", "BrandSpecId");
+
+                    b.HasIndex("BrandSpecId");
+
+                    b.ToTable("MarketWeekTotals");
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>
                 {
                     b.Property<int>("Id")
@@ -889,6 +1097,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<string>("MarketInformation")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MarketSpecs")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(256)
@@ -983,6 +1194,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MarketInformation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MarketVisits")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OnSiteVisits")
@@ -1560,6 +1774,12 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                             b1.Property<int>("MarketInformation")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int?>("MarketVisits")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("MarketVisitsExpected")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int?>("OnSiteVisits")
                                 .HasColumnType("INTEGER");
 
@@ -1707,6 +1927,72 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.BrandSpec", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.Visits.Brand", null)
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.GuidePrice", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.Visits.BrandSpec", null)
+                        .WithMany("GuidePrices")
+                        .HasForeignKey("BrandSpecId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketObservation", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
+                        .WithMany()
+                        .HasForeignKey("AccountManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Visits.BrandSpec", null)
+                        .WithMany()
+                        .HasForeignKey("BrandSpecId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Customers.RetailCustomer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Visits.Visit", null)
+                        .WithMany("Market")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketWeekTotal", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.Visits.BrandSpec", null)
+                        .WithMany()
+                        .HasForeignKey("BrandSpecId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>
                 {
                     b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
@@ -1831,8 +2117,15 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Navigation("Results");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.BrandSpec", b =>
+                {
+                    b.Navigation("GuidePrices");
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Visits.Visit", b =>
                 {
+                    b.Navigation("Market");
+
                     b.Navigation("Reports");
                 });
 #pragma warning restore 612, 618

@@ -60,6 +60,8 @@ public static class ApplicationSetup
         services.AddScoped<Features.Audit.AuditLogQuery>();
         services.AddScoped<Features.Visits.VisitListQuery>();
         services.AddSingleton<Features.Visits.SiteCheckTicket>();
+        services.AddScoped<Features.Visits.MarketGridService>();
+        services.AddScoped<Features.Market.MarketPageQuery>();
         services.AddHostedService<Features.Visits.LocationRetention>();
         services.AddScoped<Features.VisitPlans.RoutePlanListQuery>();
         services.AddScoped<Features.VisitPlans.PlanComplianceQuery>();
@@ -245,14 +247,17 @@ public static class ApplicationSetup
     /// <summary>The command that recounts the visit totals (<see cref="VisitTotals"/>) and stops.</summary>
     public const string RebuildVisitTotalsCommand = "rebuild-visit-totals";
 
-    /// <summary>Recounts every manager's visit totals from the visits (after a repair of the data by hand, say).</summary>
+    /// <summary>Recounts every manager's visit totals from the visits and every district's market totals from the observations (after a repair of the data by hand, say).</summary>
     public static async Task RebuildVisitTotalsAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var (months, quarters) = await VisitTotals.RebuildAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var (months, quarters) = await VisitTotals.RebuildAsync(db);
+        var marketWeeks = await MarketTotals.RebuildAsync(db);
         app.Logger.LogInformation(
-            "Visit totals rebuilt: {Months} manager-months, {Quarters} customer-quarters in {Seconds:0.0} s", months, quarters, started.Elapsed.TotalSeconds);
+            "Visit totals rebuilt: {Months} manager-months, {Quarters} customer-quarters, {MarketWeeks} district-weeks of market figures in {Seconds:0.0} s",
+            months, quarters, marketWeeks, started.Elapsed.TotalSeconds);
     }
 
     /// <summary>The command that copies the SQLite database, consistently, while the app may be writing to it, and stops.</summary>

@@ -34,6 +34,8 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
 
         builder.HasMany(v => v.Reports).WithOne().HasForeignKey(r => r.VisitId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(v => v.Reports).HasField("_reports");
+        builder.HasMany(v => v.Market).WithOne().HasForeignKey(o => o.VisitId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(v => v.Market).HasField("_market");
 
         builder.HasIndex(v => new { v.AccountManagerId, v.VisitedAt });
         builder.HasIndex(v => new { v.CustomerId, v.VisitedAt });

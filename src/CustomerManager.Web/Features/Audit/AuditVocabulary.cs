@@ -91,6 +91,7 @@ public static class AuditVocabulary
             [nameof(RetailCustomer.RouteDay)] = new("RoutePlan.RouteDay", AuditValueKind.Enum, nameof(DayOfWeek)),
             [nameof(RetailCustomer.RouteWeek)] = new("RoutePlan.RouteWeek", AuditValueKind.Number),
             [nameof(RetailCustomer.RouteSequence)] = new("RoutePlan.Sequence", AuditValueKind.Number),
+            [nameof(RetailCustomer.IsCollectionPoint)] = new("Market.CollectionPoint", AuditValueKind.Flag),
             [nameof(RetailCustomer.Latitude)] = new("RoutePlan.Latitude", AuditValueKind.Number),
             [nameof(RetailCustomer.Longitude)] = new("RoutePlan.Longitude", AuditValueKind.Number),
         },
@@ -136,6 +137,7 @@ public static class AuditVocabulary
             [nameof(Visit.CheckedOutAt)] = new("SiteCheck.CheckOutTime", AuditValueKind.LocalTime),
             [nameof(Visit.DistanceMeters)] = new("SiteCheck.Distance", AuditValueKind.Number),
             [nameof(Visit.Verification)] = new("SiteCheck.Title", AuditValueKind.Enum, nameof(VisitVerification)),
+            [nameof(Visit.MarketSpecs)] = new("Market.GridTitle", AuditValueKind.Number),
         },
         [nameof(VisitReport)] = new Dictionary<string, AuditField>
         {
@@ -164,6 +166,13 @@ public static class AuditVocabulary
             [nameof(Brand.Name)] = new("Brands.Name"),
             [nameof(Brand.SortOrder)] = new("Criteria.Order", AuditValueKind.Number),
             [nameof(Brand.IsActive)] = Status with { Kind = AuditValueKind.Flag, TrueKey = "Audit.Value.InUse", FalseKey = "Criteria.Retired" },
+        },
+        [nameof(BrandSpec)] = new Dictionary<string, AuditField>
+        {
+            [nameof(BrandSpec.BrandId)] = new("Market.Brand", AuditValueKind.Number),
+            [nameof(BrandSpec.Name)] = new("Market.SpecName"),
+            [nameof(BrandSpec.SortOrder)] = new("Criteria.Order", AuditValueKind.Number),
+            [nameof(BrandSpec.IsActive)] = Status with { Kind = AuditValueKind.Flag, TrueKey = "Audit.Value.InUse", FalseKey = "Criteria.Retired" },
         },
         [nameof(Criterion)] = new Dictionary<string, AuditField>
         {
@@ -234,6 +243,8 @@ public static class AuditVocabulary
             [Evidence(nameof(EvidenceFigures.VerifiedVisits))] = new("Evidence.Verified", AuditValueKind.Number),
             [Evidence(nameof(EvidenceFigures.FarVisits))] = new("VisitVerification.Far", AuditValueKind.Number),
             [Evidence(nameof(EvidenceFigures.ShortVisits))] = new("VisitVerification.TooShort", AuditValueKind.Number),
+            [Evidence(nameof(EvidenceFigures.MarketVisits))] = new("Evidence.MarketVisits", AuditValueKind.Number),
+            [Evidence(nameof(EvidenceFigures.MarketVisitsExpected))] = new("Evidence.MarketVisitsExpected", AuditValueKind.Number),
         },
         [nameof(AppUser)] = new Dictionary<string, AuditField>
         {

@@ -16,6 +16,7 @@ public enum ImportColumn
     RouteDay,
     RouteWeek,
     RouteSequence,
+    CollectionPoint,
 }
 
 /// <summary>The header names an office file may use for each column, in Chinese or English, and the value words.</summary>
@@ -73,6 +74,24 @@ public static class ImportColumns
         ["order"] = ImportColumn.RouteSequence,
         ["routeorder"] = ImportColumn.RouteSequence,
         ["sequence"] = ImportColumn.RouteSequence,
+        ["信息采集点"] = ImportColumn.CollectionPoint,
+        ["采集点"] = ImportColumn.CollectionPoint,
+        ["是否采集点"] = ImportColumn.CollectionPoint,
+        ["collectionpoint"] = ImportColumn.CollectionPoint,
+    };
+
+    private static readonly Dictionary<string, bool> YesNoWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["是"] = true,
+        ["否"] = false,
+        ["yes"] = true,
+        ["no"] = false,
+        ["y"] = true,
+        ["n"] = false,
+        ["true"] = true,
+        ["false"] = false,
+        ["1"] = true,
+        ["0"] = false,
     };
 
     /// <summary>The words that mean "the business type's default" in a frequency cell, "no route day" in a route-day cell.</summary>
@@ -160,6 +179,9 @@ public static class ImportColumns
 
         return (false, null);
     }
+
+    /// <summary>A yes-or-no cell (是/否, yes/no); null when not understood.</summary>
+    public static bool? ParseYesNo(string value) => YesNoWords.TryGetValue(value.Trim(), out var yes) ? yes : null;
 
     public static CustomerStatus? ParseStatus(string value) =>
         StatusWords.TryGetValue(value.Trim(), out var status) ? status

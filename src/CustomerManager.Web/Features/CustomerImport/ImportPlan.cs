@@ -36,6 +36,9 @@ public sealed record PlannedRow(
 /// <summary>A customer's route plan as an import writes it (see <see cref="RetailCustomer.Plan"/>).</summary>
 public sealed record ImportedPlan(VisitFrequency? Frequency, DayOfWeek? RouteDay, int RouteWeek, int? RouteSequence)
 {
+    /// <summary>A market information collection point (信息采集点).</summary>
+    public bool CollectionPoint { get; init; }
+
     public static ImportedPlan None { get; } = new(null, null, 1, null);
 }
 

@@ -217,11 +217,29 @@ public sealed partial class ImportPlanner(AppDbContext db, TimeProvider clock)
             }
         }
 
+        var pointText = Cell(row, columns, ImportColumn.CollectionPoint);
+        if (pointText.Length > 0)
+        {
+            if (ImportColumns.ParseYesNo(pointText) is { } point)
+            {
+                plan = plan with { CollectionPoint = point };
+            }
+            else
+            {
+                fail(ImportColumn.CollectionPoint, "Import.UnknownYesNo", [pointText]);
+            }
+        }
+
         return plan;
     }
 
     private static IEnumerable<ImportColumn> PlanChanges(ImportedPlan current, ImportedPlan plan)
     {
+        if (plan.CollectionPoint != current.CollectionPoint)
+        {
+            yield return ImportColumn.CollectionPoint;
+        }
+
         if (plan.Frequency != current.Frequency)
         {
             yield return ImportColumn.Frequency;
@@ -331,11 +349,12 @@ public sealed partial class ImportPlanner(AppDbContext db, TimeProvider clock)
                     c.RouteDay,
                     c.RouteWeek,
                     c.RouteSequence,
+                    c.IsCollectionPoint,
                 })
                 .ToListAsync(cancellationToken);
             foreach (var row in rows)
             {
-                found[row.LicenceNumber] = row.Value with { Plan = new ImportedPlan(row.Frequency, row.RouteDay, row.RouteWeek, row.RouteSequence) };
+                found[row.LicenceNumber] = row.Value with { Plan = new ImportedPlan(row.Frequency, row.RouteDay, row.RouteWeek, row.RouteSequence) { CollectionPoint = row.IsCollectionPoint } };
             }
         }
 

@@ -75,6 +75,7 @@ public static class ImportTemplate
         ImportColumn.RouteDay => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(DayOfWeek.Monday),
         ImportColumn.RouteWeek => "1",
         ImportColumn.RouteSequence => "1",
+        ImportColumn.CollectionPoint => l["Common.Yes"],
         _ => string.Empty,
     };
 
@@ -92,6 +93,7 @@ public static class ImportTemplate
         ImportColumn.RouteDay => l["Import.TemplateNote.RouteDay"],
         ImportColumn.RouteWeek => l["Import.TemplateNote.RouteWeek"],
         ImportColumn.RouteSequence => l["Import.TemplateNote.RouteSequence", RetailCustomer.MaxRouteSequence],
+        ImportColumn.CollectionPoint => l["Import.TemplateNote.CollectionPoint"],
         _ => string.Empty,
     };
 }

@@ -46,6 +46,7 @@ public sealed class ImportWriter(AppDbContext db, TimeProvider clock)
                 var customer = tracked[row.ExistingId!.Value];
                 customer.Update(row.StoreName!, row.Owner!, row.Phone, row.Address!, row.BusinessType!.Value, row.Status!.Value);
                 customer.Plan(row.Plan.Frequency, row.Plan.RouteDay, row.Plan.RouteWeek, row.Plan.RouteSequence);
+                customer.MarkCollectionPoint(row.Plan.CollectionPoint);
                 if (row.ManagerId is { } managerId && managerId != customer.CurrentManagerId)
                 {
                     customer.AssignTo(managerId, today, reason, userName);
@@ -63,6 +64,7 @@ public sealed class ImportWriter(AppDbContext db, TimeProvider clock)
                 var customer = new RetailCustomer(row.Licence, row.StoreName!, row.Owner!, row.Phone, row.Address!, row.BusinessType!.Value);
                 customer.Update(customer.StoreName, customer.Owner, customer.Phone, customer.Address, customer.BusinessType, row.Status!.Value);
                 customer.Plan(row.Plan.Frequency, row.Plan.RouteDay, row.Plan.RouteWeek, row.Plan.RouteSequence);
+                customer.MarkCollectionPoint(row.Plan.CollectionPoint);
                 if (row.ManagerId is { } managerId)
                 {
                     customer.AssignTo(managerId, today, reason, userName);

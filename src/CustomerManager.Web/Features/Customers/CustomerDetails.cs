@@ -55,6 +55,9 @@ public sealed record CustomerDetailsModel(
 
     /// <summary>The store's coordinates (from its first verified visit or an administrator).</summary>
     public GeoPoint? Location { get; init; }
+
+    /// <summary>A market information collection point (信息采集点).</summary>
+    public bool IsCollectionPoint { get; init; }
 }
 
 /// <summary>
@@ -80,6 +83,7 @@ public sealed class CustomerDetailsQuery(AppDbContext db, TimeProvider clock)
                 c.Frequency,
                 c.RouteDay,
                 c.RouteWeek,
+                c.IsCollectionPoint,
                 c.Latitude,
                 c.Longitude,
                 ManagerName = db.AccountManagers.Where(m => m.Id == c.CurrentManagerId).Select(m => m.Name).FirstOrDefault(),
@@ -116,6 +120,7 @@ public sealed class CustomerDetailsQuery(AppDbContext db, TimeProvider clock)
             RouteDay = customer.RouteDay,
             RouteWeek = customer.RouteWeek,
             NextPlanned = plan?.NextOnOrAfter(DateOnly.FromDateTime(clock.GetLocalNow().DateTime)),
+            IsCollectionPoint = customer.IsCollectionPoint,
             Location = customer.Latitude is { } lat && customer.Longitude is { } lon ? new GeoPoint(lat, lon) : null,
         };
     }

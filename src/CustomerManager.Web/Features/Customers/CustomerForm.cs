@@ -31,6 +31,9 @@ public sealed class CustomerForm
 
     public CustomerStatus? Status { get; set; } = CustomerStatus.Active;
 
+    /// <summary>A market information collection point (信息采集点).</summary>
+    public bool IsCollectionPoint { get; set; }
+
     /// <summary>On creation: the first account manager, optional.</summary>
     public int? ManagerId { get; set; }
 

@@ -29,6 +29,9 @@ public sealed class CustomerListFilter
 
     public CustomerStatus? Status { get; set; }
 
+    /// <summary>True: market information collection points only.</summary>
+    public bool CollectionPoints { get; set; }
+
     public string? Sort { get; set; }
 
     public bool Desc { get; set; }
@@ -39,13 +42,13 @@ public sealed class CustomerListFilter
 
     /// <summary>Whether anything narrows the list (an empty list then says "nothing matches", not "no customers yet").</summary>
     public bool IsNarrowed =>
-        !string.IsNullOrWhiteSpace(Q) || ManagerId is not null || !string.IsNullOrWhiteSpace(Manager) || Unassigned || !string.IsNullOrWhiteSpace(District) || BusinessType is not null || Status is not null;
+        !string.IsNullOrWhiteSpace(Q) || ManagerId is not null || !string.IsNullOrWhiteSpace(Manager) || Unassigned || !string.IsNullOrWhiteSpace(District) || BusinessType is not null || Status is not null || CollectionPoints;
 }
 
 public sealed record CustomerRow(
     int Id, string LicenceNumber, string StoreName, string Owner, string? Phone, string Address,
     BusinessType BusinessType, CustomerStatus Status, int? ManagerId, string? ManagerEmployeeNumber, string? ManagerName, string? District,
-    VisitFrequency? Frequency = null, DayOfWeek? RouteDay = null, int RouteWeek = 1, int? RouteSequence = null);
+    VisitFrequency? Frequency = null, DayOfWeek? RouteDay = null, int RouteWeek = 1, int? RouteSequence = null, bool IsCollectionPoint = false);
 
 public sealed record CustomerListModel(CustomerListFilter Filter, PagedList<CustomerRow> Page, IReadOnlyList<UnitNode> Units);
 
@@ -125,6 +128,11 @@ public sealed class CustomerListQuery(AppDbContext db)
             customers = customers.Where(c => c.Status == status);
         }
 
+        if (filter.CollectionPoints)
+        {
+            customers = customers.Where(c => c.IsCollectionPoint);
+        }
+
         return customers;
     }
 
@@ -152,13 +160,13 @@ public sealed class CustomerListQuery(AppDbContext db)
         select new CustomerRow(
             c.Id, c.LicenceNumber, c.StoreName, c.Owner, c.Phone, c.Address, c.BusinessType, c.Status,
             c.CurrentManagerId, m == null ? null : m.EmployeeNumber, m == null ? null : m.Name, m == null ? null : m.District.Name,
-            c.Frequency, c.RouteDay, c.RouteWeek, c.RouteSequence);
+            c.Frequency, c.RouteDay, c.RouteWeek, c.RouteSequence, c.IsCollectionPoint);
 
     /// <summary>From this many customers found, a page of a full-text search walks the licence order rather than sorting what was found.</summary>
     private const int WalkFrom = 1_000;
 
     private static bool NarrowedBeyondWords(CustomerListFilter filter) =>
-        filter.ManagerId is not null || !string.IsNullOrWhiteSpace(filter.Manager) || filter.Unassigned || !string.IsNullOrWhiteSpace(filter.District) || filter.BusinessType is not null || filter.Status is not null;
+        filter.ManagerId is not null || !string.IsNullOrWhiteSpace(filter.Manager) || filter.Unassigned || !string.IsNullOrWhiteSpace(filter.District) || filter.BusinessType is not null || filter.Status is not null || filter.CollectionPoints;
 
     /// <summary>The words of a search, each of which a customer must match (at most five).</summary>
     public static IReadOnlyList<string> SearchWords(string? q) =>

@@ -34,7 +34,7 @@ public sealed class CustomersController(
         [
             l["Customer.LicenceNumber"], l["Customer.StoreName"], l["Customer.Owner"], l["Customer.Phone"], l["Customer.Address"],
             l["Customer.BusinessType"], l["Customer.Status"], l["Export.ManagerEmployeeNumber"], l["Export.ManagerName"], l["AccountManager.District"],
-            l["RoutePlan.Frequency"], l["RoutePlan.RouteDay"], l["RoutePlan.RouteWeek"], l["RoutePlan.Sequence"],
+            l["RoutePlan.Frequency"], l["RoutePlan.RouteDay"], l["RoutePlan.RouteWeek"], l["RoutePlan.Sequence"], l["Import.Column.CollectionPoint"],
         ];
         return await TableExport.FileAsync(
             db,
@@ -42,7 +42,7 @@ public sealed class CustomersController(
             query.Rows(filter, User),
             c => [c.LicenceNumber, c.StoreName, c.Owner, c.Phone, c.Address, l[$"BusinessType.{c.BusinessType}"].Value, l[$"CustomerStatus.{c.Status}"].Value, c.ManagerEmployeeNumber, c.ManagerName, c.District,
                   c.Frequency is { } f ? l[$"VisitFrequency.{f}"].Value : null, c.RouteDay is { } d ? System.Globalization.CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(d) : null,
-                  c.RouteDay is null ? null : c.RouteWeek, c.RouteSequence],
+                  c.RouteDay is null ? null : c.RouteWeek, c.RouteSequence, l[c.IsCollectionPoint ? "Common.Yes" : "Common.No"].Value],
             format,
             $"{l["Export.CustomersFile"]}-{clock.GetLocalNow():yyyyMMdd}",
             cancellationToken);
@@ -71,6 +71,7 @@ public sealed class CustomersController(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var customer = new RetailCustomer(form.LicenceNumber!, form.StoreName!, form.Owner!, form.Phone, form.Address!, form.BusinessType!.Value);
         customer.Update(customer.StoreName, customer.Owner, customer.Phone, customer.Address, customer.BusinessType, form.Status!.Value);
+        customer.MarkCollectionPoint(form.IsCollectionPoint);
         if (form.ManagerId is { } managerId)
         {
             // The first manager stays active until this commits (deactivation takes the same lock).
@@ -120,6 +121,7 @@ public sealed class CustomersController(
                 Address = c.Address,
                 BusinessType = c.BusinessType,
                 Status = c.Status,
+                IsCollectionPoint = c.IsCollectionPoint,
             });
     }
 
@@ -141,6 +143,7 @@ public sealed class CustomersController(
         }
 
         customer.Update(form.StoreName!, form.Owner!, form.Phone, form.Address!, form.BusinessType!.Value, form.Status!.Value);
+        customer.MarkCollectionPoint(form.IsCollectionPoint);
         if (await db.SaveSeenAsync(customer, form.Version, ModelState, l, cancellationToken) is { } current)
         {
             form.Version = current;

@@ -17,6 +17,9 @@ public sealed record RouteStop(int Id, int? Sequence, string StoreName, string A
 /// <summary>A customer whose last visit is older than its frequency allows.</summary>
 public sealed record OverdueStop(int Id, string StoreName, string? Phone, VisitFrequency Frequency, DateTime? LastVisit);
 
+/// <summary>One of the manager's collection points and when its market figures were last recorded.</summary>
+public sealed record CollectionPointStop(int Id, string StoreName, DateOnly? LastCollected, bool DoneThisWeek);
+
 public sealed record SharedItem(int VisitId, DateTime VisitedAt, string StoreName, ReportKind Kind, string Message, ReportStatus Status, string? Reply);
 
 public sealed record MyWorkHomeModel(
@@ -46,6 +49,9 @@ public sealed record MyWorkHomeModel(
 
     /// <summary>Whether any of the manager's customers has a route day.</summary>
     public bool HasRoutes { get; init; }
+
+    /// <summary>The manager's collection points (信息采集点), those not collected this week first.</summary>
+    public IReadOnlyList<CollectionPointStop> CollectionPoints { get; init; } = [];
 }
 
 /// <summary>An account manager's own figures: customers, coverage, this month against last, current tier.</summary>
@@ -109,7 +115,22 @@ public sealed class MyWorkHomeQuery(AppDbContext db, TimeProvider clock)
             Overdue = overdue,
             OverdueCount = overdueCount,
             HasRoutes = hasRoutes,
+            CollectionPoints = await CollectionPointsAsync(accountManagerId, today, cancellationToken),
         };
+    }
+
+    /// <summary>The manager's trading collection points with their latest collection (one indexed look-up each; a handful).</summary>
+    private async Task<List<CollectionPointStop>> CollectionPointsAsync(int managerId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var week = MarketRules.WeekOf(today);
+        var points = await db.Customers.AsNoTracking()
+            .Where(c => c.CurrentManagerId == managerId && c.IsCollectionPoint && c.Status == CustomerStatus.Active)
+            .Select(c => new { c.Id, c.StoreName, c.StoreNameSortKey, Last = db.MarketObservations.Where(o => o.CustomerId == c.Id).Max(o => (DateOnly?)o.ObservedOn) })
+            .ToListAsync(cancellationToken);
+        return [.. points
+            .Select(p => (p.StoreNameSortKey, Stop: new CollectionPointStop(p.Id, p.StoreName, p.Last, p.Last >= week)))
+            .OrderBy(p => p.Stop.DoneThisWeek).ThenBy(p => p.StoreNameSortKey, StringComparer.Ordinal)
+            .Select(p => p.Stop)];
     }
 
     /// <summary>

@@ -93,8 +93,22 @@ public sealed class RoutePlanBulkForm
     /// <summary><see cref="Keep"/> or 1 to 4.</summary>
     public string RouteWeek { get; set; } = Keep;
 
+    /// <summary><see cref="Keep"/>, <see cref="Mark"/> or <see cref="Unmark"/> as collection points (administrators only).</summary>
+    public string CollectionPoint { get; set; } = Keep;
+
+    public const string Mark = "mark";
+    public const string Unmark = "unmark";
+
     /// <summary>The query string of the list the form was sent from, to go back to it.</summary>
     public string? ReturnQuery { get; set; }
+
+    /// <summary>Whether the selection becomes collection points (set), stops being ones, or keeps what it is.</summary>
+    public (bool Set, bool Value) ReadCollectionPoint() => CollectionPoint switch
+    {
+        Mark => (true, true),
+        Unmark => (true, false),
+        _ => (false, false),
+    };
 
     public bool TryRead(out (bool Set, VisitFrequency? Value) frequency, out (bool Set, DayOfWeek? Value) day, out (bool Set, int Value) week)
     {
@@ -111,8 +125,9 @@ public sealed class RoutePlanBulkForm
             _ => Enum.TryParse<DayOfWeek>(RouteDay, out var d) && Enum.IsDefined(d) ? (true, d) : (false, (DayOfWeek?)null),
         };
         week = RouteWeek == Keep ? (false, 0) : int.TryParse(RouteWeek, NumberStyles.None, CultureInfo.InvariantCulture, out var w) && w is >= 1 and <= 4 ? (true, w) : (false, -1);
-        var understood = (Frequency == Keep || frequency.Set) && (RouteDay == Keep || day.Set) && week.Value >= 0;
-        return understood && (frequency.Set || day.Set || week.Set);
+        var understood = (Frequency == Keep || frequency.Set) && (RouteDay == Keep || day.Set) && week.Value >= 0
+            && CollectionPoint is Keep or Mark or Unmark;
+        return understood && (frequency.Set || day.Set || week.Set || ReadCollectionPoint().Set);
     }
 }
 

@@ -24,6 +24,9 @@ public sealed class RoutePlanFilter
 
     public bool Overdue { get; set; }
 
+    /// <summary>Only the manager's market information collection points.</summary>
+    public bool CollectionPoints { get; set; }
+
     public int? Page { get; set; }
 
     public int? PageSize { get; set; }
@@ -32,11 +35,13 @@ public sealed class RoutePlanFilter
 /// <summary>One customer of a manager's route plan.</summary>
 public sealed record RoutePlanRow(
     int Id, string StoreName, string Address, BusinessType BusinessType, VisitFrequency? OwnFrequency, VisitFrequency Frequency,
-    DayOfWeek? RouteDay, int RouteWeek, int? RouteSequence, DateOnly? NextPlanned, DateTime? LastVisit, bool IsOverdue);
+    DayOfWeek? RouteDay, int RouteWeek, int? RouteSequence, DateOnly? NextPlanned, DateTime? LastVisit, bool IsOverdue, bool IsCollectionPoint = false);
 
 public sealed record RoutePlanListModel(
     RoutePlanFilter Filter, string? ManagerName, PagedList<RoutePlanRow>? Page, IReadOnlyDictionary<DayOfWeek, int> PerDay, int Unplanned, int Overdue)
 {
+    public int CollectionPoints { get; init; }
+
     public ManagerPicker? Picker { get; init; }
 }
 
@@ -76,9 +81,17 @@ public sealed class RoutePlanListQuery(AppDbContext db, TimeProvider clock)
             shown = shown.Where(r => r.IsOverdue);
         }
 
+        if (filter.CollectionPoints)
+        {
+            shown = shown.Where(r => r.IsCollectionPoint);
+        }
+
         var perDay = rows.Where(r => r.RouteDay is not null).GroupBy(r => r.RouteDay!.Value).ToDictionary(g => g.Key, g => g.Count());
         return new RoutePlanListModel(
-            filter, name, shown.ToList().ToPagedList(filter.Page, filter.PageSize), perDay, rows.Count(r => r.RouteDay is null), rows.Count(r => r.IsOverdue));
+            filter, name, shown.ToList().ToPagedList(filter.Page, filter.PageSize), perDay, rows.Count(r => r.RouteDay is null), rows.Count(r => r.IsOverdue))
+        {
+            CollectionPoints = rows.Count(r => r.IsCollectionPoint),
+        };
     }
 
     /// <summary>The manager's trading customers in route order: by weekday (Monday first), place in the day, name.</summary>
@@ -100,6 +113,7 @@ public sealed class RoutePlanListQuery(AppDbContext db, TimeProvider clock)
                 c.RouteWeek,
                 c.RouteSequence,
                 c.Status,
+                c.IsCollectionPoint,
                 ServedSince = c.Assignments.Where(a => a.To == null).Select(a => (DateOnly?)a.From).FirstOrDefault(),
                 LastVisit = db.Visits.Where(v => v.CustomerId == c.Id).Max(v => (DateTime?)v.VisitedAt),
             })
@@ -111,7 +125,7 @@ public sealed class RoutePlanListQuery(AppDbContext db, TimeProvider clock)
                 var plan = RetailCustomer.PlanOf(frequency, c.RouteDay, c.RouteWeek, c.Status);
                 return (c.StoreNameSortKey, Row: new RoutePlanRow(
                     c.Id, c.StoreName, c.Address, c.BusinessType, c.Frequency, frequency, c.RouteDay, plan?.Week ?? c.RouteWeek, c.RouteSequence,
-                    plan?.NextOnOrAfter(today), c.LastVisit, VisitFrequencies.IsOverdue(frequency, c.LastVisit, c.ServedSince ?? today, today)));
+                    plan?.NextOnOrAfter(today), c.LastVisit, VisitFrequencies.IsOverdue(frequency, c.LastVisit, c.ServedSince ?? today, today), c.IsCollectionPoint));
             })
             .OrderBy(x => x.Row.RouteDay is { } d ? ((int)d + 6) % 7 : 7)
             .ThenBy(x => x.Row.RouteSequence ?? int.MaxValue)

@@ -59,6 +59,13 @@ public sealed class VisitPlansController(AppDbContext db, IStringLocalizer<Share
             return Redirect(back);
         }
 
+        var point = form.ReadCollectionPoint();
+        if (point.Set && !User.IsInRole(AppRoles.Administrator))
+        {
+            // Administrators choose the collection points; the managers see theirs.
+            return Forbid();
+        }
+
         var ids = form.Ids.Distinct().ToList();
         var customers = await Editable(db.Customers).Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
         if (customers.Count != ids.Count)
@@ -69,6 +76,10 @@ public sealed class VisitPlansController(AppDbContext db, IStringLocalizer<Share
         foreach (var c in customers)
         {
             c.Plan(frequency.Set ? frequency.Value : c.Frequency, day.Set ? day.Value : c.RouteDay, week.Set ? week.Value : c.RouteWeek, c.RouteSequence);
+            if (point.Set)
+            {
+                c.MarkCollectionPoint(point.Value);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

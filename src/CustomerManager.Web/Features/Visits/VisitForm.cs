@@ -66,6 +66,12 @@ public sealed class VisitForm
     /// <summary>When the visit being corrected was checked in: its time and kind are then fixed.</summary>
     public DateTime? CheckedInAt { get; set; }
 
+    /// <summary>The market figures of a collection point's visit, one row per specification offered.</summary>
+    public List<MarketItem> Market { get; set; } = [];
+
+    /// <summary>The grid the form shows: empty unless the customer is a collection point.</summary>
+    public MarketGridModel MarketGrid { get; set; } = MarketGridModel.None;
+
     public IReadOnlyList<CustomerOption> Customers { get; set; } = [];
 
     public IReadOnlyList<string> BrandOptions { get; set; } = [];

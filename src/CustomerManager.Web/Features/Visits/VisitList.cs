@@ -206,6 +206,9 @@ public sealed record VisitDetailsModel(
     /// <summary>Whether the reader may see where the phone was (the author, administrators, the panel).</summary>
     public bool SeesLocations { get; init; }
 
+    /// <summary>The market figures the visit recorded at a collection point.</summary>
+    public IReadOnlyList<MarketObservationView> Market { get; init; } = [];
+
     /// <summary>Whether the reader, its author, can check out of the visit now.</summary>
     public bool CanCheckOut { get; init; }
 

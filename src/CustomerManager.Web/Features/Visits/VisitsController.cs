@@ -26,7 +26,8 @@ public sealed class VisitsController(
     IStringLocalizer<SharedResource> l,
     TimeProvider clock,
     IOptions<VisitOptions> options,
-    SiteCheckTicket tickets) : Controller
+    SiteCheckTicket tickets,
+    MarketGridService market) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index([FromQuery] VisitListFilter filter, [FromServices] VisitListQuery query, CancellationToken cancellationToken) =>
@@ -85,6 +86,7 @@ public sealed class VisitsController(
         {
             SeesLocations = SeesLocations(visit),
             CanCheckOut = canCheckOut,
+            Market = visit.MarketSpecs == 0 ? [] : await MarketGridService.Views(db, db.MarketObservations.AsNoTracking().Where(o => o.VisitId == id)).ToListAsync(cancellationToken),
             Site = options.Value.SiteRules,
         });
     }
@@ -178,7 +180,8 @@ public sealed class VisitsController(
             ModelState.Remove(nameof(VisitForm.VisitedAt));
         }
 
-        if (!await ValidAsync(form, await RulesAsync(cancellationToken), cancellationToken))
+        if (!await ValidAsync(form, await RulesAsync(cancellationToken), cancellationToken)
+            || await market.ReadingsAsync(form.Market, DateOnly.FromDateTime(form.VisitedAt!.Value), ModelState, cancellationToken) is not { } readings)
         {
             return View("Edit", await WithOptionsAsync(form, null, cancellationToken));
         }
@@ -201,6 +204,7 @@ public sealed class VisitsController(
                     visit.AttachCheckIn(checkIn, customer, options.Value.SiteRules);
                 }
 
+                visit.ObserveMarket(readings, customer.IsCollectionPoint, await DistrictOfAsync(cancellationToken));
                 db.Visits.Add(visit);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
@@ -243,14 +247,16 @@ public sealed class VisitsController(
             return RedirectToAction(nameof(Details), new { id });
         }
 
-        return View(await WithOptionsAsync(VisitForm.From(visit), rules, cancellationToken));
+        var form = VisitForm.From(visit);
+        form.Market = await market.RecordedAsync(id, cancellationToken);
+        return View(await WithOptionsAsync(form, rules, cancellationToken));
     }
 
     [HttpPost]
     [Authorize(Policy = Policies.AccountManager)]
     public async Task<IActionResult> Edit(int id, VisitForm form, CancellationToken cancellationToken)
     {
-        var visit = await db.Visits.Include(v => v.Reports).VisibleTo(User, db.AccountManagers).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        var visit = await db.Visits.Include(v => v.Reports).Include(v => v.Market).VisibleTo(User, db.AccountManagers).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (visit is null)
         {
             return NotFound();
@@ -273,7 +279,8 @@ public sealed class VisitsController(
             return View(await WithOptionsAsync(form, rules, cancellationToken));
         }
 
-        if (!await ValidAsync(form, rules, cancellationToken))
+        if (!await ValidAsync(form, rules, cancellationToken)
+            || await market.ReadingsAsync(form.Market, DateOnly.FromDateTime(form.VisitedAt!.Value), ModelState, cancellationToken) is not { } readings)
         {
             return View(await WithOptionsAsync(form, rules, cancellationToken));
         }
@@ -287,6 +294,7 @@ public sealed class VisitsController(
             {
                 db.Entry(visit).Property(v => v.Version).OriginalValue = form.Version;
                 visit.Revise(Me, customer, form.VisitedAt!.Value, form.Kind!.Value, WithDataChange(form, customer), rules);
+                visit.ObserveMarket(readings, customer.IsCollectionPoint || visit.MarketSpecs > 0, await DistrictOfAsync(cancellationToken));
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 TempData.Flash(l["Visit.Saved"]);
@@ -313,7 +321,7 @@ public sealed class VisitsController(
     [Authorize(Policy = Policies.AccountManager)]
     public async Task<IActionResult> Delete(int id, CancellationToken cancellationToken)
     {
-        var visit = await db.Visits.Include(v => v.Reports).VisibleTo(User, db.AccountManagers).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
+        var visit = await db.Visits.Include(v => v.Reports).Include(v => v.Market).VisibleTo(User, db.AccountManagers).SingleOrDefaultAsync(v => v.Id == id, cancellationToken);
         if (visit is null)
         {
             return NotFound();
@@ -342,7 +350,27 @@ public sealed class VisitsController(
         return RedirectToAction(nameof(Details), new { id });
     }
 
+    /// <summary>
+    /// The market grid of one of the manager's customers (the form's script asks for it when the customer is chosen): empty
+    /// unless the customer is a collection point.
+    /// </summary>
+    [HttpGet]
+    [Authorize(Policy = Policies.AccountManager)]
+    public async Task<IActionResult> MarketGrid(int customerId, DateOnly? day, CancellationToken cancellationToken)
+    {
+        if (!await db.Customers.AnyAsync(c => c.Id == customerId && c.CurrentManagerId == Me, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        return PartialView("_MarketGrid", await market.GridAsync(customerId, day ?? DateOnly.FromDateTime(Now()), null, [], cancellationToken));
+    }
+
     private int Me => User.AccountManagerIdOf()!.Value;
+
+    /// <summary>The manager's district, which the market figures are summed by.</summary>
+    private Task<int> DistrictOfAsync(CancellationToken cancellationToken) =>
+        db.AccountManagers.AsNoTracking().Where(m => m.Id == Me).Select(m => m.DistrictId).SingleAsync(cancellationToken);
 
     private DateTime Now() => clock.GetLocalNow().DateTime;
 
@@ -423,6 +451,11 @@ public sealed class VisitsController(
         form.BrandOptions = await db.Brands.AsNoTracking().Where(b => b.IsActive).OrderBy(b => b.SortOrder).Select(b => b.Name).ToListAsync(cancellationToken);
         rules ??= await RulesAsync(cancellationToken);
         form.FrozenPeriods = rules.FrozenPeriods.ToList();
+        if (form.CustomerId is { } customerId)
+        {
+            form.MarketGrid = await market.GridAsync(customerId, DateOnly.FromDateTime(form.VisitedAt ?? Now()), form.Id, form.Market, cancellationToken);
+        }
+
         return form;
     }
 }

@@ -107,7 +107,27 @@
                 }
             });
         });
-        document.querySelectorAll('canvas[data-chart]:not([data-chart="stacked"])').forEach(function (canvas) {
+        document.querySelectorAll('canvas[data-chart="lines"]').forEach(function (canvas) {
+            // <canvas data-chart="lines" data-labels="[…]" data-datasets="[{label, color, data: […], axis: 'y'|'y2'}]"
+            // data-y-label data-y2-label>: several lines, shares on the left axis, prices (when given) on the right.
+            var sets = JSON.parse(canvas.getAttribute('data-datasets') || '[]');
+            var second = sets.some(function (set) { return set.axis === 'y2'; });
+            var scales = { y: { beginAtZero: true, title: { display: true, text: canvas.getAttribute('data-y-label') || '' } } };
+            if (second) {
+                scales.y2 = { position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: canvas.getAttribute('data-y2-label') || '' } };
+            }
+            new window.Chart(canvas, {
+                type: 'line',
+                data: {
+                    labels: JSON.parse(canvas.getAttribute('data-labels') || '[]'),
+                    datasets: sets.map(function (set) {
+                        return { label: set.label, data: set.data, borderColor: set.color, backgroundColor: set.color, yAxisID: set.axis || 'y', tension: 0.2, spanGaps: true };
+                    })
+                },
+                options: { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { position: 'bottom' } }, scales: scales }
+            });
+        });
+        document.querySelectorAll('canvas[data-chart]:not([data-chart="stacked"]):not([data-chart="lines"])').forEach(function (canvas) {
             var type = canvas.getAttribute('data-chart');
             var values = JSON.parse(canvas.getAttribute('data-values') || '[]');
             var colors = JSON.parse(canvas.getAttribute('data-colors') || '[]');

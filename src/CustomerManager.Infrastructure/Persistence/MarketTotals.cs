@@ -1,0 +1,100 @@
+using CustomerManager.Domain.Visits;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace CustomerManager.Infrastructure.Persistence;
+
+/// <summary>
+/// Keeps <see cref="MarketWeekTotal"/> equal to the observations: <see cref="AppDbContext"/> takes the districts and weeks
+/// whose observations the pending changes touch before it saves them, and recounts each of them from its observations after
+/// they are written, in the same transaction, with the district's row locked (two visits of one district's week saved at
+/// once are recounted one after the other, on every engine). A district's week is a few hundred observations on one index;
+/// least and greatest prices stay right when an observation is corrected or deleted, which adding differences could not do.
+/// </summary>
+public static class MarketTotals
+{
+    /// <summary>The (district, week) pairs whose observations the tracked changes add, change or remove.</summary>
+    public static async Task<HashSet<(int DistrictId, DateOnly WeekStart)>> PendingKeysAsync(AppDbContext db, ChangeTracker tracker, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(tracker);
+        var keys = new HashSet<(int, DateOnly)>();
+        foreach (var entry in tracker.Entries<MarketObservation>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                keys.Add((entry.Entity.DistrictId, entry.Entity.WeekStart));
+            }
+
+            if (entry.State is EntityState.Deleted or EntityState.Modified)
+            {
+                keys.Add((entry.OriginalValues.GetValue<int>(nameof(MarketObservation.DistrictId)), entry.OriginalValues.GetValue<DateOnly>(nameof(MarketObservation.WeekStart))));
+            }
+        }
+
+        // A visit deleted without its observations loaded: the database removes them with it.
+        var deleted = tracker.Entries<Visit>().Where(e => e.State == EntityState.Deleted).Select(e => e.Entity.Id).ToList();
+        if (deleted.Count > 0)
+        {
+            foreach (var key in await db.MarketObservations.AsNoTracking().Where(o => deleted.Contains(o.VisitId))
+                         .Select(o => new { o.DistrictId, o.WeekStart }).Distinct().ToListAsync(cancellationToken))
+            {
+                keys.Add((key.DistrictId, key.WeekStart));
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>Recounts the weeks of <paramref name="keys"/> inside the caller's transaction, in SQL alone.</summary>
+    internal static async Task RecountAsync(AppDbContext db, IEnumerable<(int DistrictId, DateOnly WeekStart)> keys, CancellationToken cancellationToken)
+    {
+        foreach (var (districtId, weekStart) in keys.Order())
+        {
+            await db.OrgUnits.Where(u => u.Id == districtId).LockForUpdateAsync(cancellationToken);
+            await RecountWeekAsync(db, districtId, weekStart, cancellationToken);
+        }
+    }
+
+    private static async Task RecountWeekAsync(AppDbContext db, int districtId, DateOnly weekStart, CancellationToken cancellationToken)
+    {
+        await db.MarketWeekTotals.Where(t => t.DistrictId == districtId && t.WeekStart == weekStart).ExecuteDeleteAsync(cancellationToken);
+        var (first, after) = (weekStart, weekStart.AddDays(7));
+        await db.Database.ExecuteSqlAsync(
+            $"""
+             INSERT INTO "MarketWeekTotals" ("DistrictId", "WeekStart", "BrandSpecId", "Observations",
+                 "PackPrices", "PackPriceSum", "PackPriceMin", "PackPriceMax", "CartonPrices", "CartonPriceSum", "CartonPriceMin", "CartonPriceMax",
+                 "AboveGuide", "StockCounts", "StockCartonsSum", "Stockouts", "DaysCounts", "DaysOutOfStockSum")
+             SELECT "DistrictId", {weekStart}, "BrandSpecId", COUNT(*),
+                 COUNT("PackPrice"), COALESCE(SUM("PackPrice"), 0), MIN("PackPrice"), MAX("PackPrice"),
+                 COUNT("CartonPrice"), COALESCE(SUM("CartonPrice"), 0), MIN("CartonPrice"), MAX("CartonPrice"),
+                 SUM(CASE WHEN "AboveGuide" = {true} THEN 1 ELSE 0 END), COUNT("StockCartons"), COALESCE(SUM("StockCartons"), 0),
+                 SUM(CASE WHEN "Stockout" = {true} THEN 1 ELSE 0 END), COUNT("DaysOutOfStock"), COALESCE(SUM("DaysOutOfStock"), 0)
+             FROM "MarketObservations"
+             WHERE "DistrictId" = {districtId} AND "ObservedOn" >= {first} AND "ObservedOn" < {after}
+             GROUP BY "DistrictId", "BrandSpecId"
+             """,
+            cancellationToken);
+    }
+
+    /// <summary>Recounts every week from the observations (the <c>rebuild-visit-totals</c> command); returns the rows written.</summary>
+    public static async Task<int> RebuildAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await db.MarketWeekTotals.ExecuteDeleteAsync(cancellationToken);
+        var keys = await db.MarketObservations.AsNoTracking().Select(o => new { o.DistrictId, o.WeekStart }).Distinct().ToListAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            await RecountWeekAsync(db, key.DistrictId, key.WeekStart, cancellationToken);
+        }
+
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+            await own.DisposeAsync();
+        }
+
+        return await db.MarketWeekTotals.CountAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,272 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CustomerManager.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class MarketMonitoring : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "MarketSpecs",
+                table: "Visits",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MarketVisits",
+                table: "VisitMonthTotals",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Evidence_MarketVisits",
+                table: "Results",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Evidence_MarketVisitsExpected",
+                table: "Results",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsCollectionPoint",
+                table: "Customers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "BrandSpecs",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BrandId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ModifiedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ModifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 1)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BrandSpecs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BrandSpecs_Brands_BrandId",
+                        column: x => x.BrandId,
+                        principalTable: "Brands",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GuidePrices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BrandSpecId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PackPrice = table.Column<double>(type: "REAL", nullable: false),
+                    CartonPrice = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GuidePrices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GuidePrices_BrandSpecs_BrandSpecId",
+                        column: x => x.BrandSpecId,
+                        principalTable: "BrandSpecs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MarketObservations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VisitId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BrandSpecId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AccountManagerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ObservedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PackPrice = table.Column<double>(type: "REAL", nullable: true),
+                    CartonPrice = table.Column<double>(type: "REAL", nullable: true),
+                    StockCartons = table.Column<int>(type: "INTEGER", nullable: true),
+                    DaysOutOfStock = table.Column<int>(type: "INTEGER", nullable: true),
+                    GuidePackPrice = table.Column<double>(type: "REAL", nullable: false),
+                    GuideCartonPrice = table.Column<double>(type: "REAL", nullable: false),
+                    AboveGuide = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Stockout = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MarketObservations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MarketObservations_AccountManagers_AccountManagerId",
+                        column: x => x.AccountManagerId,
+                        principalTable: "AccountManagers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MarketObservations_BrandSpecs_BrandSpecId",
+                        column: x => x.BrandSpecId,
+                        principalTable: "BrandSpecs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MarketObservations_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MarketObservations_OrgUnits_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MarketObservations_Visits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "Visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MarketWeekTotals",
+                columns: table => new
+                {
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    BrandSpecId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Observations = table.Column<int>(type: "INTEGER", nullable: false),
+                    PackPrices = table.Column<int>(type: "INTEGER", nullable: false),
+                    PackPriceSum = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
+                    PackPriceMin = table.Column<double>(type: "REAL", nullable: true),
+                    PackPriceMax = table.Column<double>(type: "REAL", nullable: true),
+                    CartonPrices = table.Column<int>(type: "INTEGER", nullable: false),
+                    CartonPriceSum = table.Column<double>(type: "REAL", precision: 18, scale: 4, nullable: false),
+                    CartonPriceMin = table.Column<double>(type: "REAL", nullable: true),
+                    CartonPriceMax = table.Column<double>(type: "REAL", nullable: true),
+                    AboveGuide = table.Column<int>(type: "INTEGER", nullable: false),
+                    StockCounts = table.Column<int>(type: "INTEGER", nullable: false),
+                    StockCartonsSum = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stockouts = table.Column<int>(type: "INTEGER", nullable: false),
+                    DaysCounts = table.Column<int>(type: "INTEGER", nullable: false),
+                    DaysOutOfStockSum = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MarketWeekTotals", x => new { x.DistrictId, x.WeekStart, x.BrandSpecId });
+                    table.ForeignKey(
+                        name: "FK_MarketWeekTotals_BrandSpecs_BrandSpecId",
+                        column: x => x.BrandSpecId,
+                        principalTable: "BrandSpecs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MarketWeekTotals_OrgUnits_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BrandSpecs_BrandId_Name",
+                table: "BrandSpecs",
+                columns: new[] { "BrandId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GuidePrices_BrandSpecId_EffectiveFrom",
+                table: "GuidePrices",
+                columns: new[] { "BrandSpecId", "EffectiveFrom" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketObservations_AccountManagerId",
+                table: "MarketObservations",
+                column: "AccountManagerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketObservations_BrandSpecId",
+                table: "MarketObservations",
+                column: "BrandSpecId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketObservations_CustomerId_ObservedOn",
+                table: "MarketObservations",
+                columns: new[] { "CustomerId", "ObservedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketObservations_DistrictId_ObservedOn",
+                table: "MarketObservations",
+                columns: new[] { "DistrictId", "ObservedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketObservations_VisitId",
+                table: "MarketObservations",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketWeekTotals_BrandSpecId",
+                table: "MarketWeekTotals",
+                column: "BrandSpecId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "GuidePrices");
+
+            migrationBuilder.DropTable(
+                name: "MarketObservations");
+
+            migrationBuilder.DropTable(
+                name: "MarketWeekTotals");
+
+            migrationBuilder.DropTable(
+                name: "BrandSpecs");
+
+            migrationBuilder.DropColumn(
+                name: "MarketSpecs",
+                table: "Visits");
+
+            migrationBuilder.DropColumn(
+                name: "MarketVisits",
+                table: "VisitMonthTotals");
+
+            migrationBuilder.DropColumn(
+                name: "Evidence_MarketVisits",
+                table: "Results");
+
+            migrationBuilder.DropColumn(
+                name: "Evidence_MarketVisitsExpected",
+                table: "Results");
+
+            migrationBuilder.DropColumn(
+                name: "IsCollectionPoint",
+                table: "Customers");
+        }
+    }
+}
