@@ -441,4 +441,32 @@ public class CustomerImportTests(CustomerManagerFactory factory) : IClassFixture
         BusinessType.TobaccoAndLiquor => "烟酒店",
         _ => "其他",
     };
+
+    [Fact]
+    public async Task ACollectionPointColumnMarksAndUnmarksCustomersAndAnUnknownWordIsRefused()
+    {
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        const string Header = "许可证号,店名,负责人,地址,业态,信息采集点\r\n";
+        Task<bool?> PointOfAsync(string licence) => factory.QueryAsync(db => db.Customers.Where(c => c.LicenceNumber == licence).Select(c => (bool?)c.IsCollectionPoint).SingleOrDefaultAsync());
+
+        using (var preview = await PreviewAsync(admin, "采集点-错误.csv", Utf8(Header + "440199000701,采集一号店,张三,人民路1号,便利店,也许\r\n")))
+        {
+            var page = await preview.ToDocumentAsync();
+            Assert.Equal("1", page.QuerySelector("#count-error")!.TextContent);
+            Assert.Contains("也许", page.QuerySelector("#import-errors tbody")!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Null(await PointOfAsync("440199000701"));
+        await ImportAsync(admin, "采集点.csv", Utf8(Header + "440199000701,采集一号店,张三,人民路1号,便利店,是\r\n440199000702,采集二号店,李四,人民路2号,超市,\r\n"));
+        Assert.Equal((true, false), (await PointOfAsync("440199000701"), await PointOfAsync("440199000702")));
+
+        // English words too; a blank cell keeps what the customer is.
+        await ImportAsync(admin, "collection-points.csv", Utf8("Licence number,Store name,Owner,Address,Business type,Collection point\r\n440199000701,采集一号店,张三,人民路1号,便利店,\r\n440199000702,采集二号店,李四,人民路2号,超市,Yes\r\n"));
+        Assert.Equal((true, true), (await PointOfAsync("440199000701"), await PointOfAsync("440199000702")));
+
+        using var export = await admin.GetAsync("/Customers/Export?format=Csv&collectionPoints=true&q=采集");
+        var csv = await export.Content.ReadAsStringAsync();
+        Assert.Contains("信息采集点", csv.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Equal(2, csv.Split('\n').Count(line => line.TrimEnd('\r').EndsWith(",是", StringComparison.Ordinal)));
+    }
 }

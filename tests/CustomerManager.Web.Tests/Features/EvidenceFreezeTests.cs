@@ -45,8 +45,9 @@ public class EvidenceFreezeTests(CustomerManagerFactory factory) : IClassFixture
         using var panel = await factory.CreateBrowserlessClient().SignedInAsync("monopoly");
         var scoring = await panel.GetDocumentAsync($"/Scoring/Score?cycleId={cycleId}&managerId={km002}");
         var seen = scoring.QuerySelectorAll(".evidence-figures [data-figure]").ToDictionary(f => f.GetAttribute("data-figure")!, f => f.QuerySelector(".fs-5")!.TextContent);
-        Assert.Equal(15, seen.Count);
+        Assert.Equal(16, seen.Count);
         Assert.Contains("Evidence.PlanCompliance", seen.Keys);
+        Assert.Contains("Evidence.MarketVisits", seen.Keys);
         Assert.Contains("Evidence.VerifiedShare", seen.Keys);
 
         using var closed = await admin.SubmitFormAsync($"/Cycles/Close/{cycleId}", "#confirm-close", new Dictionary<string, string> { ["confirmNotRated"] = "true" });

@@ -102,6 +102,8 @@ public class EvidenceTests(CustomerManagerFactory factory) : IClassFixture<Custo
             VerifiedVisits = 0,
             FarVisits = 0,
             ShortVisits = 0,
+            MarketVisits = 0,
+            MarketVisitsExpected = 0,
         }, figures);
         Assert.Equal(figures, all[managerId]);
         Assert.True(all.Count >= 9);

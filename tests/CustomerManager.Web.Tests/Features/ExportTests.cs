@@ -20,7 +20,7 @@ public class ExportTests(CustomerManagerFactory factory) : IClassFixture<Custome
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var table = TableFileReader.Read(bytes);
-        Assert.Equal(["许可证号", "店名", "负责人", "电话", "地址", "业态", "状态", "客户经理工号", "客户经理姓名", "片区", "拜访频次", "线路日", "线路周", "顺序"], table.Headers);
+        Assert.Equal(["许可证号", "店名", "负责人", "电话", "地址", "业态", "状态", "客户经理工号", "客户经理姓名", "片区", "拜访频次", "线路日", "线路周", "顺序", "信息采集点"], table.Headers);
         Assert.Equal(35, table.Rows.Count);
         Assert.All(table.Rows, r => Assert.Equal("城南片区", r.Cells[9]));
 

@@ -32,7 +32,8 @@ public class VisitTotalsTests(CustomerManagerFactory factory) : IClassFixture<Cu
             await visits.CountAsync(v => v.Kind == VisitKind.OnSite),
             await visits.CountAsync(v => v.Verification == VisitVerification.Verified),
             await visits.CountAsync(v => v.Verification == VisitVerification.Far),
-            await visits.CountAsync(v => v.Verification == VisitVerification.TooShort));
+            await visits.CountAsync(v => v.Verification == VisitVerification.TooShort),
+            await visits.CountAsync(v => v.MarketSpecs > 0));
     }
 
     /// <summary>Every month that has visits or a total, for one manager or all: the total equals the direct count.</summary>

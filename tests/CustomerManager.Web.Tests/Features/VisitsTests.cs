@@ -83,7 +83,11 @@ public class VisitsTests(CustomerManagerFactory factory) : IClassFixture<Custome
     [Fact]
     public async Task MonopolyLeaderTakesACaseInHandThenClosesIt()
     {
-        var reportId = await factory.QueryAsync(db => db.VisitReports.Where(r => r.Kind == ReportKind.Violation && r.Status == ReportStatus.New).Select(r => r.Id).FirstAsync());
+        // The newest waiting case of the leader's department: it comes first in the list of cases in hand once taken.
+        var urban = await factory.QueryAsync(db => db.AccountManagers.Where(m => m.District.Parent!.Code == "URB").Select(m => m.Id).ToListAsync());
+        var reportId = await factory.QueryAsync(db => db.VisitReports
+            .Where(r => r.Kind == ReportKind.Violation && r.Status == ReportStatus.New && urban.Contains(r.AccountManagerId))
+            .OrderByDescending(r => r.VisitedAt).Select(r => r.Id).FirstAsync());
         using var monopoly = await factory.CreateBrowserlessClient().SignedInAsync("monopoly");
 
         using var taken = await monopoly.SubmitFormAsync("/Inbox?status=New", $"form[action='/Inbox/Acknowledge/{reportId}']", new Dictionary<string, string> { ["Reply"] = "已派稽查员" });

@@ -180,8 +180,10 @@ public sealed class VisitsController(
             ModelState.Remove(nameof(VisitForm.VisitedAt));
         }
 
-        if (!await ValidAsync(form, await RulesAsync(cancellationToken), cancellationToken)
-            || await market.ReadingsAsync(form.Market, DateOnly.FromDateTime(form.VisitedAt!.Value), ModelState, cancellationToken) is not { } readings)
+        // Every field is checked, the market figures too, so that the form says at once all that needs a look.
+        var valid = await ValidAsync(form, await RulesAsync(cancellationToken), cancellationToken);
+        var readings = await market.ReadingsAsync(form.Market, DateOnly.FromDateTime(form.VisitedAt ?? Now()), ModelState, cancellationToken);
+        if (!valid || readings is null)
         {
             return View("Edit", await WithOptionsAsync(form, null, cancellationToken));
         }
@@ -279,8 +281,9 @@ public sealed class VisitsController(
             return View(await WithOptionsAsync(form, rules, cancellationToken));
         }
 
-        if (!await ValidAsync(form, rules, cancellationToken)
-            || await market.ReadingsAsync(form.Market, DateOnly.FromDateTime(form.VisitedAt!.Value), ModelState, cancellationToken) is not { } readings)
+        var valid = await ValidAsync(form, rules, cancellationToken);
+        var readings = await market.ReadingsAsync(form.Market, DateOnly.FromDateTime(form.VisitedAt ?? visit.VisitedAt), ModelState, cancellationToken);
+        if (!valid || readings is null)
         {
             return View(await WithOptionsAsync(form, rules, cancellationToken));
         }
