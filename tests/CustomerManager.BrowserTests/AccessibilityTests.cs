@@ -122,13 +122,13 @@ public partial class AccessibilityTests(BrowserFixture browser, ITestOutputHelpe
             "/admin", "/accountmanagers", "/accountmanagers/details/{id}", "/accountmanagers/create", "/accountmanagers/edit/{id}",
             "/customers", "/customers/details/{id}", "/customers/create", "/customers/edit/{id}", "/assignments/reassign", "/assignments/bulk",
             "/customerimport", "/visits", "/visits/details/{id}", "/results", "/results/form", "/cycles", "/cycles/details/{id}",
-            "/criteria", "/criteria/create", "/criteria/edit/{id}", "/brands", "/users", "/users/create", "/users/edit/{id}", "/audit",
+            "/criteria", "/criteria/create", "/criteria/edit/{id}", "/brands", "/brands/spec/{id}", "/market", "/users", "/users/create", "/users/edit/{id}", "/audit",
             "/account/changepassword", "/error/{id}",
         ],
         "monopoly" =>
         [
             "/panel", "/scoring", "/scoring/score", "/inbox", "/results", "/results/form", "/accountmanagers", "/accountmanagers/details/{id}",
-            "/customers", "/customers/details/{id}", "/visits", "/visits/details/{id}",
+            "/customers", "/customers/details/{id}", "/visits", "/visits/details/{id}", "/market",
         ],
         _ =>
         [

@@ -365,8 +365,13 @@ public class MarketTests(CustomerManagerFactory factory) : IClassFixture<Custome
         using var manager = await factory.CreateBrowserlessClient().SignedInAsync("am01");
         using var forbidden = await manager.GetAsync("/Market");
         Assert.StartsWith("/Account/AccessDenied", forbidden.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        // A panel member reads the departments whose panel they sit on.
         using var monopoly = await factory.CreateBrowserlessClient().SignedInAsync("monopoly");
-        Assert.NotNull((await monopoly.GetDocumentAsync("/Market")).QuerySelector("#market-specs"));
+        var panel = await monopoly.GetDocumentAsync("/Market?unit=CTY-S&from=2026-08-01&to=2026-11-20");
+        Assert.NotNull(panel.QuerySelector("#market-specs"));
+        Assert.NotNull(panel.QuerySelector("#market-districts tr[data-district='城西片区']"));
+        Assert.Null(panel.QuerySelector("#market-districts tr[data-district='城南片区']"));
+        Assert.Null(panel.QuerySelector("#market-points"));
     }
 
     [Fact]

@@ -72,20 +72,23 @@ public sealed class MarketPageQuery(AppDbContext db, TimeProvider clock)
             (from, to) = (to, from);
         }
 
+        // The reader's part of the company: everything (administrators), a supervisor's unit, a panel member's departments.
         var tree = await OrgUnitTree.LoadAsync(db, cancellationToken);
-        var within = user.SupervisedUnitIdOf();
-        var units = OrgUnitTree.FilterOptions(tree, filter.Unit, within);
+        var within = user.IsSupervisor() ? user.SupervisedUnitIdOf() : null;
+        var roots = user.IsPanelMember() ? [.. user.PanelDepartmentsOf()] : within is { } w ? [w] : new List<int>();
+        var units = roots.Count == 0 ? OrgUnitTree.FilterOptions(tree, filter.Unit, null) : [.. roots.SelectMany(r => OrgUnitTree.FilterOptions(tree, filter.Unit, r))];
+        var visible = roots.Count == 0 ? null : roots.SelectMany(r => OrgUnitTree.Subtree(tree, r)).Select(u => u.Id).ToHashSet();
         var unit = string.IsNullOrWhiteSpace(filter.Unit) ? null : OrgUnitTree.Find(tree, filter.Unit);
-        if (unit is not null && within is { } scope && OrgUnitTree.Subtree(tree, scope).All(u => u.Id != unit.Id))
+        if (unit is not null && visible is not null && !visible.Contains(unit.Id))
         {
             unit = null;
         }
 
-        var scopeId = unit?.Id ?? within;
-        var districts = scopeId is { } id
-            ? OrgUnitTree.Subtree(tree, id).Where(u => u.Kind == UnitKind.District).ToList()
-            : tree.Where(u => u.Kind == UnitKind.District).ToList();
-        IReadOnlyCollection<int>? districtIds = scopeId is null ? null : [.. districts.Select(d => d.Id)];
+        // The filter names the unit as its list does (by name), whether the link gave its code or its name.
+        filter.Unit = unit?.Name;
+        var districts = (unit is not null ? OrgUnitTree.Subtree(tree, unit.Id) : tree.Where(u => visible?.Contains(u.Id) ?? true))
+            .Where(u => u.Kind == UnitKind.District).ToList();
+        IReadOnlyCollection<int>? districtIds = unit is null && visible is null ? null : [.. districts.Select(d => d.Id)];
 
         var cells = districtIds is { Count: 0 } ? [] : await db.CellsAsync(from, to, districtIds, cancellationToken);
         var specs = await SpecsAsync(to, cancellationToken);
