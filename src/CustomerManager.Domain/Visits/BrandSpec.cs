@@ -64,8 +64,14 @@ public sealed class BrandSpec : Entity
             throw new DomainException(ErrorCodes.Market.CartonBelowPack, "A carton's guide price is at least a pack's.");
         }
 
-        _guidePrices.RemoveAll(p => p.EffectiveFrom == effectiveFrom);
-        var price = new GuidePrice(effectiveFrom, decimal.Round(packPrice, 2), decimal.Round(cartonPrice, 2));
+        var (pack, carton) = (decimal.Round(packPrice, 2), decimal.Round(cartonPrice, 2));
+        if (_guidePrices.FirstOrDefault(p => p.EffectiveFrom == effectiveFrom) is { } sameDay)
+        {
+            sameDay.Change(pack, carton);
+            return sameDay;
+        }
+
+        var price = new GuidePrice(effectiveFrom, pack, carton);
         _guidePrices.Add(price);
         return price;
     }
@@ -78,8 +84,8 @@ public sealed class BrandSpec : Entity
         prices.Where(p => p.EffectiveFrom <= day).MaxBy(p => p.EffectiveFrom);
 }
 
-/// <summary>A guide retail price of a <see cref="BrandSpec"/>, per pack and per carton, from a day on.</summary>
-public sealed class GuidePrice
+/// <summary>A guide retail price of a <see cref="BrandSpec"/>, per pack and per carton, from a day on (audited like every record).</summary>
+public sealed class GuidePrice : Entity
 {
     private GuidePrice()
     {
@@ -92,8 +98,6 @@ public sealed class GuidePrice
         CartonPrice = cartonPrice;
     }
 
-    public int Id { get; private set; }
-
     public int BrandSpecId { get; private set; }
 
     public DateOnly EffectiveFrom { get; private set; }
@@ -103,4 +107,6 @@ public sealed class GuidePrice
 
     /// <summary>Yuan per carton (条, ten packs).</summary>
     public decimal CartonPrice { get; private set; }
+
+    internal void Change(decimal packPrice, decimal cartonPrice) => (PackPrice, CartonPrice) = (packPrice, cartonPrice);
 }

@@ -115,6 +115,8 @@ public class MarketTests(CustomerManagerFactory factory) : IClassFixture<Custome
         Assert.Equal(["17.00", "170.00"], rows[0].Skip(1).Take(2));
         Assert.Contains("待生效", rows[0][3], StringComparison.Ordinal);
         Assert.Contains("现行", rows[1][3], StringComparison.Ordinal);
+        // Both prices are in the audit log.
+        Assert.Equal(2, await factory.QueryAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == "GuidePrice" && a.UserName == "admin" && (a.NewValues!.Contains("170") || a.NewValues!.Contains("165")))));
         var brands = await admin.GetDocumentAsync("/Brands");
         Assert.Contains("16.50 / 165.00", brands.QuerySelector("#brands li[data-spec='软长嘴']")!.TextContent, StringComparison.Ordinal);
 
@@ -212,6 +214,43 @@ public class MarketTests(CustomerManagerFactory factory) : IClassFixture<Custome
 
         Assert.Equal(ReportStatus.InHand, await factory.QueryAsync(db => db.VisitReports.Where(r => r.Id == flagId).Select(r => r.Status).SingleAsync()));
         Assert.Contains("已约谈零售户", (await manager.GetDocumentAsync($"/Visits/Details/{visitId}")).QuerySelector(".report-priceaboveguide")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AManagerCorrectsTheFiguresAndTheFlagFollowsEvenOnceThePointIsNoLongerOne()
+    {
+        var point = (await PointsOfAsync("KM006"))[0];
+        using var manager = await factory.CreateBrowserlessClient().SignedInAsync("am06");
+        var grid = GridIndex(await manager.GetDocumentAsync($"/Visits/Create?customerId={point}"));
+        using var saved = await manager.SubmitFormAsync($"/Visits/Create?customerId={point}", "#visit-form", new Dictionary<string, string>
+        {
+            ["VisitedAt"] = Now(),
+            [$"{grid["中华 硬"]}.PackPrice"] = "47",
+            [$"{grid["玉溪 软"]}.StockCartons"] = "8",
+        });
+        var visitId = int.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
+        Assert.Equal(1, await factory.QueryAsync(db => db.VisitReports.CountAsync(r => r.VisitId == visitId && r.Kind == ReportKind.PriceAboveGuide)));
+
+        // The administrator makes it an ordinary customer again; the visit's correction still shows and keeps its figures.
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.Customers.SingleAsync(c => c.Id == point)).MarkCollectionPoint(false);
+            await db.SaveChangesAsync();
+        });
+        var edit = await manager.GetDocumentAsync($"/Visits/Edit/{visitId}");
+        var editGrid = GridIndex(edit);
+        Assert.Equal("47.00", edit.QuerySelector($"input[name='{editGrid["中华 硬"]}.PackPrice']")!.GetAttribute("value"));
+        Assert.Equal("8", edit.QuerySelector($"input[name='{editGrid["玉溪 软"]}.StockCartons']")!.GetAttribute("value"));
+        using (var corrected = await manager.SubmitFormAsync($"/Visits/Edit/{visitId}", "#visit-form", new Dictionary<string, string> { [$"{editGrid["中华 硬"]}.PackPrice"] = "44.5" }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        }
+
+        var figures = await factory.QueryAsync(db => db.MarketObservations.Where(o => o.VisitId == visitId).OrderBy(o => o.Id).Select(o => new { o.PackPrice, o.StockCartons, o.AboveGuide }).ToListAsync());
+        Assert.Equal(2, figures.Count);
+        Assert.Contains(figures, f => f.PackPrice == 44.5m && !f.AboveGuide);
+        Assert.Contains(figures, f => f.StockCartons == 8);
+        Assert.Equal(0, await factory.QueryAsync(db => db.VisitReports.CountAsync(r => r.VisitId == visitId && r.Kind == ReportKind.PriceAboveGuide)));
     }
 
     [Fact]

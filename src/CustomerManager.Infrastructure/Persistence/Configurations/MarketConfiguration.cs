@@ -22,8 +22,11 @@ internal sealed class BrandSpecConfiguration : IEntityTypeConfiguration<BrandSpe
 
 internal sealed class GuidePriceConfiguration : IEntityTypeConfiguration<GuidePrice>
 {
-    public void Configure(EntityTypeBuilder<GuidePrice> builder) =>
+    public void Configure(EntityTypeBuilder<GuidePrice> builder)
+    {
+        builder.AuditStamps();
         builder.HasIndex(p => new { p.BrandSpecId, p.EffectiveFrom }).IsUnique();
+    }
 }
 
 internal sealed class MarketObservationConfiguration : IEntityTypeConfiguration<MarketObservation>

@@ -167,6 +167,13 @@ public static class AuditVocabulary
             [nameof(Brand.SortOrder)] = new("Criteria.Order", AuditValueKind.Number),
             [nameof(Brand.IsActive)] = Status with { Kind = AuditValueKind.Flag, TrueKey = "Audit.Value.InUse", FalseKey = "Criteria.Retired" },
         },
+        [nameof(GuidePrice)] = new Dictionary<string, AuditField>
+        {
+            [nameof(GuidePrice.BrandSpecId)] = new("Market.Spec", AuditValueKind.Number),
+            [nameof(GuidePrice.EffectiveFrom)] = new("Market.EffectiveFrom", AuditValueKind.Date),
+            [nameof(GuidePrice.PackPrice)] = new("Market.GuidePack", AuditValueKind.Number),
+            [nameof(GuidePrice.CartonPrice)] = new("Market.GuideCarton", AuditValueKind.Number),
+        },
         [nameof(BrandSpec)] = new Dictionary<string, AuditField>
         {
             [nameof(BrandSpec.BrandId)] = new("Market.Brand", AuditValueKind.Number),

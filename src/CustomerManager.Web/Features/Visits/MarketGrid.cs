@@ -49,12 +49,14 @@ public sealed class MarketGridService(AppDbContext db, IStringLocalizer<SharedRe
     /// <summary>The active specifications with a guide price on <paramref name="day"/> (and those the visit recorded), with hints.</summary>
     public async Task<MarketGridModel> GridAsync(int customerId, DateOnly day, int? visitId, IReadOnlyList<MarketItem> typed, CancellationToken cancellationToken)
     {
-        if (!await db.Customers.AsNoTracking().AnyAsync(c => c.Id == customerId && c.IsCollectionPoint, cancellationToken))
+        // A visit that recorded figures keeps its grid even if the customer is no longer a collection point: a correction
+        // never drops them unseen.
+        var recorded = visitId is { } id ? await db.MarketObservations.AsNoTracking().Where(o => o.VisitId == id).Select(o => o.BrandSpecId).ToListAsync(cancellationToken) : [];
+        if (recorded.Count == 0 && !await db.Customers.AsNoTracking().AnyAsync(c => c.Id == customerId && c.IsCollectionPoint, cancellationToken))
         {
             return MarketGridModel.None;
         }
 
-        var recorded = visitId is { } id ? await db.MarketObservations.AsNoTracking().Where(o => o.VisitId == id).Select(o => o.BrandSpecId).ToListAsync(cancellationToken) : [];
         var specs = await SpecsAsync(day, recorded, cancellationToken);
 
         // The point's latest figures per specification, from its most recent collections (a few weeks' rows on its index).

@@ -80,7 +80,12 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     BrandSpecId = table.Column<int>(type: "INTEGER", nullable: false),
                     EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     PackPrice = table.Column<double>(type: "REAL", nullable: false),
-                    CartonPrice = table.Column<double>(type: "REAL", nullable: false)
+                    CartonPrice = table.Column<double>(type: "REAL", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ModifiedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ModifiedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 1)
                 },
                 constraints: table =>
                 {

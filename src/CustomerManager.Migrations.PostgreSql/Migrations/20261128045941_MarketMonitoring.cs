@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CustomerManager.Migrations.SqlServer.Migrations
+namespace CustomerManager.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class MarketMonitoring : Migration
@@ -14,33 +15,33 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "MarketSpecs",
                 table: "Visits",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "MarketVisits",
                 table: "VisitMonthTotals",
-                type: "int",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "Evidence_MarketVisits",
                 table: "Results",
-                type: "int",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Evidence_MarketVisitsExpected",
                 table: "Results",
-                type: "int",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsCollectionPoint",
                 table: "Customers",
-                type: "bit",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
@@ -48,17 +49,17 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                 name: "BrandSpecs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BrandId = table.Column<int>(type: "int", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    SortOrder = table.Column<int>(type: "int", nullable: false),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ModifiedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ModifiedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false, defaultValue: 1)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BrandId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ModifiedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    ModifiedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false, defaultValue: 1)
                 },
                 constraints: table =>
                 {
@@ -75,12 +76,17 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                 name: "GuidePrices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    BrandSpecId = table.Column<int>(type: "int", nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BrandSpecId = table.Column<int>(type: "integer", nullable: false),
                     EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    PackPrice = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
-                    CartonPrice = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false)
+                    PackPrice = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
+                    CartonPrice = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ModifiedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    ModifiedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false, defaultValue: 1)
                 },
                 constraints: table =>
                 {
@@ -97,23 +103,23 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                 name: "MarketObservations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    VisitId = table.Column<int>(type: "int", nullable: false),
-                    BrandSpecId = table.Column<int>(type: "int", nullable: false),
-                    CustomerId = table.Column<int>(type: "int", nullable: false),
-                    AccountManagerId = table.Column<int>(type: "int", nullable: false),
-                    DistrictId = table.Column<int>(type: "int", nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VisitId = table.Column<int>(type: "integer", nullable: false),
+                    BrandSpecId = table.Column<int>(type: "integer", nullable: false),
+                    CustomerId = table.Column<int>(type: "integer", nullable: false),
+                    AccountManagerId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
                     ObservedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    PackPrice = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
-                    CartonPrice = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
-                    StockCartons = table.Column<int>(type: "int", nullable: true),
-                    DaysOutOfStock = table.Column<int>(type: "int", nullable: true),
-                    GuidePackPrice = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
-                    GuideCartonPrice = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
-                    AboveGuide = table.Column<bool>(type: "bit", nullable: false),
-                    Stockout = table.Column<bool>(type: "bit", nullable: false)
+                    PackPrice = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
+                    CartonPrice = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
+                    StockCartons = table.Column<int>(type: "integer", nullable: true),
+                    DaysOutOfStock = table.Column<int>(type: "integer", nullable: true),
+                    GuidePackPrice = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
+                    GuideCartonPrice = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: false),
+                    AboveGuide = table.Column<bool>(type: "boolean", nullable: false),
+                    Stockout = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,24 +160,24 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                 name: "MarketWeekTotals",
                 columns: table => new
                 {
-                    DistrictId = table.Column<int>(type: "int", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
                     WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
-                    BrandSpecId = table.Column<int>(type: "int", nullable: false),
-                    Observations = table.Column<int>(type: "int", nullable: false),
-                    PackPrices = table.Column<int>(type: "int", nullable: false),
-                    PackPriceSum = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    PackPriceMin = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
-                    PackPriceMax = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
-                    CartonPrices = table.Column<int>(type: "int", nullable: false),
-                    CartonPriceSum = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    CartonPriceMin = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
-                    CartonPriceMax = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
-                    AboveGuide = table.Column<int>(type: "int", nullable: false),
-                    StockCounts = table.Column<int>(type: "int", nullable: false),
-                    StockCartonsSum = table.Column<int>(type: "int", nullable: false),
-                    Stockouts = table.Column<int>(type: "int", nullable: false),
-                    DaysCounts = table.Column<int>(type: "int", nullable: false),
-                    DaysOutOfStockSum = table.Column<int>(type: "int", nullable: false)
+                    BrandSpecId = table.Column<int>(type: "integer", nullable: false),
+                    Observations = table.Column<int>(type: "integer", nullable: false),
+                    PackPrices = table.Column<int>(type: "integer", nullable: false),
+                    PackPriceSum = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    PackPriceMin = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
+                    PackPriceMax = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
+                    CartonPrices = table.Column<int>(type: "integer", nullable: false),
+                    CartonPriceSum = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    CartonPriceMin = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
+                    CartonPriceMax = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
+                    AboveGuide = table.Column<int>(type: "integer", nullable: false),
+                    StockCounts = table.Column<int>(type: "integer", nullable: false),
+                    StockCartonsSum = table.Column<int>(type: "integer", nullable: false),
+                    Stockouts = table.Column<int>(type: "integer", nullable: false),
+                    DaysCounts = table.Column<int>(type: "integer", nullable: false),
+                    DaysOutOfStockSum = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
