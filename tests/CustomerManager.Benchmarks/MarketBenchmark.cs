@@ -23,7 +23,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 /// </summary>
 internal static class MarketBenchmark
 {
-    public static async Task<int> RunAsync(string path, int repeats)
+    /// <param name="path">A province file with market figures.</param>
+    /// <param name="repeats">Timed runs of each scenario, after one run not timed.</param>
+    /// <param name="only">Only the scenarios whose name contains this (or any of several texts separated by |), and neither
+    /// the SQL nor the check; null: everything.</param>
+    public static async Task<int> RunAsync(string path, int repeats, string? only)
     {
         path = Path.GetFullPath(path);
         var readOnly = $"Data Source={path};Mode=ReadOnly";
@@ -90,10 +94,11 @@ internal static class MarketBenchmark
                 new Scenario($"recount of one district-week ({district}, {recountWeek:yyyy-MM-dd})", db => RecountAsync(db, districtId, recountWeek)),
             };
 
+            var texts = only?.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             Console.WriteLine();
             Console.WriteLine("| scenario | rows | median ms | min ms | max ms |");
             Console.WriteLine("|---|---:|---:|---:|---:|");
-            foreach (var (name, run) in scenarios)
+            foreach (var (name, run) in scenarios.Where(s => texts is null || texts.Any(t => s.Name.Contains(t, StringComparison.OrdinalIgnoreCase))))
             {
                 // The recount writes (and rolls back): a connection that may.
                 var connectionString = name.StartsWith("recount", StringComparison.Ordinal) ? $"Data Source={path}" : readOnly;
@@ -115,46 +120,35 @@ internal static class MarketBenchmark
                 Console.WriteLine($"| {name} | {rows:N0} | {times[times.Count / 2]:F1} | {times[0]:F1} | {times[^1]:F1} |");
             }
 
-            // Where the time goes: each SQL command of the page (department, quarter) and of the recount, with its plan.
-            Console.WriteLine();
-            Console.WriteLine($"SQL of the page (department {department}, {quarterName}) and of the recount, each command's time (ms, from execution to the reader's end) and SQLite's plan:");
-            var log = new CommandLog();
-            await using (var db = new AppDbContext(Options(readOnly, log)))
+            if (texts is not null)
             {
-                await new MarketPageQuery(db, TimeProvider.System).RunAsync(new MarketFilter { From = quarter.From, To = quarter.To, Unit = department }, admin, CancellationToken.None);
+                return 0;
             }
 
-            await using (var db = new AppDbContext(Options($"Data Source={path}", log)))
+            // Where the time goes: each SQL command of the pages and of the recount, with its time and plan.
+            foreach (var (name, from, to, unit) in new[]
+                     {
+                         ($"(a) department {department}, {quarterName}", quarter.From, quarter.To, department),
+                         ($"(c) whole company, {quarterName}", quarter.From, quarter.To, (string?)null),
+                         ("whole company, twelve months", year.From, year.To, null),
+                     })
+            {
+                var log = new CommandLog();
+                await using (var db = new AppDbContext(Options(readOnly, log)))
+                {
+                    await new MarketPageQuery(db, TimeProvider.System).RunAsync(new MarketFilter { From = from, To = to, Unit = unit }, admin, CancellationToken.None);
+                }
+
+                await PrintCommandsAsync($"the page, {name}", log, readOnly);
+            }
+
+            var recount = new CommandLog();
+            await using (var db = new AppDbContext(Options($"Data Source={path}", recount)))
             {
                 await RecountAsync(db, districtId, recountWeek);
             }
 
-            await using (var connection = new SqliteConnection(readOnly))
-            {
-                await connection.OpenAsync();
-                foreach (var (sql, parameters, ms) in log.Commands)
-                {
-                    Console.WriteLine();
-                    Console.WriteLine($"  [{ms:F1} ms] {string.Join(' ', sql.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()))}");
-                    if (!sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && !sql.TrimStart().StartsWith("INSERT", StringComparison.OrdinalIgnoreCase))
-                    {
-                        continue;
-                    }
-
-                    await using var explain = connection.CreateCommand();
-                    explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
-                    foreach (var (name, value) in parameters)
-                    {
-                        explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
-                    }
-
-                    await using var reader = await explain.ExecuteReaderAsync();
-                    while (await reader.ReadAsync())
-                    {
-                        Console.WriteLine("      " + reader.GetString(3));
-                    }
-                }
-            }
+            await PrintCommandsAsync($"the recount of {district}'s week {recountWeek:yyyy-MM-dd} (a visit's save)", recount, readOnly);
 
             // The page's figures against the observations counted directly.
             Console.WriteLine();
@@ -167,6 +161,37 @@ internal static class MarketBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
+        }
+    }
+
+    /// <summary>Each command EF ran (its SQL shortened), its time from execution to the reader's end, and SQLite's plan of it.</summary>
+    private static async Task PrintCommandsAsync(string what, CommandLog log, string connectionString)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"SQL of {what}: {log.Commands.Count} commands, {log.Commands.Sum(c => c.Ms):F1} ms in all (each from its execution to the end of its reader)");
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var (sql, parameters, ms) in log.Commands)
+        {
+            var text = string.Join(' ', sql.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
+            Console.WriteLine($"  [{ms,6:F1} ms] {(text.Length > 160 ? text[..100] + " … " + text[^56..] : text)}");
+            if (!text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            await using var explain = connection.CreateCommand();
+            explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
+            foreach (var (name, value) in parameters)
+            {
+                explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            await using var reader = await explain.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                Console.WriteLine("               " + reader.GetString(3));
+            }
         }
     }
 

@@ -6,7 +6,7 @@
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- evidence <file.db> [repeats]
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- province <file.db> [scale] [--today yyyy-MM-dd] [--no-analyze] [--market]
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- market-data <file.db> [--today yyyy-MM-dd] [--no-analyze]
-//   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- market <file.db> [repeats]
+//   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- market <file.db> [repeats] [--only TEXT]
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- http <file.db> [seconds-per-page] [users] [options]
 //
 // Defaults: 300,000 customers, 2,000 managers in 40 districts, 9 repeats per query; for the evidence figures, 1,000
@@ -28,7 +28,8 @@
 //
 // market: times the market page's figures on such a file (a department, a district with its collection points and the
 // whole company over the last whole quarter; a department over twelve months), the recount a visit's save adds, prints
-// each SQL command of the page with its plan, and checks the page's figures against the observations. See MarketBenchmark.
+// each SQL command of the pages with its plan, and checks the page's figures against the observations (--only TEXT: the
+// scenarios whose name contains it, nothing else). See MarketBenchmark.
 //
 // http: publishes the web app (or uses --publish-dir DIR / CM_PUBLISH_DIR), starts it in Production on the file over
 // http://127.0.0.1 (or targets --url URL), signs in as each role through the sign-in form and, page by page, runs that
@@ -90,7 +91,9 @@ if (args.Length > 0 && args[0] == "market-data")
 
 if (args.Length > 1 && args[0] == "market")
 {
-    Environment.ExitCode = await MarketBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7);
+    var options = args.Skip(1).ToList();
+    var only = TakeOption(options, "--only");
+    Environment.ExitCode = await MarketBenchmark.RunAsync(options[0], options.Count > 1 ? int.Parse(options[1], CultureInfo.InvariantCulture) : 7, only);
     return;
 }
 
