@@ -181,7 +181,7 @@ internal sealed class MarketGenerator : IDisposable
         await using (var db = new AppDbContext(Options()))
         {
             var weeks = await MarketTotals.RebuildAsync(db);
-            Done($"weekly totals: MarketTotals.RebuildAsync wrote {weeks:N0} district-weeks of specifications");
+            Done($"weekly totals: MarketTotals.RebuildAsync wrote {weeks:N0} rows (district × week × specification)");
         }
 
         SqliteConnection.ClearAllPools();
