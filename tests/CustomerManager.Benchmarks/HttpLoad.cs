@@ -204,6 +204,16 @@ internal static partial class HttpLoad
         yield return new Page("administrator", $"plan compliance, {facts.OpenCycleName}", (_, _) => $"/VisitPlans/Compliance?From={facts.OpenCycleStart:yyyy-MM-dd}&To={facts.OpenCycleEnd:yyyy-MM-dd}", "compliance-row", Admin);
         yield return new Page("administrator", $"plan compliance, {facts.Department}", (_, _) => $"/VisitPlans/Compliance?District={facts.Department}", "compliance-row", Admin);
         yield return new Page("administrator", "route plan of one manager", (u, _) => $"/VisitPlans?managerId={Manager(u)}", "plan-row", Admin);
+        // Market monitoring (issue 14), on a file with market figures (the market-data mode's): the market page of the panel's
+        // department and of one of its districts (with its collection points) over the open cycle's quarter, and the page as
+        // it opens (this quarter to today, every unit).
+        if (facts.MarketDistrict is { } marketDistrict)
+        {
+            var quarter = $"from={facts.OpenCycleStart:yyyy-MM-dd}&to={facts.OpenCycleEnd:yyyy-MM-dd}";
+            yield return new Page("administrator", $"market, {facts.Department}, {facts.OpenCycleName}", (_, _) => $"/Market?{quarter}&unit={facts.Department}", "id=\"market-specs\"", Admin);
+            yield return new Page("administrator", $"market, district {marketDistrict}, {facts.OpenCycleName}", (_, _) => $"/Market?{quarter}&unit={marketDistrict}", "id=\"market-points\"", Admin);
+            yield return new Page("administrator", "market (as it opens: quarter to date, all)", (_, _) => "/Market", "id=\"market-specs\"", Admin);
+        }
 
         yield return new Page("panel member", "home", (_, _) => "/Panel", facts.OpenCycleName, Seat);
         yield return new Page("panel member", "inbox, monopoly leader", (_, _) => "/Inbox", "data-report=", Monopoly);
@@ -442,7 +452,7 @@ internal static partial class HttpLoad
     private sealed record Facts(
         IReadOnlyList<int> Managers, IReadOnlyList<string> ManagerLogins, int Customers, long Visits, string District,
         int PublishedCycleId, string PublishedCycleName, int OpenCycleId, string OpenCycleName, DateOnly OpenCycleStart, DateOnly OpenCycleEnd,
-        string Department, IReadOnlyList<int> PanelManagers)
+        string Department, IReadOnlyList<int> PanelManagers, string? MarketDistrict)
     {
         /// <summary>The department whose panel the demo panel logins (monopoly, sales, …) sit on.</summary>
         private const string PanelDepartment =
@@ -483,7 +493,12 @@ internal static partial class HttpLoad
                 Query("SELECT Name FROM OrgUnits WHERE Kind = 2 ORDER BY Id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM OrgUnits WHERE Kind = 2)", r => r.GetString(0))[0],
                 published[0].Item1, published[0].Item2, open[0].Item1, open[0].Item2, open[0].Item3, open[0].Item4,
                 Query($"SELECT d.Code FROM OrgUnits d WHERE d.Id = ({PanelDepartment})", r => r.GetString(0))[0],
-                Query($"SELECT m.Id FROM AccountManagers m JOIN OrgUnits d ON d.Id = m.DistrictId WHERE m.IsActive = 1 AND d.ParentId = ({PanelDepartment}) ORDER BY m.Id", r => r.GetInt32(0)));
+                Query($"SELECT m.Id FROM AccountManagers m JOIN OrgUnits d ON d.Id = m.DistrictId WHERE m.IsActive = 1 AND d.ParentId = ({PanelDepartment}) ORDER BY m.Id", r => r.GetInt32(0)),
+                // The first district of that department, when the file has market figures (issue 14).
+                Query("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'MarketObservations'", r => r.GetInt32(0))[0] == 0
+                || Query("SELECT EXISTS (SELECT 1 FROM MarketObservations)", r => r.GetInt32(0))[0] == 0
+                    ? null
+                    : Query($"SELECT Code FROM OrgUnits WHERE Kind = 2 AND ParentId = ({PanelDepartment}) ORDER BY Code LIMIT 1", r => r.GetString(0)).FirstOrDefault());
         }
     }
 

@@ -4,7 +4,9 @@
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- [customers] [managers] [repeats]
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- evidence [managers] [visits] [repeats]
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- evidence <file.db> [repeats]
-//   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- province <file.db> [scale] [--today yyyy-MM-dd] [--no-analyze]
+//   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- province <file.db> [scale] [--today yyyy-MM-dd] [--no-analyze] [--market]
+//   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- market-data <file.db> [--today yyyy-MM-dd] [--no-analyze]
+//   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- market <file.db> [repeats] [--only TEXT]
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- http <file.db> [seconds-per-page] [users] [options]
 //
 // Defaults: 300,000 customers, 2,000 managers in 40 districts, 9 repeats per query; for the evidence figures, 1,000
@@ -16,7 +18,18 @@
 // minutes, with route plans, store locations, visits matched to the plans and the last 90 days' check-ins (issue 13);
 // scale (default 1.0) multiplies managers, customers and visits (0.1: one tenth). Every login's password is
 // Demo#2026: admin, monopoly, sales, logistics, callcentre, and am0001… for the account managers. It ends with ANALYZE
-// (--no-analyze: without, as a file the app grew itself has no statistics). See ProvinceGenerator.
+// (--no-analyze: without, as a file the app grew itself has no statistics); --market adds the market figures after. See
+// ProvinceGenerator.
+//
+// market-data: adds a year of market monitoring (issue 14) to a province file, in place (run it on a copy): 30 brand
+// specifications with guide prices, five collection points per manager, one collection a week for 52 weeks with the
+// figures of every specification (15.6 M observations at full size), the items above guide, the weekly totals. Today
+// is the day after the file's latest visit unless given. See MarketGenerator.
+//
+// market: times the market page's figures on such a file (a department, a district with its collection points and the
+// whole company over the last whole quarter; a department over twelve months), the recount a visit's save adds, prints
+// each SQL command of the pages with its plan, and checks the page's figures against the observations (--only TEXT: the
+// scenarios whose name contains it, nothing else). See MarketBenchmark.
 //
 // http: publishes the web app (or uses --publish-dir DIR / CM_PUBLISH_DIR), starts it in Production on the file over
 // http://127.0.0.1 (or targets --url URL), signs in as each role through the sign-in form and, page by page, runs that
@@ -40,9 +53,10 @@ if (args.Length > 0 && args[0] == "province")
     var options = args.Skip(1).ToList();
     var today = TakeOption(options, "--today");
     var analyze = !options.Remove("--no-analyze");
+    var market = options.Remove("--market");
     if (options.Count is < 1 or > 2)
     {
-        Console.Error.WriteLine("usage: province <file.db> [scale] [--today yyyy-MM-dd] [--no-analyze]");
+        Console.Error.WriteLine("usage: province <file.db> [scale] [--today yyyy-MM-dd] [--no-analyze] [--market]");
         Environment.ExitCode = 2;
         return;
     }
@@ -50,6 +64,36 @@ if (args.Length > 0 && args[0] == "province")
     var clock = TimeProvider.System.GetLocalNow();
     var now = today is null ? clock : new DateTimeOffset(DateOnly.ParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.FromDateTime(clock.DateTime)), clock.Offset);
     await ProvinceGenerator.RunAsync(options[0], options.Count > 1 ? double.Parse(options[1], CultureInfo.InvariantCulture) : 1.0, now, analyze);
+    if (market)
+    {
+        Console.WriteLine();
+        await MarketGenerator.RunAsync(options[0], DateOnly.FromDateTime(now.DateTime), analyze);
+    }
+
+    return;
+}
+
+if (args.Length > 0 && args[0] == "market-data")
+{
+    var options = args.Skip(1).ToList();
+    var today = TakeOption(options, "--today");
+    var analyze = !options.Remove("--no-analyze");
+    if (options.Count != 1)
+    {
+        Console.Error.WriteLine("usage: market-data <file.db> [--today yyyy-MM-dd] [--no-analyze]");
+        Environment.ExitCode = 2;
+        return;
+    }
+
+    await MarketGenerator.RunAsync(options[0], today is null ? null : DateOnly.ParseExact(today, "yyyy-MM-dd", CultureInfo.InvariantCulture), analyze);
+    return;
+}
+
+if (args.Length > 1 && args[0] == "market")
+{
+    var options = args.Skip(1).ToList();
+    var only = TakeOption(options, "--only");
+    Environment.ExitCode = await MarketBenchmark.RunAsync(options[0], options.Count > 1 ? int.Parse(options[1], CultureInfo.InvariantCulture) : 7, only);
     return;
 }
 

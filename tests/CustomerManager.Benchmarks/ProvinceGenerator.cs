@@ -1371,10 +1371,11 @@ internal sealed class ProvinceGenerator : IDisposable
 
     /// <summary>
     /// Every manager's monthly totals from <paramref name="from"/> on (the months with check-ins) equal the visits of that
-    /// month counted directly, every figure (the on-site and verification counts of issue 13 included), both ways: no total
+    /// month counted directly, every figure (the on-site and verification counts of issue 13 and the market collections of
+    /// issue 14 included), both ways: no total
     /// without its visits, no visits without their total. (The last published quarter's are compared with EvidenceQuery.)
     /// </summary>
-    private static string VerifyMonthTotals(SqliteConnection connection, DateOnly from)
+    internal static string VerifyMonthTotals(SqliteConnection connection, DateOnly from)
     {
         var since = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Execute(connection, $"""
@@ -1384,11 +1385,11 @@ internal sealed class ProvinceGenerator : IDisposable
                    COUNT(ViolationType) AS Violations, COUNT(UnlicensedPlace) AS UnlicensedRetail, COUNT(Complaint) AS Complaints,
                    SUM(ComplaintResolvedOnSpot) AS ComplaintsResolvedOnSpot, SUM(Kind = {(int)VisitKind.OnSite}) AS OnSiteVisits,
                    SUM(Verification = {(int)VisitVerification.Verified}) AS VerifiedVisits, SUM(Verification = {(int)VisitVerification.Far}) AS FarVisits,
-                   SUM(Verification = {(int)VisitVerification.TooShort}) AS ShortVisits
+                   SUM(Verification = {(int)VisitVerification.TooShort}) AS ShortVisits, SUM(MarketSpecs > 0) AS MarketVisits
             FROM Visits WHERE VisitedAt >= '{since}' GROUP BY AccountManagerId, substr(VisitedAt, 1, 7)
             """);
         const string Columns = "AccountManagerId, Month, Visits, BrandsRecommended, VolumeCartons, MarketInformation, DataChanges, Violations, UnlicensedRetail, " +
-                               "Complaints, ComplaintsResolvedOnSpot, OnSiteVisits, VerifiedVisits, FarVisits, ShortVisits";
+                               "Complaints, ComplaintsResolvedOnSpot, OnSiteVisits, VerifiedVisits, FarVisits, ShortVisits, MarketVisits";
         var totals = $"SELECT {Columns} FROM VisitMonthTotals WHERE Month >= '{since}'";
         var wrong = Scalar(connection, $"SELECT COUNT(*) FROM ({totals} EXCEPT SELECT {Columns} FROM CountedMonths)")
                     + Scalar(connection, $"SELECT COUNT(*) FROM (SELECT {Columns} FROM CountedMonths EXCEPT {totals})");
@@ -1402,9 +1403,10 @@ internal sealed class ProvinceGenerator : IDisposable
     /// <summary>
     /// The evidence stored with the last published cycle's results equals what the app's own EvidenceQuery counts for
     /// that period now — except the items acknowledged, which the snapshot counts as they stood at closing (some were
-    /// acknowledged later), and the field-work figures, which the snapshots of cycles closed before issue 13 do not hold.
+    /// acknowledged later), the field-work figures, which the snapshots of cycles closed before issue 13 do not hold, and the
+    /// market collections of issue 14 where the snapshot has none (the province's own; the market generator's have them).
     /// </summary>
-    private static async Task<string> VerifyEvidenceAsync(string path)
+    internal static async Task<string> VerifyEvidenceAsync(string path)
     {
         await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>()
             .UseSqlite($"Data Source={path};Pooling=False", s => s.MigrationsAssembly(DependencyInjection.SqliteMigrationsAssembly)).Options);
@@ -1425,6 +1427,9 @@ internal sealed class ProvinceGenerator : IDisposable
                 VerifiedVisits = null,
                 FarVisits = null,
                 ShortVisits = null,
+                // Market collections (issue 14): compared where the snapshot holds them (the market generator's cycles).
+                MarketVisits = s.Value.MarketVisits is null ? null : now.MarketVisits,
+                MarketVisitsExpected = s.Value.MarketVisitsExpected is null ? null : now.MarketVisitsExpected,
             };
             return s.Value with { ItemsAcknowledged = 0 } != comparable || s.Value.ItemsAcknowledged > now.ItemsAcknowledged;
         }).Select(s => s.Key).ToList();
@@ -1435,7 +1440,7 @@ internal sealed class ProvinceGenerator : IDisposable
         wrong.AddRange(direct.Where(d => counted.GetValueOrDefault(d.Key) is not { } c
             || new VisitTally(
                 c.Visits, c.BrandsRecommended, c.VolumeCartons, c.MarketInformation, c.DataChanges, c.Violations, c.UnlicensedRetail, c.Complaints, c.ComplaintsResolvedOnSpot,
-                c.OnSiteVisits ?? 0, c.VerifiedVisits ?? 0, c.FarVisits ?? 0, c.ShortVisits ?? 0) != d.Value).Select(d => d.Key));
+                c.OnSiteVisits ?? 0, c.VerifiedVisits ?? 0, c.FarVisits ?? 0, c.ShortVisits ?? 0, c.MarketVisits ?? 0) != d.Value).Select(d => d.Key));
         return wrong.Count == 0
             ? $"evidence of {cycle.Name} as stored = EvidenceQuery = visits counted directly, {stored.Count:N0} managers"
             : throw new InvalidOperationException($"The evidence stored for {cycle.Name} differs from EvidenceQuery for managers {string.Join(", ", wrong.Take(10))}: the generator is wrong.");
