@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 /// <summary>
 /// The market page (issue 14) on a province file with a year of market figures (the <c>market-data</c> mode's): its
-/// figures (<see cref="MarketQueries.CellsAsync"/> and the page's sums, <see cref="MarketPageQuery"/>, as an administrator)
+/// figures (<see cref="MarketQueries.FiguresAsync"/> and the page's sums, <see cref="MarketPageQuery"/>, as an administrator)
 /// for a department, a district with its collection points and the whole company over the last whole calendar quarter, and
 /// for a department over the last twelve months; what a visit's save adds (the recount of its district's week); the SQL
 /// each page runs with its time and SQLite's plan; and a check of the page's figures against the observations counted
@@ -83,7 +83,7 @@ internal static class MarketBenchmark
             });
             var scenarios = new[]
             {
-                new Scenario($"CellsAsync: department {department}, {quarterName}", async db => (await db.CellsAsync(quarter.From, quarter.To, departmentDistricts, CancellationToken.None)).Count),
+                new Scenario($"FiguresAsync: department {department}, {quarterName}", async db => (await db.FiguresAsync(quarter.From, quarter.To, departmentDistricts, null, CancellationToken.None)).BySpec.Count),
                 Page($"(a) page: department {department}, {quarterName}", quarter.From, quarter.To, department),
                 Page($"    the same, one specification", quarter.From, quarter.To, department, 1),
                 Page($"(b) page: district {district}, {quarterName}, its points", quarter.From, quarter.To, district),

@@ -153,23 +153,15 @@ public sealed class MarketObservation
     public bool Stockout { get; private set; }
 }
 
-/// <summary>
-/// One district's observations of one brand specification in one week, summed (counts, sums, least and greatest): the market
-/// page reads a quarter of a department in a few thousand of these rather than hundreds of thousands of observations.
-/// Recounted from the observations of its district and week whenever a visit's figures change, in the same transaction;
-/// a test keeps the page equal to a direct computation from the observations.
-/// </summary>
-public sealed class MarketWeekTotal
+/// <summary>Observations of one brand specification summed: counts, sums, least and greatest, which add up.</summary>
+public abstract class MarketTotalFigures
 {
-    private MarketWeekTotal()
-    {
-    }
-
     public int DistrictId { get; private set; }
 
-    public DateOnly WeekStart { get; private set; }
-
     public int BrandSpecId { get; private set; }
+
+    /// <summary>The Monday of the week the figures belong to.</summary>
+    public DateOnly WeekStart { get; private set; }
 
     public int Observations { get; private set; }
 
@@ -202,4 +194,30 @@ public sealed class MarketWeekTotal
     public int DaysCounts { get; private set; }
 
     public int DaysOutOfStockSum { get; private set; }
+}
+
+/// <summary>
+/// One district's observations of one brand specification in one week, summed: the market page reads a quarter of a
+/// department in a few thousand of these rather than hundreds of thousands of observations. Recounted from its district's
+/// days (<see cref="MarketDayTotal"/>) whenever a visit's figures change, in the same transaction; a test keeps the page
+/// equal to a direct computation from the observations.
+/// </summary>
+public sealed class MarketWeekTotal : MarketTotalFigures
+{
+    private MarketWeekTotal()
+    {
+    }
+}
+
+/// <summary>
+/// One district's observations of one brand specification on one day, summed: the days at either end of a period that
+/// does not start on a Monday or end on a Sunday are read from these, not from the observations.
+/// </summary>
+public sealed class MarketDayTotal : MarketTotalFigures
+{
+    private MarketDayTotal()
+    {
+    }
+
+    public DateOnly Day { get; private set; }
 }

@@ -50,6 +50,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     /// <summary>The observations summed per district, week and specification (<see cref="MarketTotals"/>).</summary>
     public DbSet<MarketWeekTotal> MarketWeekTotals => Set<MarketWeekTotal>();
 
+    /// <summary>The observations summed per district, day and specification, for the days at a period's ends (<see cref="MarketTotals"/>).</summary>
+    public DbSet<MarketDayTotal> MarketDayTotals => Set<MarketDayTotal>();
+
     public DbSet<Criterion> Criteria => Set<Criterion>();
 
     public DbSet<RatingSettings> RatingSettings => Set<RatingSettings>();

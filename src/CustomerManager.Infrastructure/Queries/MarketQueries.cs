@@ -72,99 +72,153 @@ public sealed record MarketSums(
     private static decimal? Greatest(decimal? a, decimal? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 }
 
-/// <summary>One specification's sums in one district and one week (whole or, at a period's ends, in part).</summary>
-public sealed record MarketCell(int BrandSpecId, int DistrictId, DateOnly WeekStart, MarketSums Sums);
-
 /// <summary>One collection point's observations in a period.</summary>
 public sealed record MarketPointSums(int CustomerId, int Visits, DateOnly LastObservedOn, MarketSums Sums);
 
+/// <summary>A period's figures summed three ways: per specification (all of them), and per district and per week (of one specification when chosen).</summary>
+public sealed record MarketFigureSet(IReadOnlyDictionary<int, MarketSums> BySpec, IReadOnlyDictionary<int, MarketSums> ByDistrict, IReadOnlyDictionary<DateOnly, MarketSums> ByWeek);
+
+/// <summary>A row of the weekly or the daily totals, as the market's queries read both (a shape of its own, so that they can be read as one).</summary>
+public sealed class MarketTotalRow
+{
+    public int BrandSpecId { get; init; }
+
+    public int DistrictId { get; init; }
+
+    public DateOnly WeekStart { get; init; }
+
+    public int Observations { get; init; }
+
+    public int PackPrices { get; init; }
+
+    public decimal PackPriceSum { get; init; }
+
+    public decimal? PackPriceMin { get; init; }
+
+    public decimal? PackPriceMax { get; init; }
+
+    public int CartonPrices { get; init; }
+
+    public decimal CartonPriceSum { get; init; }
+
+    public decimal? CartonPriceMin { get; init; }
+
+    public decimal? CartonPriceMax { get; init; }
+
+    public int AboveGuide { get; init; }
+
+    public int StockCounts { get; init; }
+
+    public int StockCartonsSum { get; init; }
+
+    public int Stockouts { get; init; }
+
+    public int DaysCounts { get; init; }
+
+    public int DaysOutOfStockSum { get; init; }
+}
+
 /// <summary>
 /// The market figures of a period (卷烟市场监测): the whole weeks from the weekly totals kept with the observations
-/// (<see cref="MarketWeekTotal"/>), the days at either end from the observations themselves (on their (district, day)
-/// index), so that any period is exact and a quarter of a department reads a few thousand rows.
+/// (<see cref="MarketWeekTotal"/>), the days at either end from the daily ones (<see cref="MarketDayTotal"/>), read as one
+/// and grouped in SQL, so that any period is exact and a quarter of the whole province reads its totals, never its
+/// observations.
 /// </summary>
 public static class MarketQueries
 {
     /// <summary>
-    /// The sums per specification, district and week from <paramref name="from"/> to <paramref name="to"/> in
-    /// <paramref name="districtIds"/> (every district when null).
+    /// The figures from <paramref name="from"/> to <paramref name="to"/> in <paramref name="districtIds"/> (every district when
+    /// null): per specification, and per district and per week of <paramref name="specId"/> (all when null). Two grouped queries.
     /// </summary>
-    public static async Task<List<MarketCell>> CellsAsync(this AppDbContext db, DateOnly from, DateOnly to, IReadOnlyCollection<int>? districtIds, CancellationToken cancellationToken)
+    public static async Task<MarketFigureSet> FiguresAsync(
+        this AppDbContext db, DateOnly from, DateOnly to, IReadOnlyCollection<int>? districtIds, int? specId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // Two queries: per specification and week (a quarter's few hundred rows give both the specifications' and the weeks'
+        // figures), and per district.
+        var rows = TotalRows(db, from, to, districtIds);
+        var specWeeks = await SumsAsync(rows.GroupBy(r => new SpecWeek(r.BrandSpecId, r.WeekStart)), cancellationToken);
+        var chosen = specId is { } spec ? rows.Where(r => r.BrandSpecId == spec) : rows;
+        return new MarketFigureSet(
+            specWeeks.GroupBy(x => x.Key.SpecId).ToDictionary(g => g.Key, g => MarketSums.Of(g.Select(x => x.Value))),
+            await SumsAsync(chosen.GroupBy(r => r.DistrictId), cancellationToken),
+            specWeeks.Where(x => specId is null || x.Key.SpecId == specId).GroupBy(x => x.Key.WeekStart).ToDictionary(g => g.Key, g => MarketSums.Of(g.Select(x => x.Value))));
+    }
+
+    /// <summary>The period's rows of totals: its whole weeks' weekly rows and its other days' daily rows.</summary>
+    public static IQueryable<MarketTotalRow> TotalRows(AppDbContext db, DateOnly from, DateOnly to, IReadOnlyCollection<int>? districtIds)
     {
         ArgumentNullException.ThrowIfNull(db);
         var firstWhole = MarketRules.WeekOf(from) == from ? from : MarketRules.WeekOf(from).AddDays(7);
         var afterWhole = MarketRules.WeekOf(to.AddDays(1));
-        var cells = new List<MarketCell>();
-        if (firstWhole < afterWhole)
+        var days = InDistricts(db.MarketDayTotals.AsNoTracking(), db, districtIds);
+        if (firstWhole >= afterWhole)
         {
-            var totals = db.MarketWeekTotals.AsNoTracking().Where(t => t.WeekStart >= firstWhole && t.WeekStart < afterWhole);
-            totals = districtIds is null
-                ? totals.Where(t => db.OrgUnits.Select(u => u.Id).Contains(t.DistrictId)) // every unit: see Observations
-                : totals.Where(t => districtIds.Contains(t.DistrictId));
-
-            cells.AddRange((await totals
-                    .Select(t => new
-                    {
-                        t.BrandSpecId,
-                        t.DistrictId,
-                        t.WeekStart,
-                        t.Observations,
-                        t.PackPrices,
-                        t.PackPriceSum,
-                        t.PackPriceMin,
-                        t.PackPriceMax,
-                        t.CartonPrices,
-                        t.CartonPriceSum,
-                        t.CartonPriceMin,
-                        t.CartonPriceMax,
-                        t.AboveGuide,
-                        t.StockCounts,
-                        t.StockCartonsSum,
-                        t.Stockouts,
-                        t.DaysCounts,
-                        t.DaysOutOfStockSum,
-                    })
-                    .ToListAsync(cancellationToken))
-                .Select(t => new MarketCell(t.BrandSpecId, t.DistrictId, t.WeekStart, new MarketSums(
-                    t.Observations, t.PackPrices, t.PackPriceSum, t.PackPriceMin, t.PackPriceMax, t.CartonPrices, t.CartonPriceSum, t.CartonPriceMin,
-                    t.CartonPriceMax, t.AboveGuide, t.StockCounts, t.StockCartonsSum, t.Stockouts, t.DaysCounts, t.DaysOutOfStockSum))));
-            await AddDaysAsync(from, firstWhole.AddDays(-1));
-            await AddDaysAsync(afterWhole, to);
-        }
-        else
-        {
-            await AddDaysAsync(from, to);
+            return Rows(days.Where(t => t.Day >= from && t.Day <= to));
         }
 
-        return cells;
-
-        async Task AddDaysAsync(DateOnly first, DateOnly last)
-        {
-            if (last >= first)
-            {
-                var observations = Observations(db, first, last, districtIds);
-                cells.AddRange(await observations
-                    .GroupBy(o => new { o.BrandSpecId, o.DistrictId, o.WeekStart })
-                    .Select(g => new MarketCell(g.Key.BrandSpecId, g.Key.DistrictId, g.Key.WeekStart, new MarketSums(
-                        g.Count(),
-                        g.Count(o => o.PackPrice != null),
-                        g.Sum(o => o.PackPrice) ?? 0,
-                        g.Min(o => o.PackPrice),
-                        g.Max(o => o.PackPrice),
-                        g.Count(o => o.CartonPrice != null),
-                        g.Sum(o => o.CartonPrice) ?? 0,
-                        g.Min(o => o.CartonPrice),
-                        g.Max(o => o.CartonPrice),
-                        g.Count(o => o.AboveGuide),
-                        g.Count(o => o.StockCartons != null),
-                        g.Sum(o => o.StockCartons) ?? 0,
-                        g.Count(o => o.Stockout),
-                        g.Count(o => o.DaysOutOfStock != null),
-                        g.Sum(o => o.DaysOutOfStock) ?? 0)))
-                    .ToListAsync(cancellationToken));
-            }
-        }
+        var (lastBefore, firstAfter) = (firstWhole.AddDays(-1), afterWhole);
+        var weeks = InDistricts(db.MarketWeekTotals.AsNoTracking(), db, districtIds).Where(t => t.WeekStart >= firstWhole && t.WeekStart < afterWhole);
+        var ends = days.Where(t => (t.Day >= from && t.Day <= lastBefore) || (t.Day >= firstAfter && t.Day <= to));
+        return Rows(weeks).Concat(Rows(ends));
     }
+
+    private sealed record SpecWeek(int SpecId, DateOnly WeekStart);
+
+    private static IQueryable<T> InDistricts<T>(IQueryable<T> totals, AppDbContext db, IReadOnlyCollection<int>? districtIds)
+        where T : MarketTotalFigures =>
+        districtIds is null
+            ? totals.Where(t => db.OrgUnits.Select(u => u.Id).Contains(t.DistrictId)) // every unit: sought unit by unit, see Observations
+            : totals.Where(t => districtIds.Contains(t.DistrictId));
+
+    private static IQueryable<MarketTotalRow> Rows<T>(IQueryable<T> totals)
+        where T : MarketTotalFigures =>
+        totals.Select(t => new MarketTotalRow
+        {
+            BrandSpecId = t.BrandSpecId,
+            DistrictId = t.DistrictId,
+            WeekStart = t.WeekStart,
+            Observations = t.Observations,
+            PackPrices = t.PackPrices,
+            PackPriceSum = t.PackPriceSum,
+            PackPriceMin = t.PackPriceMin,
+            PackPriceMax = t.PackPriceMax,
+            CartonPrices = t.CartonPrices,
+            CartonPriceSum = t.CartonPriceSum,
+            CartonPriceMin = t.CartonPriceMin,
+            CartonPriceMax = t.CartonPriceMax,
+            AboveGuide = t.AboveGuide,
+            StockCounts = t.StockCounts,
+            StockCartonsSum = t.StockCartonsSum,
+            Stockouts = t.Stockouts,
+            DaysCounts = t.DaysCounts,
+            DaysOutOfStockSum = t.DaysOutOfStockSum,
+        });
+
+    private static async Task<Dictionary<TKey, MarketSums>> SumsAsync<TKey>(IQueryable<IGrouping<TKey, MarketTotalRow>> groups, CancellationToken cancellationToken)
+        where TKey : notnull =>
+        (await groups.Select(g => new
+        {
+            g.Key,
+            Sums = new MarketSums(
+                    g.Sum(r => r.Observations),
+                    g.Sum(r => r.PackPrices),
+                    g.Sum(r => r.PackPriceSum),
+                    g.Min(r => r.PackPriceMin),
+                    g.Max(r => r.PackPriceMax),
+                    g.Sum(r => r.CartonPrices),
+                    g.Sum(r => r.CartonPriceSum),
+                    g.Min(r => r.CartonPriceMin),
+                    g.Max(r => r.CartonPriceMax),
+                    g.Sum(r => r.AboveGuide),
+                    g.Sum(r => r.StockCounts),
+                    g.Sum(r => r.StockCartonsSum),
+                    g.Sum(r => r.Stockouts),
+                    g.Sum(r => r.DaysCounts),
+                    g.Sum(r => r.DaysOutOfStockSum)),
+        })
+            .ToListAsync(cancellationToken))
+        .ToDictionary(x => x.Key, x => x.Sums);
 
     /// <summary>The sums of each collection point of one district in a period, from its observations.</summary>
     public static Task<List<MarketPointSums>> PointsAsync(this AppDbContext db, DateOnly from, DateOnly to, int districtId, int? brandSpecId, CancellationToken cancellationToken)

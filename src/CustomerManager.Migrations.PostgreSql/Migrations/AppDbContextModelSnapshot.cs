@@ -946,6 +946,78 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.ToTable("GuidePrices");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketDayTotal", b =>
+                {
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BrandSpecId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AboveGuide")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("CartonPriceMax")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal?>("CartonPriceMin")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal>("CartonPriceSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("CartonPrices")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysCounts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DaysOutOfStockSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("PackPriceMax")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal?>("PackPriceMin")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal>("PackPriceSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("PackPrices")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StockCartonsSum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StockCounts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Stockouts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("DistrictId", "Day", "BrandSpecId");
+
+                    b.HasIndex("BrandSpecId");
+
+                    b.ToTable("MarketDayTotals");
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Visits.MarketObservation", b =>
                 {
                     b.Property<int>("Id")
@@ -2036,6 +2108,21 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                         .WithMany("GuidePrices")
                         .HasForeignKey("BrandSpecId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketDayTotal", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.Visits.BrandSpec", null)
+                        .WithMany()
+                        .HasForeignKey("BrandSpecId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

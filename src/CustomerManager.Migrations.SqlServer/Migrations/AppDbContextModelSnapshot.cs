@@ -946,6 +946,78 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.ToTable("GuidePrices");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketDayTotal", b =>
+                {
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("BrandSpecId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AboveGuide")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("CartonPriceMax")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<decimal?>("CartonPriceMin")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<decimal>("CartonPriceSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("CartonPrices")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DaysCounts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DaysOutOfStockSum")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("PackPriceMax")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<decimal?>("PackPriceMin")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<decimal>("PackPriceSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<int>("PackPrices")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StockCartonsSum")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StockCounts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Stockouts")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("DistrictId", "Day", "BrandSpecId");
+
+                    b.HasIndex("BrandSpecId");
+
+                    b.ToTable("MarketDayTotals");
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Visits.MarketObservation", b =>
                 {
                     b.Property<int>("Id")
@@ -2039,6 +2111,21 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .WithMany("GuidePrices")
                         .HasForeignKey("BrandSpecId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketDayTotal", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.Visits.BrandSpec", null)
+                        .WithMany()
+                        .HasForeignKey("BrandSpecId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -229,6 +229,11 @@ public static class ApplicationSetup
                 app.Logger.LogInformation("Visit totals (monthly, customers per quarter) counted from the visits");
             }
 
+            if (await MarketTotals.EnsureBuiltAsync(db))
+            {
+                app.Logger.LogInformation("Market totals (daily, weekly per district) counted from the observations");
+            }
+
             await scope.ServiceProvider.GetRequiredService<CustomerManager.Infrastructure.Queries.EvidenceBackfill>().RunAsync();
             await scope.ServiceProvider.GetRequiredService<CustomerManager.Infrastructure.Persistence.SortKeyBackfill>().RunAsync();
 

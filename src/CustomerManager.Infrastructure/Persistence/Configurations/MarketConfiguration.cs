@@ -61,3 +61,16 @@ internal sealed class MarketWeekTotalConfiguration : IEntityTypeConfiguration<Ma
         builder.Property(t => t.CartonPriceSum).HasPrecision(18, 4);
     }
 }
+
+internal sealed class MarketDayTotalConfiguration : IEntityTypeConfiguration<MarketDayTotal>
+{
+    public void Configure(EntityTypeBuilder<MarketDayTotal> builder)
+    {
+        // A unit's days at a period's ends: its districts' rows for a range of days, in the key.
+        builder.HasKey(t => new { t.DistrictId, t.Day, t.BrandSpecId });
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(t => t.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<BrandSpec>().WithMany().HasForeignKey(t => t.BrandSpecId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(t => t.PackPriceSum).HasPrecision(18, 4);
+        builder.Property(t => t.CartonPriceSum).HasPrecision(18, 4);
+    }
+}

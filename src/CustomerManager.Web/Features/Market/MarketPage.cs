@@ -57,7 +57,7 @@ public sealed record MarketPageModel(
 
 /// <summary>
 /// The market page (卷烟市场监测): for a period and a unit, per brand specification, per district and per week, from the
-/// weekly totals and the days at the period's ends (<see cref="MarketQueries.CellsAsync"/>) in one query, summed here;
+/// weekly totals and the daily totals of the days at the period's ends, grouped in SQL (<see cref="MarketQueries.FiguresAsync"/>);
 /// a district's collection points from its observations. The reader's scope narrows the units (a supervisor: theirs).
 /// </summary>
 public sealed class MarketPageQuery(AppDbContext db, TimeProvider clock)
@@ -90,23 +90,23 @@ public sealed class MarketPageQuery(AppDbContext db, TimeProvider clock)
             .Where(u => u.Kind == UnitKind.District).ToList();
         IReadOnlyCollection<int>? districtIds = unit is null && visible is null ? null : [.. districts.Select(d => d.Id)];
 
-        var cells = districtIds is { Count: 0 } ? [] : await db.CellsAsync(from, to, districtIds, cancellationToken);
+        var figures = districtIds is { Count: 0 }
+            ? new MarketFigureSet(new Dictionary<int, MarketSums>(), new Dictionary<int, MarketSums>(), new Dictionary<DateOnly, MarketSums>())
+            : await db.FiguresAsync(from, to, districtIds, filter.Spec, cancellationToken);
         var specs = await SpecsAsync(to, cancellationToken);
-        var chosen = filter.Spec is { } spec ? cells.Where(c => c.BrandSpecId == spec).ToList() : cells;
 
-        var specRows = cells.GroupBy(c => c.BrandSpecId)
-            .Where(g => specs.ContainsKey(g.Key))
-            .Select(g => (Spec: specs[g.Key], Sums: MarketSums.Of(g.Select(c => c.Sums)), Id: g.Key))
-            .OrderBy(x => x.Spec.Order)
-            .Select(x => new MarketSpecRow(x.Id, x.Spec.Label, x.Spec.Guide?.PackPrice, x.Spec.Guide?.CartonPrice, x.Sums))
+        var specRows = figures.BySpec
+            .Where(x => specs.ContainsKey(x.Key))
+            .OrderBy(x => specs[x.Key].Order)
+            .Select(x => new MarketSpecRow(x.Key, specs[x.Key].Label, specs[x.Key].Guide?.PackPrice, specs[x.Key].Guide?.CartonPrice, x.Value))
             .ToList();
         var byId = districts.ToDictionary(d => d.Id);
-        var districtRows = unit?.Kind == UnitKind.District ? [] : chosen.GroupBy(c => c.DistrictId)
-            .Where(g => byId.ContainsKey(g.Key))
-            .Select(g => new MarketDistrictRow(g.Key, byId[g.Key].Shown, byId[g.Key].Code, MarketSums.Of(g.Select(c => c.Sums))))
-            .OrderBy(r => districts.IndexOf(byId[r.DistrictId]))
+        var districtRows = unit?.Kind == UnitKind.District ? [] : figures.ByDistrict
+            .Where(x => byId.ContainsKey(x.Key))
+            .OrderBy(x => districts.IndexOf(byId[x.Key]))
+            .Select(x => new MarketDistrictRow(x.Key, byId[x.Key].Shown, byId[x.Key].Code, x.Value))
             .ToList();
-        var weeks = chosen.GroupBy(c => c.WeekStart).OrderBy(g => g.Key).Select(g => new MarketWeekRow(g.Key, MarketSums.Of(g.Select(c => c.Sums)))).ToList();
+        var weeks = figures.ByWeek.OrderBy(x => x.Key).Select(x => new MarketWeekRow(x.Key, x.Value)).ToList();
         var points = unit?.Kind == UnitKind.District ? await PointsAsync(from, to, unit.Id, filter.Spec, cancellationToken) : [];
         return new MarketPageModel(
             filter, from, to, unit, units, [.. specs.OrderBy(s => s.Value.Order).Select(s => (s.Key, s.Value.Label))], specRows, districtRows, weeks, points);
