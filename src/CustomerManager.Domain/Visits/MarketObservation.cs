@@ -73,8 +73,12 @@ public static class MarketRules
     public static bool IsAboveGuide(decimal? packPrice, decimal? cartonPrice, GuidePrice guide)
     {
         ArgumentNullException.ThrowIfNull(guide);
-        return packPrice > guide.PackPrice || cartonPrice > guide.CartonPrice;
+        return IsAboveGuide(packPrice, cartonPrice, guide.PackPrice, guide.CartonPrice);
     }
+
+    /// <inheritdoc cref="IsAboveGuide(decimal?, decimal?, GuidePrice)"/>
+    public static bool IsAboveGuide(decimal? packPrice, decimal? cartonPrice, decimal guidePack, decimal guideCarton) =>
+        packPrice > guidePack || cartonPrice > guideCarton;
 
     /// <summary>Out of stock: none in stock at the visit, or days without stock since the last collection.</summary>
     public static bool IsStockout(int? stockCartons, int? daysOutOfStock) => stockCartons == 0 || daysOutOfStock > 0;
@@ -97,7 +101,7 @@ public sealed class MarketObservation
     {
     }
 
-    internal MarketObservation(Visit visit, MarketReading reading, int districtId)
+    internal MarketObservation(Visit visit, MarketReading reading, int districtId, decimal guidePackPrice, decimal guideCartonPrice)
     {
         BrandSpecId = reading.BrandSpecId;
         CustomerId = visit.CustomerId;
@@ -109,9 +113,9 @@ public sealed class MarketObservation
         CartonPrice = reading.CartonPrice is { } carton ? decimal.Round(carton, 2) : null;
         StockCartons = reading.StockCartons;
         DaysOutOfStock = reading.DaysOutOfStock;
-        GuidePackPrice = reading.Guide.PackPrice;
-        GuideCartonPrice = reading.Guide.CartonPrice;
-        AboveGuide = MarketRules.IsAboveGuide(PackPrice, CartonPrice, reading.Guide);
+        GuidePackPrice = guidePackPrice;
+        GuideCartonPrice = guideCartonPrice;
+        AboveGuide = MarketRules.IsAboveGuide(PackPrice, CartonPrice, guidePackPrice, guideCartonPrice);
         Stockout = MarketRules.IsStockout(StockCartons, DaysOutOfStock);
     }
 
@@ -146,7 +150,7 @@ public sealed class MarketObservation
 
     public decimal GuideCartonPrice { get; private set; }
 
-    /// <summary>Priced above the guide price, per pack or per carton (<see cref="MarketRules.IsAboveGuide"/>).</summary>
+    /// <summary>Priced above the guide price, per pack or per carton (<see cref="MarketRules.IsAboveGuide(decimal?, decimal?, decimal, decimal)"/>).</summary>
     public bool AboveGuide { get; private set; }
 
     /// <summary>Out of stock (<see cref="MarketRules.IsStockout"/>).</summary>
@@ -182,6 +186,12 @@ public abstract class MarketTotalFigures
     public decimal? CartonPriceMax { get; private set; }
 
     public int AboveGuide { get; private set; }
+
+    /// <summary>Observations with a price (per pack or per carton): what the share above guide is of.</summary>
+    public int Priced { get; private set; }
+
+    /// <summary>Observations with stock or days out of stock: what the stockout share is of.</summary>
+    public int StockReported { get; private set; }
 
     /// <summary>Observations with a stock figure, and the cartons they counted.</summary>
     public int StockCounts { get; private set; }

@@ -244,15 +244,24 @@ public sealed class Visit : Entity
             }
         }
 
-        _market.Clear();
-        _market.AddRange(kept.Select(r => new MarketObservation(this, r, districtId)));
-        MarketSpecs = _market.Count;
-        var above = kept.Where(r => MarketRules.IsAboveGuide(r.PackPrice, r.CartonPrice, r.Guide))
-            .Select(r => r.PackPrice > r.Guide.PackPrice
-                ? FormattableString.Invariant($"{r.Label} {r.PackPrice:0.00} > {r.Guide.PackPrice:0.00}")
-                : FormattableString.Invariant($"{r.Label} {r.CartonPrice:0.00} > {r.Guide.CartonPrice:0.00}"))
+        // Figures corrected on their own day keep the district and the guide prices they were recorded with: a manager
+        // moved since, or a guide price changed since for that day, does not move or re-judge them.
+        var day = DateOnly.FromDateTime(VisitedAt);
+        var recorded = _market.Where(o => o.ObservedOn == day).ToDictionary(o => o.BrandSpecId);
+        var district = recorded.Count > 0 ? recorded.Values.First().DistrictId : districtId;
+        var entries = kept.Select(r => recorded.TryGetValue(r.BrandSpecId, out var o)
+                ? (Reading: r, GuidePack: o.GuidePackPrice, GuideCarton: o.GuideCartonPrice)
+                : (Reading: r, GuidePack: r.Guide.PackPrice, GuideCarton: r.Guide.CartonPrice))
             .ToList();
-        Route(ReportKind.PriceAboveGuide, above.Count == 0 ? null : Guard.Optional(string.Join("; ", above), TextMaxLength, ErrorCodes.Visit.TextTooLong));
+        _market.Clear();
+        _market.AddRange(entries.Select(e => new MarketObservation(this, e.Reading, district, e.GuidePack, e.GuideCarton)));
+        MarketSpecs = _market.Count;
+        var above = entries.Where(e => MarketRules.IsAboveGuide(e.Reading.PackPrice, e.Reading.CartonPrice, e.GuidePack, e.GuideCarton))
+            .Select(e => e.Reading.PackPrice > e.GuidePack
+                ? FormattableString.Invariant($"{e.Reading.Label} {e.Reading.PackPrice:0.00} > {e.GuidePack:0.00}")
+                : FormattableString.Invariant($"{e.Reading.Label} {e.Reading.CartonPrice:0.00} > {e.GuideCarton:0.00}"))
+            .ToList();
+        Route(ReportKind.PriceAboveGuide, above.Count == 0 ? null : FlagMessage(above));
         foreach (var report in _reports)
         {
             report.VisitedAt = VisitedAt;
@@ -371,6 +380,18 @@ public sealed class Visit : Entity
             report.VisitedAt = VisitedAt;
             report.AccountManagerId = AccountManagerId;
         }
+    }
+
+    /// <summary>The prices above guide, as many as the item's text holds, then how many more.</summary>
+    private static string FlagMessage(List<string> above)
+    {
+        var message = string.Join("; ", above);
+        for (var shown = above.Count - 1; message.Length > TextMaxLength && shown > 0; shown--)
+        {
+            message = string.Join("; ", above.Take(shown)) + FormattableString.Invariant($"; … +{above.Count - shown}");
+        }
+
+        return message;
     }
 
     private static string Join(string head, string? detail) => detail is null ? head : $"{head}: {detail}";

@@ -102,6 +102,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            await MarketTotals.LockAsync(this, marketWeeks, cancellationToken);
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await VisitTotals.ApplyAsync(this, changes, cancellationToken);
             await MarketTotals.RecountAsync(this, marketWeeks, cancellationToken);

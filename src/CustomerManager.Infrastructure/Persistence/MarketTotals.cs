@@ -48,14 +48,46 @@ public static class MarketTotals
         return keys;
     }
 
-    /// <summary>Recounts the weeks of <paramref name="keys"/> inside the caller's transaction, in SQL alone.</summary>
+    /// <summary>
+    /// Locks the districts of <paramref name="keys"/>, in order, inside the caller's transaction: before the observations are
+    /// written, so that two saves in one district queue at the lock instead of each waiting for the other's rows.
+    /// </summary>
+    internal static async Task LockAsync(AppDbContext db, IEnumerable<(int DistrictId, DateOnly WeekStart)> keys, CancellationToken cancellationToken)
+    {
+        foreach (var districtId in keys.Select(k => k.DistrictId).Distinct().Order())
+        {
+            await db.OrgUnits.Where(u => u.Id == districtId).LockForUpdateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Recounts the weeks of <paramref name="keys"/> inside the caller's transaction (their districts locked), in SQL alone.</summary>
     internal static async Task RecountAsync(AppDbContext db, IEnumerable<(int DistrictId, DateOnly WeekStart)> keys, CancellationToken cancellationToken)
     {
         foreach (var (districtId, weekStart) in keys.Order())
         {
-            await db.OrgUnits.Where(u => u.Id == districtId).LockForUpdateAsync(cancellationToken);
             await RecountWeekAsync(db, districtId, weekStart, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A district merged into another: its observations move there, inside the caller's transaction, and the weeks they
+    /// touch are recounted in the district they join; the merged district keeps no totals.
+    /// </summary>
+    public static async Task MoveDistrictAsync(AppDbContext db, int fromDistrictId, int toDistrictId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var weeks = await db.MarketObservations.Where(o => o.DistrictId == fromDistrictId).Select(o => o.WeekStart).Distinct().ToListAsync(cancellationToken);
+        if (weeks.Count == 0)
+        {
+            return;
+        }
+
+        var keys = weeks.Select(w => (toDistrictId, w)).ToList();
+        await LockAsync(db, [.. keys, .. weeks.Select(w => (fromDistrictId, w))], cancellationToken);
+        await db.MarketObservations.Where(o => o.DistrictId == fromDistrictId).ExecuteUpdateAsync(s => s.SetProperty(o => o.DistrictId, toDistrictId), cancellationToken);
+        await db.MarketDayTotals.Where(t => t.DistrictId == fromDistrictId).ExecuteDeleteAsync(cancellationToken);
+        await db.MarketWeekTotals.Where(t => t.DistrictId == fromDistrictId).ExecuteDeleteAsync(cancellationToken);
+        await RecountAsync(db, keys, cancellationToken);
     }
 
     private static async Task RecountWeekAsync(AppDbContext db, int districtId, DateOnly weekStart, CancellationToken cancellationToken)
@@ -69,11 +101,14 @@ public static class MarketTotals
             $"""
              INSERT INTO "MarketDayTotals" ("DistrictId", "Day", "BrandSpecId", "WeekStart", "Observations",
                  "PackPrices", "PackPriceSum", "PackPriceMin", "PackPriceMax", "CartonPrices", "CartonPriceSum", "CartonPriceMin", "CartonPriceMax",
-                 "AboveGuide", "StockCounts", "StockCartonsSum", "Stockouts", "DaysCounts", "DaysOutOfStockSum")
+                 "AboveGuide", "Priced", "StockReported", "StockCounts", "StockCartonsSum", "Stockouts", "DaysCounts", "DaysOutOfStockSum")
              SELECT "DistrictId", "ObservedOn", "BrandSpecId", {weekStart}, COUNT(*),
                  COUNT("PackPrice"), COALESCE(SUM("PackPrice"), 0), MIN("PackPrice"), MAX("PackPrice"),
                  COUNT("CartonPrice"), COALESCE(SUM("CartonPrice"), 0), MIN("CartonPrice"), MAX("CartonPrice"),
-                 SUM(CASE WHEN "AboveGuide" = {true} THEN 1 ELSE 0 END), COUNT("StockCartons"), COALESCE(SUM("StockCartons"), 0),
+                 SUM(CASE WHEN "AboveGuide" = {true} THEN 1 ELSE 0 END),
+                 SUM(CASE WHEN "PackPrice" IS NOT NULL OR "CartonPrice" IS NOT NULL THEN 1 ELSE 0 END),
+                 SUM(CASE WHEN "StockCartons" IS NOT NULL OR "DaysOutOfStock" IS NOT NULL THEN 1 ELSE 0 END),
+                 COUNT("StockCartons"), COALESCE(SUM("StockCartons"), 0),
                  SUM(CASE WHEN "Stockout" = {true} THEN 1 ELSE 0 END), COUNT("DaysOutOfStock"), COALESCE(SUM("DaysOutOfStock"), 0)
              FROM "MarketObservations"
              WHERE "DistrictId" = {districtId} AND "ObservedOn" >= {first} AND "ObservedOn" < {after}
@@ -84,11 +119,11 @@ public static class MarketTotals
             $"""
              INSERT INTO "MarketWeekTotals" ("DistrictId", "WeekStart", "BrandSpecId", "Observations",
                  "PackPrices", "PackPriceSum", "PackPriceMin", "PackPriceMax", "CartonPrices", "CartonPriceSum", "CartonPriceMin", "CartonPriceMax",
-                 "AboveGuide", "StockCounts", "StockCartonsSum", "Stockouts", "DaysCounts", "DaysOutOfStockSum")
+                 "AboveGuide", "Priced", "StockReported", "StockCounts", "StockCartonsSum", "Stockouts", "DaysCounts", "DaysOutOfStockSum")
              SELECT "DistrictId", {weekStart}, "BrandSpecId", SUM("Observations"),
                  SUM("PackPrices"), SUM("PackPriceSum"), MIN("PackPriceMin"), MAX("PackPriceMax"),
                  SUM("CartonPrices"), SUM("CartonPriceSum"), MIN("CartonPriceMin"), MAX("CartonPriceMax"),
-                 SUM("AboveGuide"), SUM("StockCounts"), SUM("StockCartonsSum"), SUM("Stockouts"), SUM("DaysCounts"), SUM("DaysOutOfStockSum")
+                 SUM("AboveGuide"), SUM("Priced"), SUM("StockReported"), SUM("StockCounts"), SUM("StockCartonsSum"), SUM("Stockouts"), SUM("DaysCounts"), SUM("DaysOutOfStockSum")
              FROM "MarketDayTotals"
              WHERE "DistrictId" = {districtId} AND "Day" >= {first} AND "Day" < {after}
              GROUP BY "DistrictId", "BrandSpecId"

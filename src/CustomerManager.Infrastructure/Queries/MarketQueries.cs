@@ -17,25 +17,27 @@ public sealed record MarketSums(
     decimal? CartonPriceMin,
     decimal? CartonPriceMax,
     int AboveGuide,
+    int Priced,
+    int StockReported,
     int StockCounts,
     int StockCartonsSum,
     int Stockouts,
     int DaysCounts,
     int DaysOutOfStockSum)
 {
-    public static MarketSums Zero { get; } = new(0, 0, 0, null, null, 0, 0, null, null, 0, 0, 0, 0, 0, 0);
+    public static MarketSums Zero { get; } = new(0, 0, 0, null, null, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public decimal? PackPriceAverage => PackPrices > 0 ? PackPriceSum / PackPrices : null;
 
     public decimal? CartonPriceAverage => CartonPrices > 0 ? CartonPriceSum / CartonPrices : null;
 
-    /// <summary>Observations above the guide price, as a share of all (0–1).</summary>
-    public decimal? AboveGuideShare => Observations > 0 ? (decimal)AboveGuide / Observations : null;
+    /// <summary>Observations above the guide price, as a share of those with a price (0–1).</summary>
+    public decimal? AboveGuideShare => Priced > 0 ? (decimal)AboveGuide / Priced : null;
 
     public decimal? StockAverage => StockCounts > 0 ? (decimal)StockCartonsSum / StockCounts : null;
 
-    /// <summary>Observations out of stock, as a share of all (0–1).</summary>
-    public decimal? StockoutShare => Observations > 0 ? (decimal)Stockouts / Observations : null;
+    /// <summary>Observations out of stock, as a share of those with stock or days out of stock (0–1).</summary>
+    public decimal? StockoutShare => StockReported > 0 ? (decimal)Stockouts / StockReported : null;
 
     /// <summary>Average days out of stock of the observations that gave them.</summary>
     public decimal? DaysOutOfStockAverage => DaysCounts > 0 ? (decimal)DaysOutOfStockSum / DaysCounts : null;
@@ -55,6 +57,8 @@ public sealed record MarketSums(
             Least(a.CartonPriceMin, b.CartonPriceMin),
             Greatest(a.CartonPriceMax, b.CartonPriceMax),
             a.AboveGuide + b.AboveGuide,
+            a.Priced + b.Priced,
+            a.StockReported + b.StockReported,
             a.StockCounts + b.StockCounts,
             a.StockCartonsSum + b.StockCartonsSum,
             a.Stockouts + b.Stockouts,
@@ -106,6 +110,10 @@ public sealed class MarketTotalRow
     public decimal? CartonPriceMax { get; init; }
 
     public int AboveGuide { get; init; }
+
+    public int Priced { get; init; }
+
+    public int StockReported { get; init; }
 
     public int StockCounts { get; init; }
 
@@ -188,6 +196,8 @@ public static class MarketQueries
             CartonPriceMin = t.CartonPriceMin,
             CartonPriceMax = t.CartonPriceMax,
             AboveGuide = t.AboveGuide,
+            Priced = t.Priced,
+            StockReported = t.StockReported,
             StockCounts = t.StockCounts,
             StockCartonsSum = t.StockCartonsSum,
             Stockouts = t.Stockouts,
@@ -211,6 +221,8 @@ public static class MarketQueries
                     g.Min(r => r.CartonPriceMin),
                     g.Max(r => r.CartonPriceMax),
                     g.Sum(r => r.AboveGuide),
+                    g.Sum(r => r.Priced),
+                    g.Sum(r => r.StockReported),
                     g.Sum(r => r.StockCounts),
                     g.Sum(r => r.StockCartonsSum),
                     g.Sum(r => r.Stockouts),
@@ -242,6 +254,8 @@ public static class MarketQueries
                 g.Min(o => o.CartonPrice),
                 g.Max(o => o.CartonPrice),
                 g.Count(o => o.AboveGuide),
+                g.Count(o => o.PackPrice != null || o.CartonPrice != null),
+                g.Count(o => o.StockCartons != null || o.DaysOutOfStock != null),
                 g.Count(o => o.StockCartons != null),
                 g.Sum(o => o.StockCartons) ?? 0,
                 g.Count(o => o.Stockout),

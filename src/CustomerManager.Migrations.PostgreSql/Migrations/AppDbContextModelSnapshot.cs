@@ -999,10 +999,16 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.Property<int>("PackPrices")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Priced")
+                        .HasColumnType("integer");
+
                     b.Property<int>("StockCartonsSum")
                         .HasColumnType("integer");
 
                     b.Property<int>("StockCounts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StockReported")
                         .HasColumnType("integer");
 
                     b.Property<int>("Stockouts")
@@ -1143,10 +1149,16 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.Property<int>("PackPrices")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Priced")
+                        .HasColumnType("integer");
+
                     b.Property<int>("StockCartonsSum")
                         .HasColumnType("integer");
 
                     b.Property<int>("StockCounts")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StockReported")
                         .HasColumnType("integer");
 
                     b.Property<int>("Stockouts")

@@ -999,10 +999,16 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<int>("PackPrices")
                         .HasColumnType("int");
 
+                    b.Property<int>("Priced")
+                        .HasColumnType("int");
+
                     b.Property<int>("StockCartonsSum")
                         .HasColumnType("int");
 
                     b.Property<int>("StockCounts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StockReported")
                         .HasColumnType("int");
 
                     b.Property<int>("Stockouts")
@@ -1143,10 +1149,16 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<int>("PackPrices")
                         .HasColumnType("int");
 
+                    b.Property<int>("Priced")
+                        .HasColumnType("int");
+
                     b.Property<int>("StockCartonsSum")
                         .HasColumnType("int");
 
                     b.Property<int>("StockCounts")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StockReported")
                         .HasColumnType("int");
 
                     b.Property<int>("Stockouts")

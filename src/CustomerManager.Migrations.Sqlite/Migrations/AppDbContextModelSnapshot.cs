@@ -954,10 +954,16 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<int>("PackPrices")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Priced")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("StockCartonsSum")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("StockCounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StockReported")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Stockouts")
@@ -1088,10 +1094,16 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<int>("PackPrices")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Priced")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("StockCartonsSum")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("StockCounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StockReported")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Stockouts")

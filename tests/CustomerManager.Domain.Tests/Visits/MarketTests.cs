@@ -176,6 +176,36 @@ public class MarketTests
         Assert.Equal(2, visit.MarketSpecs);
     }
 
+    [Fact]
+    public void FiguresCorrectedOnTheirDayKeepTheirDistrictAndGuidePrice()
+    {
+        var visit = Logged(CollectionPoint());
+        visit.ObserveMarket([Reading(packPrice: 46m)], true, districtId: 9);
+
+        // The manager has moved to district 12 and the day's guide price was raised to 47 meanwhile.
+        visit.ObserveMarket([Reading(packPrice: 46.5m, guidePack: 47m, guideCarton: 470m), Reading(specId: 2, packPrice: 48m, guidePack: 47m, guideCarton: 470m)], true, districtId: 12);
+
+        Assert.All(visit.Market, o => Assert.Equal(9, o.DistrictId));
+        Assert.Equal((45m, true), visit.Market.Where(o => o.BrandSpecId == 1).Select(o => (o.GuidePackPrice, o.AboveGuide)).Single());
+        Assert.Equal((47m, true), visit.Market.Where(o => o.BrandSpecId == 2).Select(o => (o.GuidePackPrice, o.AboveGuide)).Single());
+        Assert.Equal("中华 硬 46.50 > 45.00; 中华 硬 48.00 > 47.00", visit.Reports.Single().Message);
+    }
+
+    [Fact]
+    public void AFlagOfManyPricesSaysHowManyItLeavesOut()
+    {
+        var visit = Logged(CollectionPoint());
+        var label = new string('烟', 90);
+
+        visit.ObserveMarket(Enumerable.Range(1, 30).Select(id => Reading(specId: id, label: label, packPrice: 50m)), true, 9);
+
+        var message = visit.Reports.Single().Message;
+        Assert.True(message.Length <= Visit.TextMaxLength);
+        Assert.Matches(@"; … \+\d+$", message);
+        var shown = message.Split("; ").Length - 1;
+        Assert.EndsWith($"+{30 - shown}", message, StringComparison.Ordinal);
+    }
+
     private static GuidePrice Guide(decimal pack = 45m, decimal carton = 450m) =>
         new BrandSpec(1, "硬", 1, new DateOnly(2026, 1, 1), pack, carton).GuideOn(Day)!;
 

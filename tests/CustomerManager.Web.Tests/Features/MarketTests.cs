@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using AngleSharp.Dom;
+using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Identity;
@@ -428,10 +429,71 @@ public class MarketTests(CustomerManagerFactory factory) : IClassFixture<Custome
         Assert.Equal(5 * 4, evidence.MarketVisitsExpected); // five points served all of October's 31 days: four whole weeks each
     }
 
-    private static (int, decimal?, decimal?, decimal?, decimal?, int, decimal?, int, decimal?) Expected(IEnumerable<MarketObservation> observations)
+    [Fact]
+    public async Task ADistrictsFiguresGoWithItWhenMergedAndKeepItFromBeingDeleted()
+    {
+        var (typoId, rightId) = (0, 0);
+        await factory.WithDbAsync(async db =>
+        {
+            // A district made by a typo, where a manager recorded figures at a collection point; and one whose manager moved on.
+            var typo = await db.DistrictAsync("城东片 区");
+            var left = await db.DistrictAsync("临时采集片区");
+            var manager = new AccountManager("KM330", "机构测试KM330", null, typo);
+            var mover = new AccountManager("KM331", "机构测试KM331", null, left);
+            db.AccountManagers.AddRange(manager, mover);
+            await db.SaveChangesAsync();
+            var rules = new VisitChangeRules(await db.CalendarAsync(CancellationToken.None), 7, factory.Clock.GetLocalNow(), await db.FrequencyDefaultsAsync(CancellationToken.None));
+            var spec = await db.BrandSpecs.Include(s => s.GuidePrices).FirstAsync();
+            foreach (var (who, district, licence) in new[] { (manager, typo, "440199000901"), (mover, left, "440199000902") })
+            {
+                var point = new RetailCustomer(licence, "采集测试" + licence, "张三", null, "人民路9号", BusinessType.Grocery);
+                point.AssignTo(who.Id, factory.Today.AddDays(-30), null, null);
+                point.MarkCollectionPoint(true);
+                db.Customers.Add(point);
+                await db.SaveChangesAsync();
+                var visit = Visit.Log(who.Id, point, factory.LocalNow.AddHours(-2), VisitKind.OnSite, new VisitContent(), rules);
+                visit.ObserveMarket([new MarketReading(spec.Id, spec.Name, spec.GuideOn(factory.Today)!, 40m, null, 3, null)], true, district.Id);
+                db.Visits.Add(visit);
+                await db.SaveChangesAsync();
+            }
+
+            mover.MoveTo(typo);
+            await db.SaveChangesAsync();
+            (typoId, rightId) = (typo.Id, await db.OrgUnits.Where(u => u.Name == "城东片区").Select(u => u.Id).SingleAsync());
+        });
+        var leftId = await factory.QueryAsync(db => db.OrgUnits.Where(u => u.Name == "临时采集片区").Select(u => u.Id).SingleAsync());
+        var week = MarketRules.WeekOf(factory.Today);
+        Task<int> WeekObservationsAsync(int districtId) => factory.QueryAsync(db => db.MarketWeekTotals.Where(t => t.DistrictId == districtId && t.WeekStart == week).SumAsync(t => t.Observations));
+        var rightBefore = await WeekObservationsAsync(rightId);
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        // The district whose manager left still holds figures: it is not deleted (merging is the way).
+        using (var refused = await admin.SubmitFormAsync($"/Units/Edit/{leftId}", "#delete-form", new Dictionary<string, string>()))
+        {
+            Assert.Contains("信息采集数据", (await admin.GetDocumentAsync(refused.Headers.Location!.OriginalString)).QuerySelector(".alert-warning")!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.True(await factory.QueryAsync(db => db.OrgUnits.AnyAsync(u => u.Id == leftId)));
+        using (var merged = await admin.SubmitFormAsync($"/Units/Edit/{typoId}", "#merge-form", new Dictionary<string, string> { ["intoId"] = rightId.ToString(CultureInfo.InvariantCulture) }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        }
+
+        Assert.False(await factory.QueryAsync(db => db.OrgUnits.AnyAsync(u => u.Id == typoId)));
+        Assert.False(await factory.QueryAsync(db => db.MarketObservations.AnyAsync(o => o.DistrictId == typoId)));
+        Assert.Equal(rightBefore + 1, await WeekObservationsAsync(rightId));
+        Assert.Equal(
+            await factory.QueryAsync(db => db.MarketObservations.CountAsync(o => o.DistrictId == rightId && o.WeekStart == week)),
+            await WeekObservationsAsync(rightId));
+    }
+
+    private static (int, decimal?, decimal?, decimal?, decimal?, int, decimal?, int, decimal?, decimal?, decimal?) Expected(IEnumerable<MarketObservation> observations)
     {
         var o = observations.ToList();
         decimal? Average(IEnumerable<decimal> values) => values.Any() ? values.Average() : null;
+        decimal? Share(int part, int whole) => whole > 0 ? (decimal)part / whole : null;
+        var priced = o.Count(x => x.PackPrice is not null || x.CartonPrice is not null);
+        var stockReported = o.Count(x => x.StockCartons is not null || x.DaysOutOfStock is not null);
         return (
             o.Count,
             MarketFigures.Price(Average(o.Where(x => x.PackPrice is not null).Select(x => x.PackPrice!.Value))),
@@ -441,12 +503,15 @@ public class MarketTests(CustomerManagerFactory factory) : IClassFixture<Custome
             o.Count(x => x.AboveGuide),
             MarketFigures.OneDecimal(Average(o.Where(x => x.StockCartons is not null).Select(x => (decimal)x.StockCartons!.Value))),
             o.Count(x => x.Stockout),
-            MarketFigures.OneDecimal(Average(o.Where(x => x.DaysOutOfStock is not null).Select(x => (decimal)x.DaysOutOfStock!.Value))));
+            MarketFigures.OneDecimal(Average(o.Where(x => x.DaysOutOfStock is not null).Select(x => (decimal)x.DaysOutOfStock!.Value))),
+            MarketFigures.Percent(Share(o.Count(x => x.AboveGuide), priced)),
+            MarketFigures.Percent(Share(o.Count(x => x.Stockout), stockReported)));
     }
 
-    private static (int, decimal?, decimal?, decimal?, decimal?, int, decimal?, int, decimal?) Shown(MarketSums s) => (
+    private static (int, decimal?, decimal?, decimal?, decimal?, int, decimal?, int, decimal?, decimal?, decimal?) Shown(MarketSums s) => (
         s.Observations, MarketFigures.Price(s.PackPriceAverage), s.PackPriceMin, s.PackPriceMax, MarketFigures.Price(s.CartonPriceAverage), s.AboveGuide,
-        MarketFigures.OneDecimal(s.StockAverage), s.Stockouts, MarketFigures.OneDecimal(s.DaysOutOfStockAverage));
+        MarketFigures.OneDecimal(s.StockAverage), s.Stockouts, MarketFigures.OneDecimal(s.DaysOutOfStockAverage),
+        MarketFigures.Percent(s.AboveGuideShare), MarketFigures.Percent(s.StockoutShare));
 
     private bool _generated;
 

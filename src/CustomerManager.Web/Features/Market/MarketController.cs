@@ -103,6 +103,8 @@ public sealed class MarketController(MarketPageQuery query, IStringLocalizer<Sha
         (l["Market.MinPack"], MarketFigures.Price(s.PackPriceMin)),
         (l["Market.MaxPack"], MarketFigures.Price(s.PackPriceMax)),
         (l["Market.AvgCarton"], MarketFigures.Price(s.CartonPriceAverage)),
+        (l["Market.MinCarton"], MarketFigures.Price(s.CartonPriceMin)),
+        (l["Market.MaxCarton"], MarketFigures.Price(s.CartonPriceMax)),
         (l["Market.AboveGuideShare"], MarketFigures.Percent(s.AboveGuideShare)),
         (l["Market.AvgStock"], MarketFigures.OneDecimal(s.StockAverage)),
         (l["Market.StockoutShare"], MarketFigures.Percent(s.StockoutShare)),

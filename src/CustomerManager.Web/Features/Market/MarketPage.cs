@@ -76,8 +76,9 @@ public sealed class MarketPageQuery(AppDbContext db, TimeProvider clock)
         var tree = await OrgUnitTree.LoadAsync(db, cancellationToken);
         var within = user.IsSupervisor() ? user.SupervisedUnitIdOf() : null;
         var roots = user.IsPanelMember() ? [.. user.PanelDepartmentsOf()] : within is { } w ? [w] : new List<int>();
-        var units = roots.Count == 0 ? OrgUnitTree.FilterOptions(tree, filter.Unit, null) : [.. roots.SelectMany(r => OrgUnitTree.FilterOptions(tree, filter.Unit, r))];
-        var visible = roots.Count == 0 ? null : roots.SelectMany(r => OrgUnitTree.Subtree(tree, r)).Select(u => u.Id).ToHashSet();
+        var everything = user.SeesEverything();
+        var units = everything ? OrgUnitTree.FilterOptions(tree, filter.Unit, null) : [.. roots.SelectMany(r => OrgUnitTree.FilterOptions(tree, filter.Unit, r))];
+        var visible = everything ? null : roots.SelectMany(r => OrgUnitTree.Subtree(tree, r)).Select(u => u.Id).ToHashSet();
         var unit = string.IsNullOrWhiteSpace(filter.Unit) ? null : OrgUnitTree.Find(tree, filter.Unit);
         if (unit is not null && visible is not null && !visible.Contains(unit.Id))
         {

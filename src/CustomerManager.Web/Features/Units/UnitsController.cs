@@ -256,8 +256,12 @@ public sealed class UnitsController(AppDbContext db, IValidator<UnitForm> valida
             manager.MoveTo(target);
         }
 
+        // The district's market figures go with its managers, recounted in the district they join.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await MarketTotals.MoveDistrictAsync(db, id, target.Id, cancellationToken);
         db.OrgUnits.Remove(unit);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("District {From} merged into {Into}: {Count} managers moved", id, target.Id, managers.Count);
         TempData.Flash(l.Count("Units.Merged", managers.Count, unit.Name, target.Name));
         return RedirectToAction(nameof(Index));
@@ -283,6 +287,13 @@ public sealed class UnitsController(AppDbContext db, IValidator<UnitForm> valida
         catch (DomainException e)
         {
             TempData.Warn(l.Message(e));
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
+        if (await db.MarketObservations.AnyAsync(o => o.DistrictId == id, cancellationToken))
+        {
+            // Its managers have moved on, but market figures were collected in it: they keep it (merge it instead).
+            TempData.Warn(l["Units.HasMarketFigures"]);
             return RedirectToAction(nameof(Edit), new { id });
         }
 
