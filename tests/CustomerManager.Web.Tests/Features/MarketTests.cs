@@ -50,7 +50,7 @@ public class MarketTests(CustomerManagerFactory factory) : IClassFixture<Custome
     private static Dictionary<string, string> GridIndex(IDocument form) =>
         form.QuerySelectorAll("#market-section .market-row").ToDictionary(
             r => r.GetAttribute("data-spec")!,
-            r => r.QuerySelector("input[type=hidden]")!.GetAttribute("name")!.Replace(".SpecId", string.Empty, StringComparison.Ordinal));
+            r => r.QuerySelector("input[name$='.SpecId']")!.GetAttribute("name")!.Replace(".SpecId", string.Empty, StringComparison.Ordinal));
 
     [Fact]
     public async Task AnAdministratorAddsASpecificationAndKeepsItsGuidePriceHistory()
@@ -287,6 +287,37 @@ public class MarketTests(CustomerManagerFactory factory) : IClassFixture<Custome
         Assert.Equal("6,5", page.QuerySelector($"input[name='{grid["中华 软"]}.PackPrice']")!.GetAttribute("value"));
         Assert.Equal("225", page.QuerySelector($"input[name='{grid["中华 硬"]}.PackPrice']")!.GetAttribute("value"));
         Assert.Equal("竞品促销", page.QuerySelector("#MarketInformation")!.TextContent);
+        Assert.Equal(before, await factory.QueryAsync(db => db.Visits.CountAsync()));
+    }
+
+    [Fact]
+    public async Task MovingTheDateBeforeASpecificationsFirstGuidePriceSaysSoAndKeepsEveryOtherFigureInItsRow()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            var brand = await db.Brands.SingleAsync(b => b.Name == "真龙");
+            db.BrandSpecs.Add(new BrandSpec(brand.Id, "新品", 9, factory.Today, 20m, 200m));
+            await db.SaveChangesAsync();
+        });
+        var point = (await PointsOfAsync("KM007"))[1];
+        using var manager = await factory.CreateBrowserlessClient().SignedInAsync("am07");
+        var grid = GridIndex(await manager.GetDocumentAsync($"/Visits/Create?customerId={point}"));
+        var before = await factory.QueryAsync(db => db.Visits.CountAsync());
+
+        using var refused = await manager.SubmitFormAsync($"/Visits/Create?customerId={point}", "#visit-form", new Dictionary<string, string>
+        {
+            ["VisitedAt"] = factory.LocalNow.AddDays(-2).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            [$"{grid["真龙 新品"]}.PackPrice"] = "20",
+            [$"{grid["真龙 起源"]}.PackPrice"] = "99",
+            [$"{grid["真龙 起源"]}.StockCartons"] = "7",
+        });
+
+        var page = await refused.ToDocumentAsync();
+        Assert.Contains("真龙 新品 在", page.QuerySelector(".validation-summary-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector(".market-row[data-spec='真龙 新品']"));
+        var row = page.QuerySelector(".market-row[data-spec='真龙 起源']")!;
+        Assert.Equal(("99", "7"), (row.QuerySelector("input[name$='.PackPrice']")!.GetAttribute("value"), row.QuerySelector("input[name$='.StockCartons']")!.GetAttribute("value")));
+        Assert.Contains("指导价 15", row.QuerySelector("[id$='PackPrice-error']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(before, await factory.QueryAsync(db => db.Visits.CountAsync()));
     }
 
@@ -565,7 +596,7 @@ public class MarketTests(CustomerManagerFactory factory) : IClassFixture<Custome
     }
 
     private static List<MarketReading> Readings(Random random, List<BrandSpec> specs, DateOnly day) =>
-        [.. specs.Where(_ => random.Next(100) < 75).Select(s =>
+        [.. specs.Where(s => s.GuideOn(day) is not null).Where(_ => random.Next(100) < 75).Select(s =>
         {
             var guide = s.GuideOn(day)!;
             decimal? pack = random.Next(100) < 85 ? guide.PackPrice + (random.Next(-8, 5) * 0.5m) : null;

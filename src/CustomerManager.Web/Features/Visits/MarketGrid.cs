@@ -96,20 +96,29 @@ public sealed class MarketGridService(AppDbContext db, IStringLocalizer<SharedRe
     /// </summary>
     public async Task<List<MarketReading>?> ReadingsAsync(IReadOnlyList<MarketItem> items, DateOnly day, ModelStateDictionary modelState, CancellationToken cancellationToken)
     {
-        var given = items.Select((item, index) => (item, index)).Where(x => !x.item.IsEmpty).ToList();
+        var given = items.Where(x => !x.IsEmpty).ToList();
         if (given.Count == 0)
         {
             return [];
         }
 
-        var specs = (await SpecsAsync(day, [.. given.Select(g => g.item.SpecId)], cancellationToken)).ToDictionary(s => s.Id);
+        var specs = (await SpecsAsync(day, [.. given.Select(g => g.SpecId)], cancellationToken)).ToDictionary(s => s.Id);
         var readings = new List<MarketReading>();
         var valid = true;
-        foreach (var (item, index) in given)
+        foreach (var item in given)
         {
-            if (!specs.TryGetValue(item.SpecId, out var spec) || given.Count(g => g.item.SpecId == item.SpecId) > 1)
+            if (given.Count(g => g.SpecId == item.SpecId) > 1)
             {
-                modelState.AddModelError($"Market[{index}].PackPrice", l["Validation.FormAltered"]);
+                modelState.AddModelError(string.Empty, l["Validation.FormAltered"]);
+                valid = false;
+                continue;
+            }
+
+            if (!specs.TryGetValue(item.SpecId, out var spec))
+            {
+                // Figures for a specification without a guide price on the visit's day (a date moved back before its first one).
+                var label = await LabelAsync(item.SpecId, cancellationToken);
+                modelState.AddModelError(string.Empty, label is null ? l["Validation.FormAltered"] : l["Market.NoGuideOnDay", label, day.ToString("d", System.Globalization.CultureInfo.CurrentCulture)]);
                 valid = false;
                 continue;
             }
@@ -117,7 +126,7 @@ public sealed class MarketGridService(AppDbContext db, IStringLocalizer<SharedRe
             var reading = new MarketReading(spec.Id, spec.Label, spec.Guide, item.PackPrice, item.CartonPrice, item.StockCartons, item.DaysOutOfStock);
             foreach (var (field, refusal) in MarketRules.WhyNot(reading))
             {
-                modelState.AddModelError($"Market[{index}].{field}", l.Message(refusal));
+                modelState.AddModelError($"Market[{item.SpecId}].{field}", l.Message(refusal));
                 valid = false;
             }
 
@@ -126,6 +135,10 @@ public sealed class MarketGridService(AppDbContext db, IStringLocalizer<SharedRe
 
         return valid ? readings : null;
     }
+
+    private async Task<string?> LabelAsync(int specId, CancellationToken cancellationToken) =>
+        await db.BrandSpecs.AsNoTracking().Where(s => s.Id == specId)
+            .Join(db.Brands, s => s.BrandId, b => b.Id, (s, b) => b.Name + " " + s.Name).SingleOrDefaultAsync(cancellationToken);
 
     private async Task<List<(int Id, string Label, GuidePrice Guide)>> SpecsAsync(DateOnly day, IReadOnlyCollection<int> alsoIds, CancellationToken cancellationToken)
     {
