@@ -99,6 +99,49 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MarketDayTotals",
+                columns: table => new
+                {
+                    DistrictId = table.Column<int>(type: "int", nullable: false),
+                    BrandSpecId = table.Column<int>(type: "int", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Observations = table.Column<int>(type: "int", nullable: false),
+                    PackPrices = table.Column<int>(type: "int", nullable: false),
+                    PackPriceSum = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    PackPriceMin = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    PackPriceMax = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    CartonPrices = table.Column<int>(type: "int", nullable: false),
+                    CartonPriceSum = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    CartonPriceMin = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    CartonPriceMax = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    AboveGuide = table.Column<int>(type: "int", nullable: false),
+                    Priced = table.Column<int>(type: "int", nullable: false),
+                    StockReported = table.Column<int>(type: "int", nullable: false),
+                    StockCounts = table.Column<int>(type: "int", nullable: false),
+                    StockCartonsSum = table.Column<int>(type: "int", nullable: false),
+                    Stockouts = table.Column<int>(type: "int", nullable: false),
+                    DaysCounts = table.Column<int>(type: "int", nullable: false),
+                    DaysOutOfStockSum = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MarketDayTotals", x => new { x.DistrictId, x.Day, x.BrandSpecId });
+                    table.ForeignKey(
+                        name: "FK_MarketDayTotals_BrandSpecs_BrandSpecId",
+                        column: x => x.BrandSpecId,
+                        principalTable: "BrandSpecs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MarketDayTotals_OrgUnits_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MarketObservations",
                 columns: table => new
                 {
@@ -160,8 +203,8 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     DistrictId = table.Column<int>(type: "int", nullable: false),
-                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
                     BrandSpecId = table.Column<int>(type: "int", nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
                     Observations = table.Column<int>(type: "int", nullable: false),
                     PackPrices = table.Column<int>(type: "int", nullable: false),
                     PackPriceSum = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
@@ -172,6 +215,8 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     CartonPriceMin = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
                     CartonPriceMax = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
                     AboveGuide = table.Column<int>(type: "int", nullable: false),
+                    Priced = table.Column<int>(type: "int", nullable: false),
+                    StockReported = table.Column<int>(type: "int", nullable: false),
                     StockCounts = table.Column<int>(type: "int", nullable: false),
                     StockCartonsSum = table.Column<int>(type: "int", nullable: false),
                     Stockouts = table.Column<int>(type: "int", nullable: false),
@@ -206,6 +251,11 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                 table: "GuidePrices",
                 columns: new[] { "BrandSpecId", "EffectiveFrom" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketDayTotals_BrandSpecId",
+                table: "MarketDayTotals",
+                column: "BrandSpecId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MarketObservations_AccountManagerId",
@@ -243,6 +293,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "GuidePrices");
+
+            migrationBuilder.DropTable(
+                name: "MarketDayTotals");
 
             migrationBuilder.DropTable(
                 name: "MarketObservations");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CustomerManager.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128045905_MarketMonitoring")]
+    [Migration("20261128063715_MarketMonitoring")]
     partial class MarketMonitoring
     {
         /// <inheritdoc />
@@ -908,6 +908,80 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.ToTable("GuidePrices");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketDayTotal", b =>
+                {
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BrandSpecId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AboveGuide")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("CartonPriceMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CartonPriceMin")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CartonPriceSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("CartonPrices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysCounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DaysOutOfStockSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Observations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PackPriceMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PackPriceMin")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PackPriceSum")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("PackPrices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StockCartonsSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StockCounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StockReported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stockouts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DistrictId", "Day", "BrandSpecId");
+
+                    b.HasIndex("BrandSpecId");
+
+                    b.ToTable("MarketDayTotals");
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Visits.MarketObservation", b =>
                 {
                     b.Property<int>("Id")
@@ -1023,10 +1097,16 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<int>("PackPrices")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Priced")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("StockCartonsSum")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("StockCounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StockReported")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Stockouts")
@@ -1965,6 +2045,21 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .WithMany("GuidePrices")
                         .HasForeignKey("BrandSpecId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Visits.MarketDayTotal", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.Visits.BrandSpec", null)
+                        .WithMany()
+                        .HasForeignKey("BrandSpecId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Organisation.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -100,6 +100,49 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MarketDayTotals",
+                columns: table => new
+                {
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    BrandSpecId = table.Column<int>(type: "integer", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    Observations = table.Column<int>(type: "integer", nullable: false),
+                    PackPrices = table.Column<int>(type: "integer", nullable: false),
+                    PackPriceSum = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    PackPriceMin = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
+                    PackPriceMax = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
+                    CartonPrices = table.Column<int>(type: "integer", nullable: false),
+                    CartonPriceSum = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    CartonPriceMin = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
+                    CartonPriceMax = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
+                    AboveGuide = table.Column<int>(type: "integer", nullable: false),
+                    Priced = table.Column<int>(type: "integer", nullable: false),
+                    StockReported = table.Column<int>(type: "integer", nullable: false),
+                    StockCounts = table.Column<int>(type: "integer", nullable: false),
+                    StockCartonsSum = table.Column<int>(type: "integer", nullable: false),
+                    Stockouts = table.Column<int>(type: "integer", nullable: false),
+                    DaysCounts = table.Column<int>(type: "integer", nullable: false),
+                    DaysOutOfStockSum = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MarketDayTotals", x => new { x.DistrictId, x.Day, x.BrandSpecId });
+                    table.ForeignKey(
+                        name: "FK_MarketDayTotals_BrandSpecs_BrandSpecId",
+                        column: x => x.BrandSpecId,
+                        principalTable: "BrandSpecs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MarketDayTotals_OrgUnits_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "OrgUnits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MarketObservations",
                 columns: table => new
                 {
@@ -161,8 +204,8 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                 columns: table => new
                 {
                     DistrictId = table.Column<int>(type: "integer", nullable: false),
-                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
                     BrandSpecId = table.Column<int>(type: "integer", nullable: false),
+                    WeekStart = table.Column<DateOnly>(type: "date", nullable: false),
                     Observations = table.Column<int>(type: "integer", nullable: false),
                     PackPrices = table.Column<int>(type: "integer", nullable: false),
                     PackPriceSum = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
@@ -173,6 +216,8 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     CartonPriceMin = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
                     CartonPriceMax = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
                     AboveGuide = table.Column<int>(type: "integer", nullable: false),
+                    Priced = table.Column<int>(type: "integer", nullable: false),
+                    StockReported = table.Column<int>(type: "integer", nullable: false),
                     StockCounts = table.Column<int>(type: "integer", nullable: false),
                     StockCartonsSum = table.Column<int>(type: "integer", nullable: false),
                     Stockouts = table.Column<int>(type: "integer", nullable: false),
@@ -207,6 +252,11 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                 table: "GuidePrices",
                 columns: new[] { "BrandSpecId", "EffectiveFrom" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MarketDayTotals_BrandSpecId",
+                table: "MarketDayTotals",
+                column: "BrandSpecId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MarketObservations_AccountManagerId",
@@ -244,6 +294,9 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
         {
             migrationBuilder.DropTable(
                 name: "GuidePrices");
+
+            migrationBuilder.DropTable(
+                name: "MarketDayTotals");
 
             migrationBuilder.DropTable(
                 name: "MarketObservations");
