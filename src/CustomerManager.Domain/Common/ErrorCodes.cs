@@ -165,6 +165,54 @@ public static class ErrorCodes
         public const string PeriodNotOver = "Cycle.PeriodNotOver";
         public const string ReopenReasonRequired = "Cycle.ReopenReason.Required";
         public const string ReopenReasonTooLong = "Cycle.ReopenReason.TooLong";
+
+        /// <summary>The tier guideline was exceeded ({0}: how many limits): publishing needs a written reason.</summary>
+        public const string GuidelineReasonRequired = "Cycle.GuidelineReason.Required";
+        public const string GuidelineReasonTooLong = "Cycle.GuidelineReason.TooLong";
+
+        /// <summary>A guideline share lies outside 0–100 % ({0}: the tier).</summary>
+        public const string GuidelineOutOfRange = "Cycle.Guideline.OutOfRange";
+
+        /// <summary>A tier's "at least" share exceeds its "at most" ({0}: the tier).</summary>
+        public const string GuidelineReversed = "Cycle.Guideline.Reversed";
+
+        /// <summary>The "at least" shares add up to more than 100 %.</summary>
+        public const string GuidelineOverfull = "Cycle.Guideline.Overfull";
+
+        /// <summary>The guideline of a published cycle no longer changes.</summary>
+        public const string GuidelineFrozen = "Cycle.Guideline.Frozen";
+    }
+
+    public static class Appeal
+    {
+        /// <summary>Only a published result can be appealed.</summary>
+        public const string NotPublished = "Appeal.NotPublished";
+
+        /// <summary>The appeal window closed ({0}: its last day).</summary>
+        public const string WindowClosed = "Appeal.WindowClosed";
+
+        /// <summary>The manager already has an open appeal in this cycle.</summary>
+        public const string AlreadyOpen = "Appeal.AlreadyOpen";
+        public const string CriteriaRequired = "Appeal.Criteria.Required";
+        public const string UnknownCriterion = "Appeal.Criteria.Unknown";
+        public const string ReasonRequired = "Appeal.Reason.Required";
+        public const string ReasonTooLong = "Appeal.Reason.TooLong";
+        public const string DecisionRequired = "Appeal.Decision.Required";
+        public const string DecisionTooLong = "Appeal.Decision.TooLong";
+        public const string ResponseRequired = "Appeal.Response.Required";
+        public const string ResponseTooLong = "Appeal.Response.TooLong";
+
+        /// <summary>The appeal is already decided (or being re-scored) and this step no longer applies.</summary>
+        public const string NotPending = "Appeal.NotPending";
+
+        /// <summary>Only an upheld appeal being re-scored can be completed.</summary>
+        public const string NotRescoring = "Appeal.NotRescoring";
+
+        /// <summary>The panel member's seat scores none of the contested criteria.</summary>
+        public const string NotAsked = "Appeal.NotAsked";
+
+        /// <summary>The number of days an appeal stays possible lies outside 1–{0}.</summary>
+        public const string DaysOutOfRange = "Appeal.Days.OutOfRange";
     }
 
     public static class Report

@@ -19,6 +19,7 @@ public sealed class EvaluationCycle : Entity
     private readonly List<CycleCriterion> _criteria = [];
     private readonly List<PanelSeat> _panel = [];
     private readonly List<EvaluationResult> _results = [];
+    private readonly List<GuidelineLimit> _guideline = [];
 
     private EvaluationCycle()
     {
@@ -52,6 +53,21 @@ public sealed class EvaluationCycle : Entity
     public DateTime? PublishedUtc { get; private set; }
 
     public string? LastReopenReason { get; private set; }
+
+    /// <summary>
+    /// The administrator's optional tier guideline for this cycle (for example at most 10 % Five-star, at least 5 %
+    /// Developing), checked over the company and each department before publishing.
+    /// </summary>
+    public IReadOnlyCollection<GuidelineLimit> Guideline => _guideline.AsReadOnly();
+
+    /// <summary>The guideline in words (<c>FiveStar ≤ 10%; Developing ≥ 5%</c>), kept on the cycle's row so that the audit trail records each change.</summary>
+    public string? GuidelineSummary { get; private set; }
+
+    /// <summary>Why the cycle was published although the tier distribution exceeded the guideline.</summary>
+    public string? GuidelineReason { get; private set; }
+
+    /// <summary>The last day a manager may appeal their published result (null until published).</summary>
+    public DateOnly? AppealsUntil { get; private set; }
 
     /// <summary>The name, period and state, for the rules that look across cycles.</summary>
     public CyclePeriod Period => new(Id, Name, PeriodStart, PeriodEnd, Status);
@@ -193,11 +209,63 @@ public sealed class EvaluationCycle : Entity
         ClosedUtc = null;
     }
 
-    public void Publish(DateTimeOffset now)
+    /// <summary>
+    /// Publishes the results (load them with the cycle): managers see them and may appeal for
+    /// <paramref name="appealDays"/> days. When the tier distribution exceeds the guideline anywhere
+    /// (<see cref="GuidelineBreaches"/>), publishing needs a written <paramref name="reason"/>, kept with the cycle.
+    /// </summary>
+    public void Publish(DateTimeOffset now, int appealDays = RatingSettings.DefaultAppealDays, string? reason = null)
     {
         EnsureStatus(CycleStatus.Closed, ErrorCodes.Cycle.NotClosed, "Only a closed cycle can be published.");
+        var breaches = GuidelineBreaches();
+        if (breaches.Count > 0)
+        {
+            GuidelineReason = Guard.Optional(reason, ReasonMaxLength, ErrorCodes.Cycle.GuidelineReasonTooLong)
+                ?? throw new DomainException(ErrorCodes.Cycle.GuidelineReasonRequired, "The tier distribution exceeds the guideline: write why it is published as it is.", breaches.Count);
+        }
+        else
+        {
+            GuidelineReason = null;
+        }
+
         Status = CycleStatus.Published;
         PublishedUtc = now.UtcDateTime;
+        AppealsUntil = Today(now).AddDays(RatingSettings.EnsureAppealDays(appealDays));
+    }
+
+    /// <summary>Whether a manager may still appeal on <paramref name="today"/>: published, and within the window.</summary>
+    public bool AcceptsAppealsOn(DateOnly today) => Status == CycleStatus.Published && AppealsUntil is { } last && today <= last;
+
+    /// <summary>Sets (or, with no limits, clears) the tier guideline, until the cycle is published.</summary>
+    public void SetGuideline(IEnumerable<GuidelineLimit> limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        if (Status == CycleStatus.Published)
+        {
+            throw new DomainException(ErrorCodes.Cycle.GuidelineFrozen, "The guideline of a published cycle no longer changes.");
+        }
+
+        var checkedLimits = Calibration.CheckGuideline(limits);
+        _guideline.Clear();
+        _guideline.AddRange(checkedLimits);
+        GuidelineSummary = checkedLimits.Count == 0 ? null : string.Join("; ", checkedLimits.Select(l => Calibration.Describe(l)));
+    }
+
+    /// <summary>
+    /// Where the stored results exceed the guideline: over all rated managers, and over each department's
+    /// (load the results with the cycle).
+    /// </summary>
+    public IReadOnlyList<GuidelineBreach> GuidelineBreaches()
+    {
+        if (_guideline.Count == 0)
+        {
+            return [];
+        }
+
+        var all = Calibration.Breaches(_guideline, TierShares.Of(_results.Select(r => r.IsRated ? r.Tier : null)), null);
+        var departments = _results.Where(r => r.DepartmentId is not null).GroupBy(r => r.DepartmentId!.Value).OrderBy(g => g.Key)
+            .SelectMany(g => Calibration.Breaches(_guideline, TierShares.Of(g.Select(r => r.IsRated ? r.Tier : null)), g.Key));
+        return [.. all, .. departments];
     }
 
     /// <summary>The share of one frozen criterion in the frozen total weight.</summary>
@@ -245,9 +313,10 @@ public sealed class EvaluationCycle : Entity
     /// Records a panel member's score; the rules of who may score what live here: the member sits, in the seat
     /// that scores the criterion, on the panel of the manager's department (<paramref name="departmentId"/>).
     /// </summary>
-    public PanelScore RecordScore(int cycleCriterionId, string panelMemberId, PanelRole role, int accountManagerId, decimal value, string? comment, int? departmentId = null)
+    /// <remarks>An upheld appeal of the manager being re-scored (<paramref name="appeal"/>) lets its contested criteria be scored in the published cycle.</remarks>
+    public PanelScore RecordScore(int cycleCriterionId, string panelMemberId, PanelRole role, int accountManagerId, decimal value, string? comment, int? departmentId = null, Appeal? appeal = null)
     {
-        var criterion = EnsureScorable(cycleCriterionId, role);
+        var criterion = EnsureScorable(cycleCriterionId, role, accountManagerId, appeal);
         if (!Seats(panelMemberId, role, departmentId))
         {
             throw new DomainException(ErrorCodes.Score.NotOnPanel, "Only the panel frozen when the cycle opened scores in it, each department's its own managers.");
@@ -256,8 +325,8 @@ public sealed class EvaluationCycle : Entity
         return new PanelScore(Id, criterion.Id, accountManagerId, panelMemberId, role, ScoreRules.EnsureValidPanelScore(value), comment);
     }
 
-    /// <summary>Changes a score the same panel member gave earlier, while the cycle is open.</summary>
-    public void ChangeScore(PanelScore score, string panelMemberId, decimal value, string? comment)
+    /// <summary>Changes a score the same panel member gave earlier, while the cycle is open (or an upheld appeal re-scores it).</summary>
+    public void ChangeScore(PanelScore score, string panelMemberId, decimal value, string? comment, Appeal? appeal = null)
     {
         ArgumentNullException.ThrowIfNull(score);
         if (score.CycleId != Id)
@@ -270,7 +339,7 @@ public sealed class EvaluationCycle : Entity
             throw new DomainException(ErrorCodes.Score.NotYours, "A panel member can change only their own scores.");
         }
 
-        EnsureScorable(score.CycleCriterionId, score.PanelRole);
+        EnsureScorable(score.CycleCriterionId, score.PanelRole, score.AccountManagerId, appeal);
         score.Change(ScoreRules.EnsureValidPanelScore(value), comment);
     }
 
@@ -295,9 +364,13 @@ public sealed class EvaluationCycle : Entity
 
     private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.DateTime);
 
-    private CycleCriterion EnsureScorable(int cycleCriterionId, PanelRole role)
+    private CycleCriterion EnsureScorable(int cycleCriterionId, PanelRole role, int accountManagerId, Appeal? appeal)
     {
-        EnsureStatus(CycleStatus.Open, ErrorCodes.Cycle.NotOpen, "Scores can be given only while the cycle is open.");
+        if (!(Status == CycleStatus.Published && appeal is not null && appeal.AllowsRescoring(Id, accountManagerId, cycleCriterionId)))
+        {
+            EnsureStatus(CycleStatus.Open, ErrorCodes.Cycle.NotOpen, "Scores can be given only while the cycle is open.");
+        }
+
         var criterion = _criteria.SingleOrDefault(c => c.Id == cycleCriterionId)
             ?? throw new DomainException(ErrorCodes.Score.UnknownCriterion, "The criterion is not part of this cycle.");
         return criterion.IsScoredBy(role)

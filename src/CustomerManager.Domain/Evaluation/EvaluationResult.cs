@@ -57,6 +57,20 @@ public sealed class EvaluationResult : Entity
         EvidenceTakenUtc = nowUtc;
     }
 
+    /// <summary>
+    /// Replaces the rating after an upheld appeal was re-scored (<see cref="Appeal.Complete"/>); the evidence stays
+    /// the one the panel saw at closing.
+    /// </summary>
+    internal void Revise(RatingResult rating, DateTime nowUtc)
+    {
+        IsRated = rating.IsRated;
+        FinalScore = rating.FinalScore;
+        Tier = rating.Tier;
+        ComputedUtc = nowUtc;
+        _criterionScores.Clear();
+        _criterionScores.AddRange(rating.Criteria.Select(c => new ResultCriterionScore(c.CriterionId, c.Score, c.ScoreCount)));
+    }
+
     internal static EvaluationResult From(int cycleId, int accountManagerId, RatingResult rating, EvidenceFigures evidence, DateTime nowUtc, int? departmentId = null)
     {
         ArgumentNullException.ThrowIfNull(rating);
