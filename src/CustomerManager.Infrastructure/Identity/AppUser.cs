@@ -21,6 +21,9 @@ public sealed class AppUser : IdentityUser
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Whether notifications also come by e-mail (to the account's e-mail address, when the app sends e-mail).</summary>
+    public bool EmailNotifications { get; set; } = true;
+
     /// <summary>Set with a temporary password: the user must choose a new one at next sign-in.</summary>
     public bool MustChangePassword { get; set; }
 }

@@ -2,6 +2,7 @@ using CustomerManager.Domain.AccountManagers;
 using CustomerManager.Domain.Auditing;
 using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Evaluation;
+using CustomerManager.Domain.Notifications;
 using CustomerManager.Domain.Organisation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Identity;
@@ -72,6 +73,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             .Select(s => new GivenScore(s.CycleId, s.CycleCriterionId, s.AccountManagerId, s.PanelMemberId, s.Value));
 
     public DbSet<EvaluationResult> Results => Set<EvaluationResult>();
+
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>The claims of scheduled reminders: one row per reminder, cycle and day (see <see cref="ReminderRun"/>).</summary>
+    public DbSet<ReminderRun> ReminderRuns => Set<ReminderRun>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
@@ -144,6 +152,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // One open appeal per manager and cycle, enforced by the database: the filter in each provider's own words.
+        builder.Entity<Appeal>().HasIndex(a => new { a.CycleId, a.AccountManagerId }).IsUnique()
+            .HasFilter(Database.IsSqlServer() ? "[IsOpen] = 1" : "\"IsOpen\"")
+            .HasDatabaseName("IX_Appeals_OneOpenPerManager");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

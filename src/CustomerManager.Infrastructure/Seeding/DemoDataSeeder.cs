@@ -117,7 +117,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
 
     private async Task<AppUser> CreateUserAsync(string userName, string displayName, string role, Action<AppUser> configure)
     {
-        var user = new AppUser { UserName = userName, DisplayName = displayName, EmailConfirmed = true };
+        var user = new AppUser { UserName = userName, DisplayName = displayName, Email = $"{userName}@example.com", EmailConfirmed = true };
         configure(user);
         var created = await users.CreateAsync(user, DemoAccounts.Password);
         if (!created.Succeeded)

@@ -335,6 +335,104 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.ToTable("VisitFrequencyDefaults");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Evaluation.Appeal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountManagerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal?>("FinalScoreAfter")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal?>("FinalScoreBefore")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("IsRatedAfter")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastResponseUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime?>("PanelAskedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int?>("TierAfter")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TierBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
+                    b.Property<bool>("WasRated")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountManagerId", "CycleId");
+
+                    b.HasIndex("CycleId", "AccountManagerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Appeals_OneOpenPerManager")
+                        .HasFilter("\"IsOpen\"");
+
+                    b.HasIndex("CycleId", "Status");
+
+                    b.ToTable("Appeals", (string)null);
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.Criterion", b =>
                 {
                     b.Property<int>("Id")
@@ -499,6 +597,9 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AppealsUntil")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("ClosedUtc")
                         .HasColumnType("timestamp without time zone");
 
@@ -508,6 +609,14 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("GuidelineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("GuidelineSummary")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("LastReopenReason")
                         .HasMaxLength(500)
@@ -702,6 +811,11 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<int>("AppealDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(7);
+
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
@@ -725,6 +839,80 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("RatingSettings");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Email")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("EmailDueUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("EmailSentUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("ReadUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email", "EmailDueUtc");
+
+                    b.HasIndex("UserId", "CreatedUtc");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadUtc");
+
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Organisation.OrgUnit", b =>
@@ -1503,6 +1691,11 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("EmailNotifications")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -1607,6 +1800,36 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.HasKey("Node");
 
                     b.ToTable("ReadinessProbes");
+                });
+
+            modelBuilder.Entity("CustomerManager.Infrastructure.Persistence.ReminderRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime>("RunUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "CycleId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ReminderRuns", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1794,6 +2017,94 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Evaluation.Appeal", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
+                        .WithMany()
+                        .HasForeignKey("AccountManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Evaluation.EvaluationCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("CustomerManager.Domain.Evaluation.AppealCriterion", "Criteria", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("AppealId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("CycleCriterionId")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal?>("ScoreAfter")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("numeric(9,4)");
+
+                            b1.Property<decimal?>("ScoreBefore")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("numeric(9,4)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AppealId");
+
+                            b1.ToTable("AppealCriteria", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppealId");
+                        });
+
+                    b.OwnsMany("CustomerManager.Domain.Evaluation.AppealResponse", "Responses", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("AppealId")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTime>("GivenUtc")
+                                .HasColumnType("timestamp without time zone");
+
+                            b1.Property<string>("PanelMemberId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("character varying(450)");
+
+                            b1.Property<int>("Seat")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AppealId");
+
+                            b1.ToTable("AppealResponses", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppealId");
+                        });
+
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Responses");
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.CycleCriterion", b =>
                 {
                     b.HasOne("CustomerManager.Domain.Evaluation.Criterion", null)
@@ -1826,6 +2137,38 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.EvaluationCycle", b =>
                 {
+                    b.OwnsMany("CustomerManager.Domain.Evaluation.GuidelineLimit", "Guideline", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<decimal?>("AtLeastPercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("numeric(9,4)");
+
+                            b1.Property<decimal?>("AtMostPercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("numeric(9,4)");
+
+                            b1.Property<int>("CycleId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Tier")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CycleId");
+
+                            b1.ToTable("CycleGuideline", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CycleId");
+                        });
+
                     b.OwnsMany("CustomerManager.Domain.Evaluation.PanelSeat", "Panel", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1892,6 +2235,8 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                         });
 
                     b.Navigation("Bounds");
+
+                    b.Navigation("Guideline");
 
                     b.Navigation("Panel");
                 });
@@ -2092,6 +2437,15 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                         });
 
                     b.Navigation("Bounds")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("CustomerManager.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

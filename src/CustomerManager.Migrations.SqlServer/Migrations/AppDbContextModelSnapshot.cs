@@ -335,6 +335,104 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.ToTable("VisitFrequencyDefaults");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Evaluation.Appeal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AccountManagerId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<decimal?>("FinalScoreAfter")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<decimal?>("FinalScoreBefore")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("bit");
+
+                    b.Property<bool?>("IsRatedAfter")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("LastResponseUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PanelAskedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("TierAfter")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("TierBefore")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
+                    b.Property<bool>("WasRated")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountManagerId", "CycleId");
+
+                    b.HasIndex("CycleId", "AccountManagerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Appeals_OneOpenPerManager")
+                        .HasFilter("[IsOpen] = 1");
+
+                    b.HasIndex("CycleId", "Status");
+
+                    b.ToTable("Appeals", (string)null);
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.Criterion", b =>
                 {
                     b.Property<int>("Id")
@@ -499,6 +597,9 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AppealsUntil")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("ClosedUtc")
                         .HasColumnType("datetime2");
 
@@ -508,6 +609,14 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("GuidelineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("GuidelineSummary")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("LastReopenReason")
                         .HasMaxLength(500)
@@ -702,6 +811,11 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("int");
 
+                    b.Property<int>("AppealDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(7);
+
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -725,6 +839,80 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("RatingSettings");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Email")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("EmailDueUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("EmailSentUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime?>("ReadUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email", "EmailDueUtc");
+
+                    b.HasIndex("UserId", "CreatedUtc");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadUtc");
+
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Organisation.OrgUnit", b =>
@@ -1503,6 +1691,11 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("EmailNotifications")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(true);
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
@@ -1609,6 +1802,36 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.HasKey("Node");
 
                     b.ToTable("ReadinessProbes");
+                });
+
+            modelBuilder.Entity("CustomerManager.Infrastructure.Persistence.ReminderRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime>("RunUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "CycleId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ReminderRuns", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1797,6 +2020,94 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Evaluation.Appeal", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
+                        .WithMany()
+                        .HasForeignKey("AccountManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Evaluation.EvaluationCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("CustomerManager.Domain.Evaluation.AppealCriterion", "Criteria", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("AppealId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("CycleCriterionId")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal?>("ScoreAfter")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("decimal(9,4)");
+
+                            b1.Property<decimal?>("ScoreBefore")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("decimal(9,4)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AppealId");
+
+                            b1.ToTable("AppealCriteria", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppealId");
+                        });
+
+                    b.OwnsMany("CustomerManager.Domain.Evaluation.AppealResponse", "Responses", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("AppealId")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTime>("GivenUtc")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("PanelMemberId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)");
+
+                            b1.Property<int>("Seat")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AppealId");
+
+                            b1.ToTable("AppealResponses", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppealId");
+                        });
+
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Responses");
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.CycleCriterion", b =>
                 {
                     b.HasOne("CustomerManager.Domain.Evaluation.Criterion", null)
@@ -1829,6 +2140,38 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.EvaluationCycle", b =>
                 {
+                    b.OwnsMany("CustomerManager.Domain.Evaluation.GuidelineLimit", "Guideline", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<decimal?>("AtLeastPercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("decimal(9,4)");
+
+                            b1.Property<decimal?>("AtMostPercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("decimal(9,4)");
+
+                            b1.Property<int>("CycleId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Tier")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CycleId");
+
+                            b1.ToTable("CycleGuideline", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CycleId");
+                        });
+
                     b.OwnsMany("CustomerManager.Domain.Evaluation.PanelSeat", "Panel", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1895,6 +2238,8 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("Bounds");
+
+                    b.Navigation("Guideline");
 
                     b.Navigation("Panel");
                 });
@@ -2095,6 +2440,15 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("Bounds")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("CustomerManager.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -320,6 +320,100 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.ToTable("VisitFrequencyDefaults");
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Evaluation.Appeal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccountManagerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("FinalScoreAfter")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("FinalScoreBefore")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsRatedAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastResponseUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PanelAskedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TierAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TierBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.Property<bool>("WasRated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountManagerId", "CycleId");
+
+                    b.HasIndex("CycleId", "AccountManagerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Appeals_OneOpenPerManager")
+                        .HasFilter("\"IsOpen\"");
+
+                    b.HasIndex("CycleId", "Status");
+
+                    b.ToTable("Appeals", (string)null);
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.Criterion", b =>
                 {
                     b.Property<int>("Id")
@@ -474,6 +568,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AppealsUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedUtc")
                         .HasColumnType("TEXT");
 
@@ -482,6 +579,14 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuidelineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GuidelineSummary")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastReopenReason")
@@ -671,6 +776,11 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AppealDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(7);
+
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -694,6 +804,78 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("RatingSettings");
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Email")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("EmailDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailSentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email", "EmailDueUtc");
+
+                    b.HasIndex("UserId", "CreatedUtc");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ReadUtc");
+
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Organisation.OrgUnit", b =>
@@ -1444,6 +1626,11 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("EmailNotifications")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -1548,6 +1735,34 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.HasKey("Node");
 
                     b.ToTable("ReadinessProbes");
+                });
+
+            modelBuilder.Entity("CustomerManager.Infrastructure.Persistence.ReminderRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RunUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "CycleId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("ReminderRuns", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1729,6 +1944,88 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("CustomerManager.Domain.Evaluation.Appeal", b =>
+                {
+                    b.HasOne("CustomerManager.Domain.AccountManagers.AccountManager", null)
+                        .WithMany()
+                        .HasForeignKey("AccountManagerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerManager.Domain.Evaluation.EvaluationCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("CustomerManager.Domain.Evaluation.AppealCriterion", "Criteria", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AppealId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CycleCriterionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double?>("ScoreAfter")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("ScoreBefore")
+                                .HasColumnType("REAL");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AppealId");
+
+                            b1.ToTable("AppealCriteria", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppealId");
+                        });
+
+                    b.OwnsMany("CustomerManager.Domain.Evaluation.AppealResponse", "Responses", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AppealId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("GivenUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PanelMemberId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Seat")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AppealId");
+
+                            b1.ToTable("AppealResponses", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppealId");
+                        });
+
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Responses");
+                });
+
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.CycleCriterion", b =>
                 {
                     b.HasOne("CustomerManager.Domain.Evaluation.Criterion", null)
@@ -1761,6 +2058,34 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.EvaluationCycle", b =>
                 {
+                    b.OwnsMany("CustomerManager.Domain.Evaluation.GuidelineLimit", "Guideline", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double?>("AtLeastPercent")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("AtMostPercent")
+                                .HasColumnType("REAL");
+
+                            b1.Property<int>("CycleId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Tier")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CycleId");
+
+                            b1.ToTable("CycleGuideline", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CycleId");
+                        });
+
                     b.OwnsMany("CustomerManager.Domain.Evaluation.PanelSeat", "Panel", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -1821,6 +2146,8 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Bounds");
+
+                    b.Navigation("Guideline");
 
                     b.Navigation("Panel");
                 });
@@ -2014,6 +2341,15 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Bounds")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CustomerManager.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("CustomerManager.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -11,6 +11,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength).IsRequired();
+        builder.Property(u => u.EmailNotifications).HasDefaultValue(true);
         builder.HasOne<AccountManager>().WithMany().HasForeignKey(u => u.AccountManagerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => u.AccountManagerId).IsUnique();
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.SupervisedUnitId).OnDelete(DeleteBehavior.Restrict);

@@ -33,6 +33,16 @@ internal sealed class EvaluationCycleConfiguration : IEntityTypeConfiguration<Ev
             p.Property(x => x.DepartmentId);
         });
         builder.Navigation(c => c.Panel).HasField("_panel");
+        builder.Property(c => c.GuidelineReason).HasMaxLength(EvaluationCycle.ReasonMaxLength);
+        builder.Property(c => c.GuidelineSummary).HasMaxLength(200);
+        builder.OwnsMany(c => c.Guideline, g =>
+        {
+            g.ToTable("CycleGuideline");
+            g.WithOwner().HasForeignKey("CycleId");
+            g.Property<int>("Id");
+            g.HasKey("Id");
+        });
+        builder.Navigation(c => c.Guideline).HasField("_guideline");
         builder.HasMany(c => c.Results).WithOne().HasForeignKey(r => r.CycleId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Results).HasField("_results");
         builder.Ignore(c => c.Period);

@@ -11,6 +11,7 @@ internal sealed class RatingSettingsConfiguration : IEntityTypeConfiguration<Rat
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.OwnsOne(s => s.Bounds, b => b.MapBounds());
         builder.Navigation(s => s.Bounds).IsRequired();
+        builder.Property(s => s.AppealDays).HasDefaultValue(RatingSettings.DefaultAppealDays);
         builder.AuditStamps();
     }
 }
