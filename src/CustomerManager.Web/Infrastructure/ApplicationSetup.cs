@@ -75,6 +75,13 @@ public static class ApplicationSetup
         services.AddScoped<Features.Scoring.MemberProgressQuery>();
         services.Configure<Features.Cycles.EvaluationOptions>(builder.Configuration.GetSection(Features.Cycles.EvaluationOptions.Section));
         services.Configure<Features.Visits.VisitOptions>(builder.Configuration.GetSection(Features.Visits.VisitOptions.Section));
+        services.AddScoped<Features.Notifications.Notifier>();
+        services.AddScoped<Features.Appeals.AppealWorkflow>();
+        services.Configure<Features.Notifications.EmailOptions>(builder.Configuration.GetSection(Features.Notifications.EmailOptions.Section));
+        services.AddSingleton<Features.Notifications.EmailWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Notifications.EmailWorker>());
+        services.AddSingleton<Features.Notifications.ScoringReminders>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Notifications.ScoringReminders>());
         services.AddScoped<Features.CustomerImport.ImportPlanner>();
         services.AddScoped<Features.CustomerImport.ImportWriter>();
         services.AddScoped<Features.CustomerImport.ImportStore>();

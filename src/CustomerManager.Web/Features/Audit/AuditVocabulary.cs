@@ -191,7 +191,10 @@ public static class AuditVocabulary
             [nameof(Criterion.SortOrder)] = new("Criteria.Order", AuditValueKind.Number),
             [nameof(Criterion.IsRetired)] = Status with { Kind = AuditValueKind.Flag, TrueKey = "Criteria.Retired", FalseKey = "Audit.Value.InUse" },
         },
-        [nameof(RatingSettings)] = Bounds(),
+        [nameof(RatingSettings)] = new Dictionary<string, AuditField>(Bounds())
+        {
+            [nameof(RatingSettings.AppealDays)] = new("Appeals.WindowDays", AuditValueKind.Number),
+        },
         [nameof(EvaluationCycle)] = new Dictionary<string, AuditField>(Bounds())
         {
             [nameof(EvaluationCycle.Name)] = new("Audit.Field.Name"),
@@ -202,6 +205,29 @@ public static class AuditVocabulary
             [nameof(EvaluationCycle.ClosedUtc)] = new("Audit.Field.ClosedUtc", AuditValueKind.UtcTime),
             [nameof(EvaluationCycle.PublishedUtc)] = new("Audit.Field.PublishedUtc", AuditValueKind.UtcTime),
             [nameof(EvaluationCycle.LastReopenReason)] = new("Cycles.LastReopenReason"),
+            [nameof(EvaluationCycle.GuidelineReason)] = new("Calibration.PublishReason"),
+            [nameof(EvaluationCycle.GuidelineSummary)] = new("Calibration.Guideline"),
+            [nameof(EvaluationCycle.AppealsUntil)] = new("Audit.Field.AppealsUntil", AuditValueKind.Date),
+        },
+        [nameof(Appeal)] = new Dictionary<string, AuditField>
+        {
+            [nameof(Appeal.CycleId)] = new("Cycle.Name", AuditValueKind.Cycle),
+            [nameof(Appeal.AccountManagerId)] = new("Visit.Manager", AuditValueKind.Manager),
+            [nameof(Appeal.Reason)] = new("Appeals.Reason"),
+            [nameof(Appeal.Status)] = Status with { Kind = AuditValueKind.Enum, EnumPrefix = nameof(AppealStatus) },
+            [nameof(Appeal.IsOpen)] = new("Audit.Field.AppealOpen", AuditValueKind.Flag),
+            [nameof(Appeal.SubmittedUtc)] = new("Appeals.Submitted", AuditValueKind.UtcTime),
+            [nameof(Appeal.PanelAskedUtc)] = new("Audit.Field.PanelAskedUtc", AuditValueKind.UtcTime),
+            [nameof(Appeal.LastResponseUtc)] = new("Audit.Field.LastResponseUtc", AuditValueKind.UtcTime),
+            [nameof(Appeal.Decision)] = new("Appeals.DecisionReason"),
+            [nameof(Appeal.DecidedUtc)] = new("Audit.Field.DecidedUtc", AuditValueKind.UtcTime),
+            [nameof(Appeal.ResolvedUtc)] = new("Audit.Field.ResolvedUtc", AuditValueKind.UtcTime),
+            [nameof(Appeal.WasRated)] = new("Audit.Field.IsRated", AuditValueKind.Flag),
+            [nameof(Appeal.FinalScoreBefore)] = new("Appeals.ResultBefore", AuditValueKind.Number),
+            [nameof(Appeal.TierBefore)] = new("Audit.Field.TierBefore", AuditValueKind.Enum, nameof(Tier)),
+            [nameof(Appeal.IsRatedAfter)] = new("Audit.Field.IsRatedAfter", AuditValueKind.Flag),
+            [nameof(Appeal.FinalScoreAfter)] = new("Audit.Field.FinalScoreAfter", AuditValueKind.Number),
+            [nameof(Appeal.TierAfter)] = new("Audit.Field.TierAfter", AuditValueKind.Enum, nameof(Tier)),
         },
         [nameof(PanelScore)] = new Dictionary<string, AuditField>
         {
@@ -264,6 +290,7 @@ public static class AuditVocabulary
             [nameof(AppUser.SupervisedUnitId)] = new("Users.SupervisedUnit", AuditValueKind.District),
             [nameof(AppUser.IsActive)] = new("Users.State", AuditValueKind.Flag, TrueKey: "Users.Active", FalseKey: "Users.Inactive"),
             [nameof(AppUser.MustChangePassword)] = new("Audit.Field.MustChangePassword", AuditValueKind.Flag),
+            [nameof(AppUser.EmailNotifications)] = new("Notifications.EmailHeading", AuditValueKind.Flag),
             [nameof(AppUser.LockoutEnd)] = new("Audit.Field.LockoutEnd", AuditValueKind.UtcTime),
             [Role] = new("Users.Role", AuditValueKind.Enum, nameof(Role)),
 

@@ -147,6 +147,8 @@ public sealed class AuditWords(IStringLocalizer l, TimeProvider clock, AuditName
                 return Named($"{result.ManagerName}{Separator}{result.CycleName}");
             case nameof(AppUser) when names.PeopleById.TryGetValue(id, out var person):
                 return Named(person.DisplayName, person.UserName, "Users", "Edit");
+            case nameof(Appeal):
+                return Named(NameFromValues(parsed), controller: "Appeals");
             case nameof(RatingSettings):
                 return Named(null, controller: "Criteria", action: "Index", linkId: string.Empty);
             default:

@@ -3,6 +3,7 @@ using CustomerManager.Domain.Evaluation;
 using CustomerManager.Domain.Organisation;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Infrastructure.Queries;
+using CustomerManager.Web.Features.Notifications;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Localization;
 using CustomerManager.Web.Security;
@@ -66,6 +67,7 @@ public sealed class CyclesController(
     IValidator<ReopenForm> reopenValidator,
     IStringLocalizer<SharedResource> l,
     TimeProvider clock,
+    Notifier notifier,
     ILogger<CyclesController> logger) : Controller
 {
     [HttpGet]
@@ -209,6 +211,7 @@ public sealed class CyclesController(
             var bounds = (await db.RatingSettings.SingleAsync(cancellationToken)).Bounds;
             var panel = await db.SeatsToFreezeAsync(cancellationToken);
             cycle.Open(criteria, bounds, panel, clock.GetLocalNow(), await db.DepartmentsToRateAsync(cancellationToken), confirmIncomplete);
+            await notifier.CycleOpenedAsync(cycle, cancellationToken);
         }, "Cycles.Opened", cancellationToken);
 
     /// <summary>The close step: who is not rated and where the panel disagrees, before confirming.</summary>
@@ -251,13 +254,46 @@ public sealed class CyclesController(
         return RedirectToAction(nameof(Details), new { id });
     }
 
+    /// <summary>
+    /// Publishes a closed cycle: managers see their results and may appeal for the days the settings give; when the
+    /// tier distribution exceeds the cycle's guideline, a written <paramref name="reason"/> is needed (the calibration
+    /// page asks for it). Each manager is notified.
+    /// </summary>
     [HttpPost]
-    public Task<IActionResult> Publish(int id, CancellationToken cancellationToken) =>
-        ChangeAsync(id, cycle =>
+    public async Task<IActionResult> Publish(int id, string? reason, CancellationToken cancellationToken)
+    {
+        var cycle = await db.Cycles.Include(c => c.Criteria).Include(c => c.Results).AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (cycle is null)
         {
-            cycle.Publish(clock.GetLocalNow());
-            return Task.CompletedTask;
-        }, "Cycles.Published", cancellationToken);
+            return NotFound();
+        }
+
+        try
+        {
+            var settings = await db.RatingSettings.AsNoTracking().SingleAsync(cancellationToken);
+            cycle.Publish(clock.GetLocalNow(), settings.AppealDays, reason);
+            await notifier.PublishedAsync(cycle, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Cycle {CycleId} is now {Status}", id, cycle.Status);
+            TempData.Flash(l["Cycles.Published", cycle.Name]);
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        catch (DomainException e) when (e.Code is ErrorCodes.Cycle.GuidelineReasonRequired or ErrorCodes.Cycle.GuidelineReasonTooLong)
+        {
+            TempData.Warn(l.Message(e));
+            return RedirectToAction("Index", "Calibration", new { id });
+        }
+        catch (DomainException e)
+        {
+            TempData.Warn(l.Message(e));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData.Warn(l.Message(ErrorCodes.General.ChangedMeanwhile, []));
+        }
+
+        return RedirectToAction(nameof(Details), new { id });
+    }
 
     /// <summary>Reopening withdraws the results and unfreezes the period's visits (see <see cref="CycleClosing.ReopenAsync"/>).</summary>
     [HttpPost]

@@ -9,4 +9,7 @@ public sealed class EvaluationOptions
 
     /// <summary>Panel scores of one criterion spreading by more than this many points are flagged.</summary>
     public decimal DisagreementThreshold { get; set; } = Disagreement.DefaultThreshold;
+
+    /// <summary>A panel member whose scores lie this many points above (or below) the others' on average is flagged lenient (or severe).</summary>
+    public decimal LeniencyThreshold { get; set; } = Domain.Evaluation.Calibration.DefaultLeniencyThreshold;
 }

@@ -3,6 +3,7 @@ using CustomerManager.Domain.Evaluation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Infrastructure.Queries;
+using CustomerManager.Web.Features.Notifications;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Localization;
 using CustomerManager.Web.Security;
@@ -46,7 +47,7 @@ public sealed class InboxActionFormValidator : AbstractValidator<InboxActionForm
 /// overwritten unseen (its version is checked).
 /// </summary>
 [Authorize(Policy = Policies.PanelMember)]
-public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm> validator, IStringLocalizer<SharedResource> l, TimeProvider clock) : Controller
+public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm> validator, IStringLocalizer<SharedResource> l, TimeProvider clock, Notifier notifier) : Controller
 {
     public const int PageSize = 25;
 
@@ -128,6 +129,9 @@ public sealed class InboxController(AppDbContext db, IValidator<InboxActionForm>
             if (report.Version == form.Version)
             {
                 act(report, seat);
+
+                // The manager who passed the item on is told, once, that its recipient took it (saved with the change).
+                await notifier.ItemAcknowledgedAsync(report, cancellationToken);
                 if (await db.SaveSeenAsync(report, form.Version, ModelState, l, cancellationToken) is null)
                 {
                     TempData.Flash(l[report.IsCase && report.Status == ReportStatus.InHand ? "Inbox.TakenInHand" : done]);

@@ -36,7 +36,19 @@ public sealed record EvaluationFormModel(
     int CycleId, string CycleName, DateOnly PeriodStart, DateOnly PeriodEnd, CycleStatus Status, DateTime? ClosedUtc, DateTime? PublishedUtc,
     int ManagerId, string ManagerName, string EmployeeNumber, string District, string? Department, TierBounds Bounds,
     bool IsRated, decimal? FinalScore, Tier? Tier, IReadOnlyList<FormCriterion> Criteria, IReadOnlyList<FormSeat> Panel,
-    bool RecomputedEquals, bool ShowPanelMembers, EvidenceFigures Evidence, DateTime? EvidenceTakenUtc);
+    bool RecomputedEquals, bool ShowPanelMembers, EvidenceFigures Evidence, DateTime? EvidenceTakenUtc)
+{
+    /// <summary>The manager's appeals against this result, oldest first, with their decisions and both results.</summary>
+    public IReadOnlyList<FormAppeal> Appeals { get; init; } = [];
+
+    /// <summary>The last day the result can be appealed (published cycles).</summary>
+    public DateOnly? AppealsUntil { get; init; }
+}
+
+/// <summary>An appeal as the form shows it: what was contested, the decision and (upheld, re-scored) the result after.</summary>
+public sealed record FormAppeal(
+    int Id, AppealStatus Status, DateTime SubmittedUtc, IReadOnlyList<string> Criteria, string Reason, string? Decision, DateTime? DecidedUtc,
+    decimal? FinalScoreBefore, Tier? TierBefore, decimal? FinalScoreAfter, Tier? TierAfter);
 
 public sealed record HistoryPoint(int CycleId, string CycleName, DateOnly PeriodEnd, bool IsRated, decimal? FinalScore, Tier? Tier, EvidenceFigures Evidence);
 
@@ -174,9 +186,16 @@ public sealed class ResultQueries(AppDbContext db, IOptions<EvaluationOptions> o
         var department = departmentId == manager.District.ParentId ? manager.District.Parent
             : await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == departmentId, cancellationToken);
         var panel = cycle.PanelOf(departmentId).Select(p => new FormSeat(p.Role, members.GetValueOrDefault(p.UserId) ?? "?")).ToList();
+        var names = cycle.Criteria.ToDictionary(c => c.Id, c => Cultures.Pick(c.NameZh, c.NameEn));
+        var appeals = await db.Appeals.AsNoTracking().Where(a => a.CycleId == cycleId && a.AccountManagerId == managerId).OrderBy(a => a.SubmittedUtc).ToListAsync(cancellationToken);
         return new EvaluationFormModel(cycle.Id, cycle.Name, cycle.PeriodStart, cycle.PeriodEnd, cycle.Status, cycle.ClosedUtc, cycle.PublishedUtc,
             manager.Id, manager.Name, manager.EmployeeNumber, manager.District.NameIn(!Cultures.IsChinese), department?.NameIn(!Cultures.IsChinese), cycle.Bounds, result.IsRated, result.FinalScore, result.Tier,
-            criteria, panel, equals, showPanelMembers, result.Evidence, result.EvidenceTakenUtc);
+            criteria, panel, equals, showPanelMembers, result.Evidence, result.EvidenceTakenUtc)
+        {
+            Appeals = [.. appeals.Select(a => new FormAppeal(a.Id, a.Status, a.SubmittedUtc, [.. a.Criteria.Select(c => names.GetValueOrDefault(c.CycleCriterionId) ?? "?")], a.Reason, a.Decision, a.DecidedUtc,
+                a.FinalScoreBefore, a.WasRated ? a.TierBefore : null, a.FinalScoreAfter, a.IsRatedAfter == true ? a.TierAfter : null))],
+            AppealsUntil = cycle.AppealsUntil,
+        };
     }
 
     public Task<List<HistoryPoint>> HistoryAsync(int managerId, bool publishedOnly, CancellationToken cancellationToken) =>

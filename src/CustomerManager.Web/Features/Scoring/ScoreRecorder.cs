@@ -30,6 +30,11 @@ public sealed class ScoreRecorder(AppDbContext db, IStringLocalizer<SharedResour
 
         var cycle = await db.Cycles.Include(c => c.Criteria).AsSplitQuery().SingleAsync(c => c.Id == cycleId, cancellationToken);
         var department = await db.DepartmentOfAsync(managerId, cancellationToken);
+
+        // In a published cycle, only an upheld appeal of this manager being re-scored lets its contested criteria be scored.
+        var appeal = cycle.Status == CycleStatus.Published
+            ? await db.Appeals.AsNoTracking().SingleOrDefaultAsync(a => a.CycleId == cycleId && a.AccountManagerId == managerId && a.Status == AppealStatus.Rescoring, cancellationToken)
+            : null;
         var existing = await db.PanelScores.Where(s => s.CycleId == cycleId && s.AccountManagerId == managerId && s.PanelMemberId == memberId)
             .ToDictionaryAsync(s => s.CycleCriterionId, cancellationToken);
         var problems = new List<ScoreProblem>();
@@ -62,7 +67,7 @@ public sealed class ScoreRecorder(AppDbContext db, IStringLocalizer<SharedResour
                         continue;
                     }
 
-                    cycle.ChangeScore(score, memberId, value, item.Comment);
+                    cycle.ChangeScore(score, memberId, value, item.Comment, appeal);
                 }
                 else if (item.Version != 0)
                 {
@@ -70,7 +75,7 @@ public sealed class ScoreRecorder(AppDbContext db, IStringLocalizer<SharedResour
                 }
                 else
                 {
-                    db.PanelScores.Add(cycle.RecordScore(item.CycleCriterionId, memberId, seat, managerId, value, item.Comment, department));
+                    db.PanelScores.Add(cycle.RecordScore(item.CycleCriterionId, memberId, seat, managerId, value, item.Comment, department, appeal));
                 }
             }
             catch (DomainException e)

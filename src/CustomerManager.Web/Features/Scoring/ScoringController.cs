@@ -144,7 +144,11 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
             return null;
         }
 
-        var criteria = cycle.Criteria.Where(c => c.IsScoredBy(Seat)).OrderBy(c => c.SortOrder)
+        // An upheld appeal being re-scored reopens the contested criteria of this manager only, in the published cycle.
+        var appeal = cycle.Status == CycleStatus.Published
+            ? await db.Appeals.AsNoTracking().SingleOrDefaultAsync(a => a.CycleId == cycle.Id && a.AccountManagerId == managerId && a.Status == AppealStatus.Rescoring, cancellationToken)
+            : null;
+        var criteria = cycle.Criteria.Where(c => c.IsScoredBy(Seat) && (appeal is null || appeal.Contests(c.Id))).OrderBy(c => c.SortOrder)
             .Select(c => new CriterionToScore(c.Id, Cultures.Pick(c.NameZh, c.NameEn), c.Weight, cycle.ShareOf(c))).ToList();
         var mine = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id && s.AccountManagerId == managerId && s.PanelMemberId == Me)
             .ToDictionaryAsync(s => s.CycleCriterionId, cancellationToken);
@@ -165,7 +169,10 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
         var order = await progress.RowsAsync(cycle, Me, Seat, cancellationToken);
         return new ScorePageModel(cycle.Id, cycle.Name, cycle.PeriodStart, cycle.PeriodEnd, manager.Id, manager.Name, manager.EmployeeNumber, manager.District,
             previous?.Tier, previous?.FinalScore, previous?.Name, figures, criteria, form,
-            Neighbour(order, managerId, 1), Neighbour(order, managerId, -1), cycle.Status == CycleStatus.Open);
+            Neighbour(order, managerId, 1), Neighbour(order, managerId, -1), cycle.Status == CycleStatus.Open || (appeal is not null && criteria.Count > 0))
+        {
+            AppealId = appeal?.Id,
+        };
     }
 
     private sealed record ManagerRow(int Id, string Name, string EmployeeNumber, string District, int? DepartmentId);

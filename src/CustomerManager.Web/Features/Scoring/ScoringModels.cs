@@ -59,7 +59,11 @@ public sealed record ScorePageModel(
     ScoreForm Form,
     int? NextManagerId,
     int? PreviousManagerId,
-    bool IsOpen);
+    bool IsOpen)
+{
+    /// <summary>An upheld appeal of this manager being re-scored (its contested criteria only are on the page).</summary>
+    public int? AppealId { get; init; }
+}
 
 /// <summary>Every typed score is read exactly (<see cref="NumberText"/>) and lies on the scale of <see cref="ScoreRules"/>.</summary>
 public sealed class ScoreFormValidator : AbstractValidator<ScoreForm>

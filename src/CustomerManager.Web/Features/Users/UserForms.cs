@@ -21,6 +21,9 @@ public sealed class UserForm
 
     public string? DisplayName { get; set; }
 
+    /// <summary>Where the user's notifications are e-mailed (optional).</summary>
+    public string? Email { get; set; }
+
     public string? Role { get; set; }
 
     public PanelRole? PanelRole { get; set; }
@@ -62,6 +65,8 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
                 .MaximumLength(128).WithMessage(l["Validation.TooLong", 128]);
         });
         RuleFor(f => f.DisplayName).RequiredText(l, AppUser.DisplayNameMaxLength);
+        RuleFor(f => f.Email).Must(e => string.IsNullOrWhiteSpace(e) || (e.Trim().Length <= 256 && System.Net.Mail.MailAddress.TryCreate(e.Trim(), out var a) && a.Address == e.Trim()))
+            .WithMessage(l["Users.EmailInvalid"]);
         RuleFor(f => f.Role).Must(r => r is not null && AppRoles.All.Contains(r)).WithMessage(l["Validation.Choose"]);
         RuleFor(f => f.PanelRole).NotNull().WithMessage(l["Users.PanelRoleRequired"]).When(f => f.Role == AppRoles.PanelMember);
         RuleFor(f => f.PanelRole).IsInEnum().WithMessage(l["Validation.Choose"]).When(f => f.PanelRole is not null);

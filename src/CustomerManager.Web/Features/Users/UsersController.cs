@@ -53,7 +53,7 @@ public sealed class UsersController(
             return View("Edit", await EditModelAsync(form, null, cancellationToken));
         }
 
-        var user = new AppUser { UserName = form.UserName!.Trim(), DisplayName = form.DisplayName!.Trim(), MustChangePassword = true };
+        var user = new AppUser { UserName = form.UserName!.Trim(), DisplayName = form.DisplayName!.Trim(), Email = Blank(form.Email), MustChangePassword = true };
         var created = await administration.CreateAsync(user, form.TemporaryPassword!, form.Role!, form.PanelRole, form.AccountManagerId, form.SupervisedUnitId);
 
         if (!created.Succeeded)
@@ -99,6 +99,7 @@ public sealed class UsersController(
         var (refusal, result) = await administration.ChangeAsync(User.UserIdOf()!, user, removesAccess: form.Role != AppRoles.Administrator, () =>
         {
             user.DisplayName = form.DisplayName!.Trim();
+            user.Email = Blank(form.Email);
             return administration.SetRoleAsync(user, form.Role!, form.PanelRole, form.AccountManagerId, form.SupervisedUnitId);
         });
         if (refusal is not null)
@@ -186,11 +187,14 @@ public sealed class UsersController(
         return RedirectToAction(nameof(Edit), new { id });
     }
 
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
     private async Task<UserForm> FormOfAsync(AppUser user) => new()
     {
         Id = user.Id,
         UserName = user.UserName,
         DisplayName = user.DisplayName,
+        Email = user.Email,
         Role = await administration.RoleOfAsync(user),
         PanelRole = user.PanelRole,
         AccountManagerId = user.AccountManagerId,
