@@ -179,6 +179,15 @@ public static class ErrorCodes
         /// <summary>The "at least" shares add up to more than 100 %.</summary>
         public const string GuidelineOverfull = "Cycle.Guideline.Overfull";
 
+        /// <summary>The manager has no result in the closed cycle to reopen.</summary>
+        public const string NoResultToReopen = "Cycle.NoResultToReopen";
+
+        /// <summary>The manager is not reopened for re-scoring.</summary>
+        public const string NotReopenedFor = "Cycle.NotReopenedFor";
+
+        /// <summary>Managers reopened for re-scoring ({0}: how many) must be recomputed before publishing.</summary>
+        public const string ManagersReopened = "Cycle.ManagersReopened";
+
         /// <summary>The guideline of a published cycle no longer changes.</summary>
         public const string GuidelineFrozen = "Cycle.Guideline.Frozen";
     }

@@ -65,7 +65,7 @@ public static class Calibration
             .GroupBy(l => l.Tier).Select(g => g.Last()).OrderByDescending(l => l.Tier).ToList();
         foreach (var limit in kept)
         {
-            if (limit.AtMostPercent is < 0 or > 100 || limit.AtLeastPercent is < 0 or > 100)
+            if (!Enum.IsDefined(limit.Tier) || limit.AtMostPercent is < 0 or > 100 || limit.AtLeastPercent is < 0 or > 100)
             {
                 throw new DomainException(ErrorCodes.Cycle.GuidelineOutOfRange, "A guideline share lies between 0 and 100 %.", limit.Tier);
             }

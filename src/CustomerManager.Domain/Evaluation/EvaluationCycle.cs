@@ -20,6 +20,7 @@ public sealed class EvaluationCycle : Entity
     private readonly List<PanelSeat> _panel = [];
     private readonly List<EvaluationResult> _results = [];
     private readonly List<GuidelineLimit> _guideline = [];
+    private readonly List<ManagerReopening> _reopened = [];
 
     private EvaluationCycle()
     {
@@ -65,6 +66,12 @@ public sealed class EvaluationCycle : Entity
 
     /// <summary>Why the cycle was published although the tier distribution exceeded the guideline.</summary>
     public string? GuidelineReason { get; private set; }
+
+    /// <summary>
+    /// The managers of a closed cycle reopened for re-scoring after calibration (their panel scores them again, then their
+    /// result is recomputed); the cycle is published only once none is left.
+    /// </summary>
+    public IReadOnlyCollection<ManagerReopening> Reopened => _reopened.AsReadOnly();
 
     /// <summary>The last day a manager may appeal their published result (null until published).</summary>
     public DateOnly? AppealsUntil { get; private set; }
@@ -205,8 +212,52 @@ public sealed class EvaluationCycle : Entity
         EnsureStatus(CycleStatus.Closed, ErrorCodes.Cycle.NotClosed, "Only a closed cycle can be reopened.");
         LastReopenReason = Guard.Required(reason, ReasonMaxLength, ErrorCodes.Cycle.ReopenReasonRequired, ErrorCodes.Cycle.ReopenReasonTooLong);
         _results.Clear();
+        _reopened.Clear();
         Status = CycleStatus.Open;
         ClosedUtc = null;
+    }
+
+    /// <summary>
+    /// Reopens a closed cycle for one manager only, with a written reason (calibration found their result doubtful): the
+    /// panel can score them again while every other result stays as closed. Load the results with the cycle.
+    /// </summary>
+    public void ReopenFor(int accountManagerId, string reason, DateTimeOffset now)
+    {
+        EnsureStatus(CycleStatus.Closed, ErrorCodes.Cycle.NotClosed, "Only a closed cycle can be reopened for a manager.");
+        if (_results.All(r => r.AccountManagerId != accountManagerId))
+        {
+            throw new DomainException(ErrorCodes.Cycle.NoResultToReopen, "The manager has no result in this cycle.");
+        }
+
+        var trimmed = Guard.Required(reason, ReasonMaxLength, ErrorCodes.Cycle.ReopenReasonRequired, ErrorCodes.Cycle.ReopenReasonTooLong);
+        if (IsReopenedFor(accountManagerId))
+        {
+            return;
+        }
+
+        _reopened.Add(new ManagerReopening(accountManagerId, trimmed, now.UtcDateTime));
+        LastReopenReason = trimmed;
+    }
+
+    /// <summary>Whether the closed cycle is reopened for <paramref name="accountManagerId"/>'s re-scoring.</summary>
+    public bool IsReopenedFor(int accountManagerId) => _reopened.Any(r => r.AccountManagerId == accountManagerId);
+
+    /// <summary>
+    /// Recomputes the result of a manager reopened for re-scoring from the panel's scores now, with the frozen settings,
+    /// and closes their scoring again (load the results with the cycle).
+    /// </summary>
+    public void RecomputeFor(int accountManagerId, IEnumerable<IGivenScore> scoresOfManager, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(scoresOfManager);
+        EnsureStatus(CycleStatus.Closed, ErrorCodes.Cycle.NotClosed, "Only a closed cycle's results are recomputed.");
+        if (!IsReopenedFor(accountManagerId))
+        {
+            throw new DomainException(ErrorCodes.Cycle.NotReopenedFor, "The manager is not reopened for re-scoring.");
+        }
+
+        var result = _results.Single(r => r.AccountManagerId == accountManagerId);
+        result.Revise(Rate(scoresOfManager.Where(s => s.AccountManagerId == accountManagerId)), now.UtcDateTime);
+        _reopened.RemoveAll(r => r.AccountManagerId == accountManagerId);
     }
 
     /// <summary>
@@ -217,6 +268,11 @@ public sealed class EvaluationCycle : Entity
     public void Publish(DateTimeOffset now, int appealDays = RatingSettings.DefaultAppealDays, string? reason = null)
     {
         EnsureStatus(CycleStatus.Closed, ErrorCodes.Cycle.NotClosed, "Only a closed cycle can be published.");
+        if (_reopened.Count > 0)
+        {
+            throw new DomainException(ErrorCodes.Cycle.ManagersReopened, "Managers reopened for re-scoring must be recomputed first.", _reopened.Count);
+        }
+
         var breaches = GuidelineBreaches();
         if (breaches.Count > 0)
         {
@@ -366,7 +422,8 @@ public sealed class EvaluationCycle : Entity
 
     private CycleCriterion EnsureScorable(int cycleCriterionId, PanelRole role, int accountManagerId, Appeal? appeal)
     {
-        if (!(Status == CycleStatus.Published && appeal is not null && appeal.AllowsRescoring(Id, accountManagerId, cycleCriterionId)))
+        if (!(Status == CycleStatus.Published && appeal is not null && appeal.AllowsRescoring(Id, accountManagerId, cycleCriterionId))
+            && !(Status == CycleStatus.Closed && IsReopenedFor(accountManagerId)))
         {
             EnsureStatus(CycleStatus.Open, ErrorCodes.Cycle.NotOpen, "Scores can be given only while the cycle is open.");
         }
@@ -392,6 +449,9 @@ public sealed class EvaluationCycle : Entity
 /// (<paramref name="DepartmentId"/>), or company-wide (null: cycles opened before departments had panels).
 /// </summary>
 public sealed record PanelSeat(string UserId, PanelRole Role, int? DepartmentId = null);
+
+/// <summary>A manager of a closed cycle reopened for re-scoring, why and when.</summary>
+public sealed record ManagerReopening(int AccountManagerId, string Reason, DateTime ReopenedUtc);
 
 /// <summary>The seats a department's panel lacks.</summary>
 public sealed record VacantSeats(int DepartmentId, IReadOnlyList<PanelRole> Seats);

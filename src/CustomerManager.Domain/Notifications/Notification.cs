@@ -29,6 +29,9 @@ public enum NotificationKind
 
     /// <summary>To an account manager: their re-scored result after an upheld appeal ({Detail}: the tier).</summary>
     AppealResolved = 9,
+
+    /// <summary>To a panel member: a closed cycle was reopened for one manager of their departments ({Detail}: the manager).</summary>
+    ManagerReopened = 10,
 }
 
 /// <summary>Where a notification's e-mail stands.</summary>

@@ -2169,6 +2169,38 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                                 .HasForeignKey("CycleId");
                         });
 
+                    b.OwnsMany("CustomerManager.Domain.Evaluation.ManagerReopening", "Reopened", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("AccountManagerId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("CycleId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<DateTime>("ReopenedUtc")
+                                .HasColumnType("timestamp without time zone");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CycleId");
+
+                            b1.ToTable("CycleReopenings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CycleId");
+                        });
+
                     b.OwnsMany("CustomerManager.Domain.Evaluation.PanelSeat", "Panel", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -2239,6 +2271,8 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                     b.Navigation("Guideline");
 
                     b.Navigation("Panel");
+
+                    b.Navigation("Reopened");
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.EvaluationResult", b =>

@@ -2086,6 +2086,36 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                                 .HasForeignKey("CycleId");
                         });
 
+                    b.OwnsMany("CustomerManager.Domain.Evaluation.ManagerReopening", "Reopened", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AccountManagerId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CycleId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("ReopenedUtc")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CycleId");
+
+                            b1.ToTable("CycleReopenings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CycleId");
+                        });
+
                     b.OwnsMany("CustomerManager.Domain.Evaluation.PanelSeat", "Panel", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -2150,6 +2180,8 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                     b.Navigation("Guideline");
 
                     b.Navigation("Panel");
+
+                    b.Navigation("Reopened");
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.EvaluationResult", b =>

@@ -126,4 +126,38 @@ public class CalibrationTests
         Assert.Null(cycle.GuidelineReason);
         Assert.Equal(AfterPeriod.AddDays(1 + RatingSettings.DefaultAppealDays).Date, cycle.AppealsUntil!.Value.ToDateTime(TimeOnly.MinValue));
     }
+
+    [Fact]
+    public void AClosedCycleReopenedForOneManagerLetsOnlyThatManagerBeReScoredAndPublishesOnceRecomputed()
+    {
+        var cycle = OpenCycle();
+        var criterion = cycle.Criteria.Single(c => c.SortOrder == 4);
+        var scores = new[] { 1, 2 }.SelectMany(m => cycle.Criteria.SelectMany(c => c.ScoredBy.Select(role => cycle.RecordScore(c.Id, role.ToString(), role, m, 70m, null)))).ToList();
+        cycle.Close([1, 2], scores, new Dictionary<int, EvidenceFigures>(), AfterPeriod);
+
+        var blank = Assert.Throws<DomainException>(() => cycle.ReopenFor(1, " ", AfterPeriod));
+        var unknown = Assert.Throws<DomainException>(() => cycle.ReopenFor(9, "why", AfterPeriod));
+        cycle.ReopenFor(1, "接近档次界限，请复核", AfterPeriod);
+        foreach (var score in scores.Where(s => s.AccountManagerId == 1 && s.CycleCriterionId == criterion.Id))
+        {
+            cycle.ChangeScore(score, score.PanelMemberId, 95m, null);
+        }
+
+        var other = scores.First(s => s.AccountManagerId == 2);
+        var refusedForOther = Assert.Throws<DomainException>(() => cycle.ChangeScore(other, other.PanelMemberId, 95m, null));
+        var notYet = Assert.Throws<DomainException>(() => cycle.Publish(AfterPeriod.AddDays(1)));
+        cycle.RecomputeFor(1, scores, AfterPeriod.AddDays(1));
+        var closedAgain = Assert.Throws<DomainException>(() => cycle.ChangeScore(scores.First(s => s.AccountManagerId == 1), "MonopolyLeader", 90m, null));
+        cycle.Publish(AfterPeriod.AddDays(2));
+
+        Assert.Equal(ErrorCodes.Cycle.ReopenReasonRequired, blank.Code);
+        Assert.Equal(ErrorCodes.Cycle.NoResultToReopen, unknown.Code);
+        Assert.Equal(ErrorCodes.Cycle.NotOpen, refusedForOther.Code);
+        Assert.Equal((ErrorCodes.Cycle.ManagersReopened, 1), (notYet.Code, (int)notYet.Arguments[0]));
+        Assert.Equal(ErrorCodes.Cycle.NotOpen, closedAgain.Code);
+        Assert.Equal(75m, cycle.Results.Single(r => r.AccountManagerId == 1).FinalScore); // 70 + 0.2 × 25
+        Assert.Equal(70m, cycle.Results.Single(r => r.AccountManagerId == 2).FinalScore);
+        Assert.Empty(cycle.Reopened);
+        Assert.Equal("接近档次界限，请复核", cycle.LastReopenReason);
+    }
 }

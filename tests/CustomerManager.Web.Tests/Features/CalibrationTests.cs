@@ -94,3 +94,55 @@ public class CalibrationTests(CustomerManagerFactory factory) : IClassFixture<Cu
         }
     }
 }
+
+/// <summary>Reopening the demo's 2026 Q3, closed here, for one manager after calibration (a database of its own).</summary>
+public class CalibrationReopenTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
+{
+    [Fact]
+    public async Task AClosedCycleIsReopenedForOneManagerWhosePanelReScoresAndTheResultIsRecomputedBeforePublishing()
+    {
+        var id = await factory.QueryAsync(db => db.Cycles.Where(c => c.Name == "2026 Q3").Select(c => c.Id).SingleAsync());
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        using var closed = await admin.SubmitFormAsync($"/Cycles/Close/{id}", "#confirm-close", new Dictionary<string, string> { ["confirmNotRated"] = "true" });
+        Assert.Equal(CycleStatus.Closed, await factory.QueryAsync(db => db.Cycles.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+
+        var manager = await factory.ManagerIdAsync("KM003");
+        var before = await factory.QueryAsync(db => db.Results.Where(r => r.CycleId == id && r.AccountManagerId == manager).Select(r => r.FinalScore).SingleAsync());
+        var noReason = await (await admin.SubmitFormAsync($"/Calibration/Index/{id}", "#reopen-form", new Dictionary<string, string> { ["ManagerId"] = manager.ToString(System.Globalization.CultureInfo.InvariantCulture) })).ToDocumentAsync();
+        Assert.Contains("请填写", noReason.QuerySelector("#reopen-form")!.TextContent, StringComparison.Ordinal);
+        using var reopened = await admin.SubmitFormAsync($"/Calibration/Index/{id}", "#reopen-form", new Dictionary<string, string>
+        {
+            ["ManagerId"] = manager.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Reason"] = "工作能力评分差异过大",
+        });
+        Assert.Contains(await factory.QueryAsync(db => db.Notifications.Where(n => db.Users.Any(u => u.Id == n.UserId && u.UserName == "monopoly")).Select(n => n.Kind).ToListAsync()),
+            k => k == CustomerManager.Domain.Notifications.NotificationKind.ManagerReopened);
+
+        // Publishing waits for the recomputation.
+        using var tooEarly = await admin.SubmitFormAsync($"/Calibration/Index/{id}", "#publish-form", new Dictionary<string, string> { ["reason"] = "x" });
+        Assert.Equal(CycleStatus.Closed, await factory.QueryAsync(db => db.Cycles.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
+
+        // The monopoly leader scores KM003 again; KM002 stays closed.
+        using var monopoly = await factory.CreateBrowserlessClient().SignedInAsync("monopoly");
+        var page = await monopoly.GetDocumentAsync($"/Scoring/Score?cycleId={id}&managerId={manager}");
+        Assert.NotNull(page.QuerySelector("#scoring-reopened"));
+        var values = page.QuerySelectorAll("input[name$='.Value']").Select((_, i) => KeyValuePair.Create($"Items[{i}].Value", "100")).ToDictionary();
+        using var rescored = await monopoly.SubmitFormAsync($"/Scoring/Score?cycleId={id}&managerId={manager}", "#score-form", values);
+        var other = await monopoly.GetDocumentAsync($"/Scoring/Score?cycleId={id}&managerId={await factory.ManagerIdAsync("KM002")}");
+        Assert.NotNull(other.QuerySelector("#scoring-closed"));
+
+        var calibration = await admin.GetDocumentAsync($"/Calibration/Index/{id}");
+        Assert.Contains("工作能力评分差异过大", calibration.QuerySelector("#reopened")!.TextContent, StringComparison.Ordinal);
+        using var recomputed = await admin.SubmitFormAsync($"/Calibration/Index/{id}", $"#reopened li[data-manager='{manager}'] form", new Dictionary<string, string>());
+
+        var (after, expected) = await factory.QueryAsync(async db =>
+        {
+            var cycle = await db.Cycles.Include(c => c.Criteria).SingleAsync(c => c.Id == id);
+            var scores = await db.PanelScores.Where(s => s.CycleId == id && s.AccountManagerId == manager).ToListAsync();
+            return (await db.Results.Where(r => r.CycleId == id && r.AccountManagerId == manager).Select(r => r.FinalScore).SingleAsync(), cycle.Rate(scores).FinalScore);
+        });
+        Assert.Equal(expected, after);
+        Assert.True(after > before);
+        Assert.Null((await admin.GetDocumentAsync($"/Calibration/Index/{id}")).QuerySelector("#reopened"));
+    }
+}

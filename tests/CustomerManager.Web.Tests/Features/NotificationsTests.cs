@@ -23,8 +23,8 @@ public sealed class MailingFactory : CustomerManagerFactory
         ["Email:Security"] = "None",
         ["Email:BaseUrl"] = "https://cm.example.com",
 
-        // The tests run the worker's pass and the reminders themselves; the background loops wait on the stopped clock.
-        ["Email:PollSeconds"] = "3600",
+        // The tests run the worker's pass and the reminders themselves, never racing a background pass.
+        ["Email:RunWorker"] = "false",
         ["Notifications:Reminders"] = "false",
     };
 
@@ -213,9 +213,16 @@ public class ScoringReminderTests : IClassFixture<ScoringReminderTests.ReminderF
 
     public ScoringReminderTests(ReminderFactory factory) => _factory = factory;
 
-    public sealed class ReminderFactory : CustomerManagerFactory
+    /// <summary>A node whose background reminders are off: the test runs each node's pass itself.</summary>
+    public class ReminderFactory : CustomerManagerFactory
     {
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Notifications:Reminders"] = "false" };
+    }
+
+    /// <summary>A second such node on the first one's database.</summary>
+    public sealed class SecondReminderNode(CustomerManagerFactory first) : ReminderFactory
+    {
+        public override string ConnectionString => first.ConnectionString;
     }
 
     [Fact]
@@ -249,7 +256,7 @@ public class ScoringReminderTests : IClassFixture<ScoringReminderTests.ReminderF
             await db.SaveChangesAsync();
         });
 
-        await using var second = new SecondNodeFactory(factory);
+        await using var second = new SecondReminderNode(factory);
         var nodes = new[] { factory, (CustomerManagerFactory)second };
 
         // A week before: nothing yet.

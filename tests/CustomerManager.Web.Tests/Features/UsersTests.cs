@@ -136,6 +136,27 @@ public class UsersTests(CustomerManagerFactory factory) : IClassFixture<Customer
     }
 
     [Fact]
+    public async Task AUsersEmailAddressIsCheckedSavedAndClearedOnTheirForm()
+    {
+        var id = await UserIdAsync("logistics2");
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+
+        var refused = await (await admin.SubmitFormAsync($"/Users/Edit/{id}", "#user-form", new Dictionary<string, string> { ["Email"] = "zhao qiang@example" })).ToDocumentAsync();
+        var kept = await factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.Email).SingleAsync());
+        using var saved = await admin.SubmitFormAsync($"/Users/Edit/{id}", "#user-form", new Dictionary<string, string> { ["Email"] = " zhaoqiang@tobacco.example.cn " });
+        var savedEmail = await factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.Email).SingleAsync());
+        var form = await admin.GetDocumentAsync($"/Users/Edit/{id}");
+        using var cleared = await admin.SubmitFormAsync($"/Users/Edit/{id}", "#user-form", new Dictionary<string, string> { ["Email"] = "" });
+
+        Assert.Contains("请输入邮箱地址", refused.QuerySelector("[data-valmsg-for=Email]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("zhao qiang@example", refused.QuerySelector("#Email")!.GetAttribute("value"));
+        Assert.Equal("logistics2@example.com", kept);
+        Assert.Equal("zhaoqiang@tobacco.example.cn", savedEmail);
+        Assert.Equal("zhaoqiang@tobacco.example.cn", form.QuerySelector("#Email")!.GetAttribute("value"));
+        Assert.Null(await factory.QueryAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.Email).SingleAsync()));
+    }
+
+    [Fact]
     public async Task AdministratorCannotDeactivateOrDemoteThemself()
     {
         var me = await UserIdAsync("admin");

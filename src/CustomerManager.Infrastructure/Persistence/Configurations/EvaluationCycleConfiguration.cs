@@ -43,6 +43,15 @@ internal sealed class EvaluationCycleConfiguration : IEntityTypeConfiguration<Ev
             g.HasKey("Id");
         });
         builder.Navigation(c => c.Guideline).HasField("_guideline");
+        builder.OwnsMany(c => c.Reopened, r =>
+        {
+            r.ToTable("CycleReopenings");
+            r.WithOwner().HasForeignKey("CycleId");
+            r.Property<int>("Id");
+            r.HasKey("Id");
+            r.Property(x => x.Reason).HasMaxLength(EvaluationCycle.ReasonMaxLength).IsRequired();
+        });
+        builder.Navigation(c => c.Reopened).HasField("_reopened");
         builder.HasMany(c => c.Results).WithOne().HasForeignKey(r => r.CycleId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Results).HasField("_results");
         builder.Ignore(c => c.Period);

@@ -2,6 +2,7 @@ using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Persistence;
 using CustomerManager.Web.Features.Cycles;
+using CustomerManager.Web.Features.Notifications;
 using CustomerManager.Web.Infrastructure;
 using CustomerManager.Web.Localization;
 using CustomerManager.Web.Security;
@@ -27,6 +28,24 @@ public sealed record CalibrationModel(
     IReadOnlyList<RaterRow> Raters, IReadOnlyList<CalibrationFlag> Flags, decimal LeniencyThreshold, decimal DisagreementThreshold, GuidelineForm Guideline, string? GuidelineReason)
 {
     public int BreachCount => Distribution.Sum(d => d.Breaches.Count);
+
+    /// <summary>The managers reopened for re-scoring, waiting to be recomputed.</summary>
+    public IReadOnlyList<ReopenedRow> Reopened { get; init; } = [];
+
+    /// <summary>Whom the administrator may reopen: those this page points at first (near a bound, flagged), then the others of a small company.</summary>
+    public IReadOnlyList<(int Id, string Name)> Candidates { get; init; } = [];
+
+    public ReopenForForm Reopen { get; init; } = new();
+}
+
+public sealed record ReopenedRow(int ManagerId, string Name, string Reason, DateTime ReopenedUtc, int ScoresChanged);
+
+/// <summary>Reopening a closed cycle for one manager, with why.</summary>
+public sealed class ReopenForForm
+{
+    public int? ManagerId { get; set; }
+
+    public string? Reason { get; set; }
 }
 
 /// <summary>The guideline's limits as typed: per tier, at most and at least (percent, blank for none), read by the strict parser.</summary>
@@ -51,7 +70,7 @@ public sealed class GuidelineItem
 /// the administrator reopens (on the cycle's page) or publishes, with a written reason when the guideline is exceeded.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class CalibrationController(AppDbContext db, IOptions<EvaluationOptions> options, IStringLocalizer<SharedResource> l) : Controller
+public sealed class CalibrationController(AppDbContext db, IOptions<EvaluationOptions> options, IStringLocalizer<SharedResource> l, TimeProvider clock, Notifier notifier, ILogger<CalibrationController> logger) : Controller
 {
     [HttpGet]
     public async Task<IActionResult> Index(int id, CancellationToken cancellationToken)
@@ -97,6 +116,83 @@ public sealed class CalibrationController(AppDbContext db, IOptions<EvaluationOp
 
         var model = await ModelAsync(id, form, cancellationToken);
         return model is null ? NotFound() : View(nameof(Index), model);
+    }
+
+    /// <summary>
+    /// Reopens the closed cycle for one manager, with a reason: their panel is told and scores them again; the rest of the
+    /// results stay as closed. Takes the scoring lock, as closing does.
+    /// </summary>
+    [HttpPost]
+    public async Task<IActionResult> ReopenFor(int id, ReopenForForm form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (form.ManagerId is null)
+        {
+            ModelState.AddModelError("ManagerId", l["Validation.Choose"]);
+        }
+
+        if (string.IsNullOrWhiteSpace(form.Reason))
+        {
+            ModelState.AddModelError("Reason", l[ErrorCodes.Cycle.ReopenReasonRequired]);
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                if (await db.Cycles.Where(c => c.Id == id).LockForScoringAsync(cancellationToken) == 0)
+                {
+                    return NotFound();
+                }
+
+                var cycle = await db.Cycles.Include(c => c.Criteria).Include(c => c.Results).AsSplitQuery().SingleAsync(c => c.Id == id, cancellationToken);
+                var managerId = form.ManagerId!.Value;
+                cycle.ReopenFor(managerId, form.Reason!, clock.GetLocalNow());
+                var manager = await db.AccountManagers.Where(m => m.Id == managerId).Select(m => m.Name).SingleAsync(cancellationToken);
+                await notifier.ManagerReopenedAsync(cycle, managerId, cycle.Results.Single(r => r.AccountManagerId == managerId).DepartmentId, manager, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                logger.LogInformation("Cycle {CycleId} reopened for manager {ManagerId}", id, managerId);
+                TempData.Flash(l["Calibration.ReopenedFor", manager]);
+                return RedirectToAction(nameof(Index), new { id });
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError(e.Code is ErrorCodes.Cycle.ReopenReasonRequired or ErrorCodes.Cycle.ReopenReasonTooLong ? "Reason" : string.Empty, l.Message(e));
+            }
+        }
+
+        var model = await ModelAsync(id, null, cancellationToken);
+        return model is null ? NotFound() : View(nameof(Index), model with { Reopen = form });
+    }
+
+    /// <summary>Recomputes a reopened manager's result from the panel's scores now, with the cycle's frozen settings.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Recompute(int id, int managerId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Cycles.Where(c => c.Id == id).LockForScoringAsync(cancellationToken) == 0)
+        {
+            return NotFound();
+        }
+
+        var cycle = await db.Cycles.Include(c => c.Criteria).Include(c => c.Results).AsSplitQuery().SingleAsync(c => c.Id == id, cancellationToken);
+        try
+        {
+            var scores = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == id && s.AccountManagerId == managerId).ToListAsync(cancellationToken);
+            cycle.RecomputeFor(managerId, scores, clock.GetLocalNow());
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            var manager = await db.AccountManagers.Where(m => m.Id == managerId).Select(m => m.Name).SingleAsync(cancellationToken);
+            TempData.Flash(l["Calibration.Recomputed", manager]);
+        }
+        catch (DomainException e)
+        {
+            TempData.Warn(l.Message(e));
+        }
+
+        return RedirectToAction(nameof(Index), new { id });
     }
 
     /// <summary>A typed share: blank for none, otherwise a plain number 0–100 (a percent sign is allowed).</summary>
@@ -178,6 +274,22 @@ public sealed class CalibrationController(AppDbContext db, IOptions<EvaluationOp
                 AtLeast = limits.GetValueOrDefault(t)?.AtLeastPercent?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
             })],
         };
-        return new CalibrationModel(cycle.Id, cycle.Name, cycle.Status, cycle.Bounds, distribution, near, raters, flags, threshold, options.Value.DisagreementThreshold, form, cycle.GuidelineReason);
+        // Whom to reopen: the managers this page points at, then (in a small company) every other one with a result.
+        var pointed = near.Select(n => n.ManagerId).Concat(flags.Select(f => f.ManagerId)).Distinct().ToList();
+        var others = cycle.Results.Count <= 200 ? cycle.Results.Select(r => r.AccountManagerId).Except(pointed) : [];
+        var candidates = pointed.Concat(others.OrderBy(m => managers.TryGetValue(m, out var x) ? x.NameSortKey : string.Empty, StringComparer.Ordinal))
+            .Where(m => !cycle.IsReopenedFor(m) && managers.ContainsKey(m))
+            .Select(m => (m, $"{managers[m].Name} ({managers[m].EmployeeNumber})")).ToList();
+        var reopenedIds = cycle.Reopened.Select(r => r.AccountManagerId).ToList();
+        var changed = await db.PanelScores.AsNoTracking().Where(s => s.CycleId == cycle.Id && reopenedIds.Contains(s.AccountManagerId) && s.ModifiedUtc != null && s.ModifiedUtc > cycle.ClosedUtc)
+            .GroupBy(s => s.AccountManagerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var reopened = cycle.Reopened.OrderBy(r => r.ReopenedUtc)
+            .Select(r => new ReopenedRow(r.AccountManagerId, managers.GetValueOrDefault(r.AccountManagerId)?.Name ?? "?", r.Reason, r.ReopenedUtc, changed.GetValueOrDefault(r.AccountManagerId)))
+            .ToList();
+        return new CalibrationModel(cycle.Id, cycle.Name, cycle.Status, cycle.Bounds, distribution, near, raters, flags, threshold, options.Value.DisagreementThreshold, form, cycle.GuidelineReason)
+        {
+            Reopened = reopened,
+            Candidates = candidates,
+        };
     }
 }

@@ -29,6 +29,9 @@ public sealed class EmailOptions
     /// <summary>The app's address as people open it (links in e-mails), for example <c>https://cm.example.com</c>.</summary>
     public string BaseUrl { get; set; } = "http://127.0.0.1:5080";
 
+    /// <summary>Whether this node runs the background sender (every node may: each e-mail is claimed by one).</summary>
+    public bool RunWorker { get; set; } = true;
+
     /// <summary>How often the worker looks for e-mails to send.</summary>
     public int PollSeconds { get; set; } = 15;
 

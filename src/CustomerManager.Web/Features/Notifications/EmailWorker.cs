@@ -103,9 +103,9 @@ public sealed class EmailWorker(IServiceScopeFactory scopes, IOptions<EmailOptio
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.IsConfigured)
+        if (!options.Value.IsConfigured || !options.Value.RunWorker)
         {
-            logger.LogInformation("E-mail of notifications is off (Email:Enabled, Email:Host)");
+            logger.LogInformation("This node sends no notification e-mails (Email:Enabled, Email:Host, Email:RunWorker)");
             return;
         }
 

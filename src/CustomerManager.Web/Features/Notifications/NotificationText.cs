@@ -25,6 +25,7 @@ public static class NotificationText
             NotificationKind.AppealRescoring => l["Notification.AppealRescoring", detail ?? "?", subject],
             NotificationKind.AppealDecided => l[$"Notification.AppealDecided.{detail}", subject],
             NotificationKind.AppealResolved => l["Notification.AppealResolved", subject, Tier(detail)],
+            NotificationKind.ManagerReopened => l["Notification.ManagerReopened", detail ?? "?", subject],
             _ => subject,
         };
     }

@@ -88,6 +88,16 @@ public sealed class Notifier(AppDbContext db, MemberProgressQuery progress, Time
             : AddAsync(members, NotificationKind.AppealResponseRequested, $"appeal-asked:{appeal.Id}", cycle.Name, managerName, null, _ => $"/Appeals/Details/{appeal.Id}", cancellationToken);
     }
 
+    /// <summary>Every seat of the manager's department panel: the closed cycle was reopened for them, to score again.</summary>
+    public Task ManagerReopenedAsync(EvaluationCycle cycle, int managerId, int? departmentId, string managerName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        var reopening = cycle.Reopened.Single(r => r.AccountManagerId == managerId);
+        var members = cycle.PanelOf(departmentId).Select(p => p.UserId).Distinct().ToList();
+        return AddAsync(members, NotificationKind.ManagerReopened, $"reopened:{cycle.Id}:{managerId}:{reopening.ReopenedUtc:yyyyMMddHHmmss}", cycle.Name, managerName, null,
+            _ => $"/Scoring/Score?cycleId={cycle.Id}&managerId={managerId}", cancellationToken);
+    }
+
     /// <summary>The appealing manager: their appeal was upheld or dismissed, or (re-scored) their new result.</summary>
     public async Task AppealDecidedAsync(Appeal appeal, string cycleName, CancellationToken cancellationToken)
     {

@@ -169,9 +169,11 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
         var order = await progress.RowsAsync(cycle, Me, Seat, cancellationToken);
         return new ScorePageModel(cycle.Id, cycle.Name, cycle.PeriodStart, cycle.PeriodEnd, manager.Id, manager.Name, manager.EmployeeNumber, manager.District,
             previous?.Tier, previous?.FinalScore, previous?.Name, figures, criteria, form,
-            Neighbour(order, managerId, 1), Neighbour(order, managerId, -1), cycle.Status == CycleStatus.Open || (appeal is not null && criteria.Count > 0))
+            Neighbour(order, managerId, 1), Neighbour(order, managerId, -1),
+            cycle.Status == CycleStatus.Open || (cycle.Status == CycleStatus.Closed && cycle.IsReopenedFor(managerId)) || (appeal is not null && criteria.Count > 0))
         {
             AppealId = appeal?.Id,
+            Reopened = cycle.Status == CycleStatus.Closed && cycle.IsReopenedFor(managerId),
         };
     }
 

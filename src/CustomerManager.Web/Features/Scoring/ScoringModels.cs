@@ -63,6 +63,9 @@ public sealed record ScorePageModel(
 {
     /// <summary>An upheld appeal of this manager being re-scored (its contested criteria only are on the page).</summary>
     public int? AppealId { get; init; }
+
+    /// <summary>The closed cycle was reopened for this manager after calibration: their scores can change until recomputed.</summary>
+    public bool Reopened { get; init; }
 }
 
 /// <summary>Every typed score is read exactly (<see cref="NumberText"/>) and lies on the scale of <see cref="ScoreRules"/>.</summary>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CustomerManager.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128081411_AppealsCalibrationNotifications")]
+    [Migration("20261128084657_AppealsCalibrationNotifications")]
     partial class AppealsCalibrationNotifications
     {
         /// <inheritdoc />
@@ -2175,6 +2175,38 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                                 .HasForeignKey("CycleId");
                         });
 
+                    b.OwnsMany("CustomerManager.Domain.Evaluation.ManagerReopening", "Reopened", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("AccountManagerId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("CycleId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<DateTime>("ReopenedUtc")
+                                .HasColumnType("datetime2");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CycleId");
+
+                            b1.ToTable("CycleReopenings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CycleId");
+                        });
+
                     b.OwnsMany("CustomerManager.Domain.Evaluation.PanelSeat", "Panel", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -2245,6 +2277,8 @@ namespace CustomerManager.Migrations.SqlServer.Migrations
                     b.Navigation("Guideline");
 
                     b.Navigation("Panel");
+
+                    b.Navigation("Reopened");
                 });
 
             modelBuilder.Entity("CustomerManager.Domain.Evaluation.EvaluationResult", b =>

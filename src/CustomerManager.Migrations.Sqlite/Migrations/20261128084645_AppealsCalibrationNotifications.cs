@@ -114,6 +114,28 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CycleReopenings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountManagerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ReopenedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CycleId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CycleReopenings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CycleReopenings_Cycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "Cycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -239,6 +261,11 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
                 column: "CycleId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CycleReopenings_CycleId",
+                table: "CycleReopenings",
+                column: "CycleId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_Email_EmailDueUtc",
                 table: "Notifications",
                 columns: new[] { "Email", "EmailDueUtc" });
@@ -277,6 +304,9 @@ namespace CustomerManager.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "CycleGuideline");
+
+            migrationBuilder.DropTable(
+                name: "CycleReopenings");
 
             migrationBuilder.DropTable(
                 name: "Notifications");

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CustomerManager.Migrations.PostgreSql.Migrations
+namespace CustomerManager.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class AppealsCalibrationNotifications : Migration
@@ -15,7 +14,7 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "AppealDays",
                 table: "RatingSettings",
-                type: "integer",
+                type: "int",
                 nullable: false,
                 defaultValue: 7);
 
@@ -28,21 +27,21 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "GuidelineReason",
                 table: "Cycles",
-                type: "character varying(500)",
+                type: "nvarchar(500)",
                 maxLength: 500,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "GuidelineSummary",
                 table: "Cycles",
-                type: "character varying(200)",
+                type: "nvarchar(200)",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "EmailNotifications",
                 table: "AspNetUsers",
-                type: "boolean",
+                type: "bit",
                 nullable: false,
                 defaultValue: true);
 
@@ -50,30 +49,30 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                 name: "Appeals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CycleId = table.Column<int>(type: "integer", nullable: false),
-                    AccountManagerId = table.Column<int>(type: "integer", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    IsOpen = table.Column<bool>(type: "boolean", nullable: false),
-                    SubmittedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    PanelAskedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    LastResponseUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    Decision = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    DecidedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    ResolvedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    WasRated = table.Column<bool>(type: "boolean", nullable: false),
-                    FinalScoreBefore = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
-                    TierBefore = table.Column<int>(type: "integer", nullable: true),
-                    IsRatedAfter = table.Column<bool>(type: "boolean", nullable: true),
-                    FinalScoreAfter = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
-                    TierAfter = table.Column<int>(type: "integer", nullable: true),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ModifiedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    ModifiedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false, defaultValue: 1)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CycleId = table.Column<int>(type: "int", nullable: false),
+                    AccountManagerId = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    IsOpen = table.Column<bool>(type: "bit", nullable: false),
+                    SubmittedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    PanelAskedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastResponseUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Decision = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ResolvedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    WasRated = table.Column<bool>(type: "bit", nullable: false),
+                    FinalScoreBefore = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    TierBefore = table.Column<int>(type: "int", nullable: true),
+                    IsRatedAfter = table.Column<bool>(type: "bit", nullable: true),
+                    FinalScoreAfter = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    TierAfter = table.Column<int>(type: "int", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ModifiedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ModifiedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false, defaultValue: 1)
                 },
                 constraints: table =>
                 {
@@ -96,12 +95,12 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                 name: "CycleGuideline",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Tier = table.Column<int>(type: "integer", nullable: false),
-                    AtMostPercent = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
-                    AtLeastPercent = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
-                    CycleId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Tier = table.Column<int>(type: "int", nullable: false),
+                    AtMostPercent = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    AtLeastPercent = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    CycleId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,25 +114,47 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CycleReopenings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AccountManagerId = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    ReopenedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CycleId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CycleReopenings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CycleReopenings_Cycles_CycleId",
+                        column: x => x.CycleId,
+                        principalTable: "Cycles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Detail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Count = table.Column<int>(type: "integer", nullable: true),
-                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    ReadUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    Email = table.Column<int>(type: "integer", nullable: false),
-                    EmailAttempts = table.Column<int>(type: "integer", nullable: false),
-                    EmailDueUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    EmailSentUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    EmailError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Detail = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Count = table.Column<int>(type: "int", nullable: true),
+                    Link = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReadUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Email = table.Column<int>(type: "int", nullable: false),
+                    EmailAttempts = table.Column<int>(type: "int", nullable: false),
+                    EmailDueUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    EmailSentUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    EmailError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -150,12 +171,12 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                 name: "ReminderRuns",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    CycleId = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    CycleId = table.Column<int>(type: "int", nullable: false),
                     Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    RunUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
+                    RunUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -166,12 +187,12 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                 name: "AppealCriteria",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    CycleCriterionId = table.Column<int>(type: "integer", nullable: false),
-                    ScoreBefore = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
-                    ScoreAfter = table.Column<decimal>(type: "numeric(9,4)", precision: 9, scale: 4, nullable: true),
-                    AppealId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CycleCriterionId = table.Column<int>(type: "int", nullable: false),
+                    ScoreBefore = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    ScoreAfter = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    AppealId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -188,13 +209,13 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                 name: "AppealResponses",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    PanelMemberId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Seat = table.Column<int>(type: "integer", nullable: false),
-                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    GivenUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    AppealId = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PanelMemberId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Seat = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    GivenUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AppealId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -232,11 +253,16 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
                 table: "Appeals",
                 columns: new[] { "CycleId", "AccountManagerId" },
                 unique: true,
-                filter: "\"IsOpen\"");
+                filter: "[IsOpen] = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CycleGuideline_CycleId",
                 table: "CycleGuideline",
+                column: "CycleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CycleReopenings_CycleId",
+                table: "CycleReopenings",
                 column: "CycleId");
 
             migrationBuilder.CreateIndex(
@@ -278,6 +304,9 @@ namespace CustomerManager.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "CycleGuideline");
+
+            migrationBuilder.DropTable(
+                name: "CycleReopenings");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
