@@ -8,6 +8,7 @@
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- market-data <file.db> [--today yyyy-MM-dd] [--no-analyze]
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- market <file.db> [repeats] [--only TEXT]
 //   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- http <file.db> [seconds-per-page] [users] [options]
+//   dotnet run -c Release --project tests/CustomerManager.Benchmarks -- calibration [managers] [repeats]
 //
 // Defaults: 300,000 customers, 2,000 managers in 40 districts, 9 repeats per query; for the evidence figures, 1,000
 // managers and 3,000,000 visits over a year, 5 repeats. The data is written with plain batched INSERTs; the queries
@@ -30,6 +31,9 @@
 // whole company over the last whole quarter; a department over twelve months), the recount a visit's save adds, prints
 // each SQL command of the pages with its plan, and checks the page's figures against the observations (--only TEXT: the
 // scenarios whose name contains it, nothing else). See MarketBenchmark.
+//
+// calibration: what the calibration page computes per view (issue 15), at province size, in memory. See
+// CalibrationBenchmark.
 //
 // http: publishes the web app (or uses --publish-dir DIR / CM_PUBLISH_DIR), starts it in Production on the file over
 // http://127.0.0.1 (or targets --url URL), signs in as each role through the sign-in form and, page by page, runs that
@@ -94,6 +98,14 @@ if (args.Length > 1 && args[0] == "market")
     var options = args.Skip(1).ToList();
     var only = TakeOption(options, "--only");
     Environment.ExitCode = await MarketBenchmark.RunAsync(options[0], options.Count > 1 ? int.Parse(options[1], CultureInfo.InvariantCulture) : 7, only);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "calibration")
+{
+    CalibrationBenchmark.Run(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 9);
     return;
 }
 
