@@ -82,6 +82,10 @@ public class AppealJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
         await admin.GotoAsync("/Notifications");
         await admin.ClickAsync("#notifications li[data-kind='AppealArrived'] button");
         await admin.ClickAsync("#ask-panel");
+        await admin.GotoAsync("/Appeals");
+        Assert.Equal(1, await admin.Locator("#appeals tbody tr").CountAsync());
+        await BrowserFixture.ScreenshotAsync(admin, $"{shot}-3b-appeals-list");
+        await admin.ClickAsync("#appeals tbody tr a");
         var seat = await browser.NewPageAsync(locale: locale, app: app);
         await seat.SignInAsync(seatUser);
         await seat.ClickAsync("#nav-notifications");
@@ -102,6 +106,7 @@ public class AppealJourneyTests(BrowserFixture browser) : IClassFixture<BrowserF
         await seat.Locator("#scoring-appeal").WaitForAsync();
         Assert.Equal(1, await seat.Locator("#score-form input[name$='.Value']").CountAsync());
         await seat.FillAsync("#score-form input[name$='.Value']", "99");
+        await BrowserFixture.ScreenshotAsync(seat, $"{shot}-4b-rescore");
         await seat.ClickAsync("#save");
         await seat.Locator(".alert-success").WaitForAsync();
 

@@ -290,5 +290,10 @@ public class ScoringReminderTests : IClassFixture<ScoringReminderTests.ReminderF
         Assert.DoesNotContain(reminders, r => r.UserName == "sales");
         Assert.Contains(reminders, r => r.UserName == "monopoly" && r.Count == 6);
         Assert.Contains(reminders, r => r.UserName == "sales2" && r.Count == 2);
+
+        // The page says the day in the reader's words.
+        using var monopoly = await factory.CreateBrowserlessClient().SignedInAsync("monopoly");
+        var shown = (await monopoly.GetDocumentAsync("/Notifications")).QuerySelector("#notifications li[data-kind='ScoringDue'] .notification-text")!.TextContent;
+        Assert.Equal("2026 Q4将于 2026年12月31日星期四 结束：还有 6 名客户经理待评分。", shown.Trim());
     }
 }

@@ -10,6 +10,12 @@ namespace CustomerManager.Web.Features.Notifications;
 /// </summary>
 public static class NotificationText
 {
+    /// <summary>A day kept as yyyy-MM-dd, shown in the reader's culture (as every other date).</summary>
+    private static string Day(string? isoDay) =>
+        DateOnly.TryParseExact(isoDay, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day.ToString("D", System.Globalization.CultureInfo.CurrentCulture)
+            : isoDay ?? string.Empty;
+
     public static string Of(IStringLocalizer l, NotificationKind kind, string subject, string? detail, int? count)
     {
         ArgumentNullException.ThrowIfNull(l);
@@ -17,7 +23,7 @@ public static class NotificationText
         return kind switch
         {
             NotificationKind.CycleOpened => l.Count("Notification.CycleOpened", count ?? 0, subject),
-            NotificationKind.ScoringDue => l.Count("Notification.ScoringDue", count ?? 0, subject, detail ?? string.Empty),
+            NotificationKind.ScoringDue => l.Count("Notification.ScoringDue", count ?? 0, subject, Day(detail)),
             NotificationKind.ResultPublished => l["Notification.ResultPublished", subject, Tier(detail)],
             NotificationKind.ItemAcknowledged => l["Notification.ItemAcknowledged", subject, l[$"ReportKind.{detail}"]],
             NotificationKind.AppealArrived => l["Notification.AppealArrived", detail ?? "?", subject],
