@@ -15,6 +15,20 @@ public static class ErrorCodes
         public const string ChangedMeanwhile = "Domain.ChangedMeanwhile";
     }
 
+    /// <summary>User administration's refusals (the rules in <c>UserAdministrationRules</c>).</summary>
+    public static class Users
+    {
+        /// <summary>An administrator never removes their own administrator access.</summary>
+        public const string NotYourself = "Users.NotYourself";
+
+        /// <summary>The last active administrator can never be removed, deactivated or locked out.</summary>
+        public const string LastAdministrator = "Users.LastAdministrator";
+        public const string PanelRoleRequired = "Users.PanelRoleRequired";
+        public const string ManagerRequired = "Users.ManagerRequired";
+        public const string UnitRequired = "Users.UnitRequired";
+        public const string UnknownRole = "Users.UnknownRole";
+    }
+
     public static class AccountManager
     {
         public const string EmployeeNumberRequired = "AccountManager.EmployeeNumber.Required";

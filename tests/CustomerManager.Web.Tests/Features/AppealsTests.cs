@@ -193,6 +193,11 @@ public class AppealsTests(CustomerManagerFactory factory) : IClassFixture<Custom
 
         using var bad = await admin.SubmitFormAsync("/Appeals", "#appeal-window-form", new Dictionary<string, string> { ["days"] = "7,5" });
         var afterBad = await factory.QueryAsync(db => db.RatingSettings.Select(s => s.AppealDays).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var refused = await bad.ToDocumentAsync();
+        var field = refused.QuerySelector("#appeal-window-form input[name=days]")!;
+        Assert.Equal(("7,5", "true"), (field.GetAttribute("value"), field.GetAttribute("aria-invalid")));
+        Assert.Contains("1 至 90", refused.QuerySelector("#days-error")!.TextContent, StringComparison.Ordinal);
         using var good = await admin.SubmitFormAsync("/Appeals", "#appeal-window-form", new Dictionary<string, string> { ["days"] = "10" });
 
         Assert.Equal(7, afterBad);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Infrastructure.Identity;
@@ -291,7 +292,7 @@ public class ConcurrentWritesTests(CustomerManagerFactory factory) : IClassFixtu
         // Each deactivates the other at the same moment: both checks would see two administrators.
         var refusals = await Task.WhenAll(Task.Run(() => DeactivateAsync(admin, chief)), Task.Run(() => DeactivateAsync(chief, admin)));
 
-        Assert.Equal([UserAdministrationRules.LastAdministrator], refusals.OfType<string>());
+        Assert.Equal([ErrorCodes.Users.LastAdministrator], refusals.OfType<string>());
         using var check = factory.Services.CreateScope();
         var active = (await check.ServiceProvider.GetRequiredService<UserManager<AppUser>>().GetUsersInRoleAsync(AppRoles.Administrator)).Count(u => u.IsActive);
         Assert.Equal(1, active);

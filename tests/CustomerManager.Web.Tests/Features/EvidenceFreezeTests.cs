@@ -57,6 +57,8 @@ public class EvidenceFreezeTests(CustomerManagerFactory factory) : IClassFixture
         Assert.Equal(seen["Evidence.Visits"], visitsWhenClosed.ToString("N0", CultureInfo.GetCultureInfo("zh-CN")));
         var closedScoring = await panel.GetDocumentAsync($"/Scoring/Score?cycleId={cycleId}&managerId={km002}");
         Assert.NotNull(closedScoring.QuerySelector("#scoring-closed"));
+        Assert.Contains("以上数据于周期关闭时", closedScoring.QuerySelector("#evidence-taken")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(scoring.QuerySelector("#evidence-taken")); // while the cycle is open the figures are counted live
 
         // The visit form warns before anything is typed: it carries the closed periods for the date field.
         var visitForm = await manager.GetDocumentAsync($"/Visits/Create?customerId={customer}");

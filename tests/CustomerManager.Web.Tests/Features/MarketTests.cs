@@ -22,7 +22,7 @@ namespace CustomerManager.Web.Tests.Features;
 /// export, and the panel's evidence. The demo makes five collection points per manager and eleven specifications; the clock
 /// stands on Friday 20 November 2026.
 /// </summary>
-public class MarketTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
+public partial class MarketTests(CustomerManagerFactory factory) : IClassFixture<CustomerManagerFactory>
 {
     private Task<List<int>> PointsOfAsync(string employeeNumber) =>
         factory.QueryAsync(async db =>
@@ -354,6 +354,41 @@ public class MarketTests(CustomerManagerFactory factory) : IClassFixture<Custome
     }
 
     [Fact]
+    public async Task AManagerWhoTakesOverAPointSeesNoneOfThePreviousManagersFiguresOrVisits()
+    {
+        var point = (await PointsOfAsync("KM008"))[1];
+        using var previous = await factory.CreateBrowserlessClient().SignedInAsync("am08");
+        using (var theirs = await previous.GetAsync($"/Visits/MarketGrid?customerId={point}"))
+        {
+            var grid = await theirs.ToDocumentAsync();
+            Assert.Contains(grid.QuerySelectorAll("#market-section input[placeholder]"), i => i.GetAttribute("placeholder")!.Length > 0);
+            Assert.Matches(LastTime(), grid.QuerySelector("#market-section")!.TextContent);
+        }
+
+        using var admin = await factory.CreateBrowserlessClient().SignedInAsync("admin");
+        using (var moved = await admin.SubmitFormAsync($"/Assignments/Reassign?customerId={point}", "#assignment-form", new Dictionary<string, string>
+        {
+            ["ToManagerId"] = (await factory.ManagerIdAsync("KM004")).ToString(CultureInfo.InvariantCulture),
+            ["Reason"] = "片区调整",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        }
+
+        using var next = await factory.CreateBrowserlessClient().SignedInAsync("am04");
+        using (var mine = await next.GetAsync($"/Visits/MarketGrid?customerId={point}"))
+        {
+            var grid = await mine.ToDocumentAsync();
+            Assert.NotEmpty(grid.QuerySelectorAll("#market-section .market-row"));
+            Assert.All(grid.QuerySelectorAll("#market-section input[placeholder]"), i => Assert.Equal(string.Empty, i.GetAttribute("placeholder")));
+            Assert.DoesNotMatch(LastTime(), grid.QuerySelector("#market-section")!.TextContent);
+        }
+
+        var plan = await next.GetDocumentAsync("/VisitPlans?pageSize=100");
+        Assert.Contains("从未拜访", plan.QuerySelector($"tr[data-customer-id='{point}']")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheMarketPageEqualsADirectComputationFromTheObservations()
     {
         await GenerateObservationsAsync();
@@ -604,4 +639,8 @@ public class MarketTests(CustomerManagerFactory factory) : IClassFixture<Custome
                 s.Id, s.Name, guide, pack, random.Next(100) < 50 ? guide.CartonPrice + random.Next(-20, 15) : null,
                 random.Next(100) < 80 ? random.Next(0, 40) : null, random.Next(100) < 60 ? random.Next(0, 6) : null);
         })];
+
+    /// <summary>A row's "上次 2026/11/13": when its hints were collected.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"上次 \d{4}/")]
+    private static partial System.Text.RegularExpressions.Regex LastTime();
 }

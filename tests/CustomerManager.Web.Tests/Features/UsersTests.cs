@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using CustomerManager.Domain.Common;
 using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Web.Features.Users;
 using CustomerManager.Web.Tests.Infrastructure;
@@ -11,11 +12,11 @@ public class UserAdministrationRulesTests
 {
     [Fact]
     public void AdministratorCannotRemoveTheirOwnAccess() =>
-        Assert.Equal(UserAdministrationRules.NotYourself, UserAdministrationRules.CheckRemovalOfAdministrator("me", "me", targetIsActiveAdministrator: true, activeAdministrators: 3));
+        Assert.Equal(ErrorCodes.Users.NotYourself, UserAdministrationRules.CheckRemovalOfAdministrator("me", "me", targetIsActiveAdministrator: true, activeAdministrators: 3));
 
     [Fact]
     public void LastActiveAdministratorCannotBeRemoved() =>
-        Assert.Equal(UserAdministrationRules.LastAdministrator, UserAdministrationRules.CheckRemovalOfAdministrator("me", "other", targetIsActiveAdministrator: true, activeAdministrators: 1));
+        Assert.Equal(ErrorCodes.Users.LastAdministrator, UserAdministrationRules.CheckRemovalOfAdministrator("me", "other", targetIsActiveAdministrator: true, activeAdministrators: 1));
 
     [Fact]
     public void AnotherAdministratorCanBeRemovedWhileOneRemains() =>

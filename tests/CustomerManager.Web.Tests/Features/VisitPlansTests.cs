@@ -29,6 +29,23 @@ public class VisitPlansTests(CustomerManagerFactory factory) : IClassFixture<Cus
             ["RouteSequence"] = sequence,
         });
 
+    [Theory]
+    [InlineData("23.1291", 23.1291)]
+    [InlineData(" 113.264435 ", 113.264435)]
+    [InlineData("-33.8688", -33.8688)]
+    [InlineData("－33.8688", -33.8688)] // a Chinese input method's full-width minus and digits
+    [InlineData("２３．５", 23.5)]
+    [InlineData("23,1291", null)]
+    [InlineData("1e2", null)]
+    [InlineData("- 5", null)]
+    [InlineData("--5", null)]
+    [InlineData("+5", null)]
+    [InlineData("23.123456789", null)]
+    [InlineData("-", null)]
+    [InlineData("", null)]
+    public void ACoordinateIsReadExactlyAsTypedOrNotAtAll(string typed, double? expected) =>
+        Assert.Equal(expected, CustomerManager.Web.Features.VisitPlans.RoutePlanForm.ReadCoordinate(typed));
+
     [Fact]
     public async Task ACustomerPlannedForTodayIsOnTodaysRouteAndDoneOnceVisited()
     {

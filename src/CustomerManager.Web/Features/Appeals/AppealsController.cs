@@ -47,20 +47,13 @@ public sealed class AppealsController(AppDbContext db, AppealWorkflow workflow, 
 {
     [HttpGet]
     [Authorize(Policy = Policies.Administrator)]
-    public async Task<IActionResult> Index(int? cycleId, AppealStatus? status, CancellationToken cancellationToken)
-    {
-        var cycles = await db.Cycles.AsNoTracking().Where(c => c.Status == CycleStatus.Published).OrderByDescending(c => c.PeriodEnd)
-            .Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
-        var rows = await db.Appeals.AsNoTracking()
-            .Where(a => (cycleId == null || a.CycleId == cycleId) && (status == null || a.Status == status))
-            .OrderBy(a => a.IsOpen ? 0 : 1).ThenByDescending(a => a.SubmittedUtc)
-            .Join(db.AccountManagers, a => a.AccountManagerId, m => m.Id, (a, m) => new AppealListRow(a.Id, m.Name, m.EmployeeNumber, a.SubmittedUtc, a.Status, a.Criteria.Count()))
-            .Take(500).ToListAsync(cancellationToken);
-        var days = await db.RatingSettings.AsNoTracking().Select(r => r.AppealDays).SingleAsync(cancellationToken);
-        return View(new AppealListModel([.. cycles.Select(c => (c.Id, c.Name))], cycleId, status, rows, days));
-    }
+    public async Task<IActionResult> Index(int? cycleId, AppealStatus? status, CancellationToken cancellationToken) =>
+        View(await ListAsync(cycleId, status, cancellationToken));
 
-    /// <summary>How many days after publication managers may appeal (cycles published from now on).</summary>
+    /// <summary>
+    /// How many days after publication managers may appeal (cycles published from now on). A refusal shows the list again
+    /// with the message at the field and what was typed still in it.
+    /// </summary>
     [HttpPost]
     [Authorize(Policy = Policies.Administrator)]
     public async Task<IActionResult> Window(string? days, CancellationToken cancellationToken)
@@ -76,13 +69,26 @@ public sealed class AppealsController(AppDbContext db, AppealWorkflow workflow, 
             settings.ChangeAppealDays((int)value);
             await db.SaveChangesAsync(cancellationToken);
             TempData.Flash(l["Appeals.WindowSaved", settings.AppealDays]);
+            return RedirectToAction(nameof(Index));
         }
         catch (DomainException e)
         {
-            TempData.Warn(l.Message(e));
+            ModelState.AddModelError("days", l.Message(e));
+            return View(nameof(Index), await ListAsync(null, null, cancellationToken));
         }
+    }
 
-        return RedirectToAction(nameof(Index));
+    private async Task<AppealListModel> ListAsync(int? cycleId, AppealStatus? status, CancellationToken cancellationToken)
+    {
+        var cycles = await db.Cycles.AsNoTracking().Where(c => c.Status == CycleStatus.Published).OrderByDescending(c => c.PeriodEnd)
+            .Select(c => new { c.Id, c.Name }).ToListAsync(cancellationToken);
+        var rows = await db.Appeals.AsNoTracking()
+            .Where(a => (cycleId == null || a.CycleId == cycleId) && (status == null || a.Status == status))
+            .OrderBy(a => a.IsOpen ? 0 : 1).ThenByDescending(a => a.SubmittedUtc)
+            .Join(db.AccountManagers, a => a.AccountManagerId, m => m.Id, (a, m) => new AppealListRow(a.Id, m.Name, m.EmployeeNumber, a.SubmittedUtc, a.Status, a.Criteria.Count()))
+            .Take(500).ToListAsync(cancellationToken);
+        var days = await db.RatingSettings.AsNoTracking().Select(r => r.AppealDays).SingleAsync(cancellationToken);
+        return new AppealListModel([.. cycles.Select(c => (c.Id, c.Name))], cycleId, status, rows, days);
     }
 
     [HttpGet]

@@ -172,7 +172,7 @@ public sealed class MyWorkHomeQuery(AppDbContext db, TimeProvider clock)
         var ids = frequencies.Keys.ToList();
         var rows = await db.Customers.AsNoTracking()
             .Where(c => ids.Contains(c.Id))
-            .Select(c => new { c.Id, c.StoreName, c.StoreNameSortKey, c.Phone, LastVisit = db.Visits.Where(v => v.CustomerId == c.Id).Max(v => (DateTime?)v.VisitedAt) })
+            .Select(c => new { c.Id, c.StoreName, c.StoreNameSortKey, c.Phone, LastVisit = db.Visits.Where(v => v.CustomerId == c.Id && v.AccountManagerId == managerId).Max(v => (DateTime?)v.VisitedAt) })
             .ToListAsync(cancellationToken);
         var shown = rows.OrderBy(r => r.LastVisit ?? DateTime.MinValue).ThenBy(r => r.StoreNameSortKey, StringComparer.Ordinal)
             .Take(MyWorkHomeModel.OverdueShown)

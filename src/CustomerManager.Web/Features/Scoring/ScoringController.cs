@@ -162,10 +162,11 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
             .Join(db.Cycles.Where(c => c.Status == CycleStatus.Published && c.PeriodEnd < cycle.PeriodStart), r => r.CycleId, c => c.Id, (r, c) => new { r.Tier, r.FinalScore, c.Name, c.PeriodEnd })
             .OrderByDescending(x => x.PeriodEnd).FirstOrDefaultAsync(cancellationToken);
         // Once the cycle has closed, the figures are the ones stored with the result, as the panel saw them.
-        var figures = cycle.Status is CycleStatus.Closed or CycleStatus.Published
-            && await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id && r.AccountManagerId == managerId).Select(r => r.Evidence).SingleOrDefaultAsync(cancellationToken) is { } stored
-            ? stored
-            : await evidence.ForManagerAsync(managerId, cycle.PeriodStart, cycle.PeriodEnd, cancellationToken);
+        var stored = cycle.Status is CycleStatus.Closed or CycleStatus.Published
+            ? await db.Results.AsNoTracking().Where(r => r.CycleId == cycle.Id && r.AccountManagerId == managerId)
+                .Select(r => new { r.Evidence, r.EvidenceTakenUtc }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var figures = stored?.Evidence ?? await evidence.ForManagerAsync(managerId, cycle.PeriodStart, cycle.PeriodEnd, cancellationToken);
         var order = await progress.RowsAsync(cycle, Me, Seat, cancellationToken);
         return new ScorePageModel(cycle.Id, cycle.Name, cycle.PeriodStart, cycle.PeriodEnd, manager.Id, manager.Name, manager.EmployeeNumber, manager.District,
             previous?.Tier, previous?.FinalScore, previous?.Name, figures, criteria, form,
@@ -174,6 +175,7 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
         {
             AppealId = appeal?.Id,
             Reopened = cycle.Status == CycleStatus.Closed && cycle.IsReopenedFor(managerId),
+            EvidenceTakenUtc = stored?.EvidenceTakenUtc,
         };
     }
 

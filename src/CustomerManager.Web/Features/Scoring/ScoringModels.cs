@@ -64,6 +64,9 @@ public sealed record ScorePageModel(
     /// <summary>An upheld appeal of this manager being re-scored (its contested criteria only are on the page).</summary>
     public int? AppealId { get; init; }
 
+    /// <summary>When the figures shown were stored with the result at closing; null while they are counted live (an open cycle).</summary>
+    public DateTime? EvidenceTakenUtc { get; init; }
+
     /// <summary>The closed cycle was reopened for this manager after calibration: their scores can change until recomputed.</summary>
     public bool Reopened { get; init; }
 }

@@ -1,3 +1,4 @@
+using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Infrastructure.Persistence;
@@ -12,13 +13,6 @@ namespace CustomerManager.Web.Features.Users;
 /// </summary>
 public static class UserAdministrationRules
 {
-    public const string NotYourself = "Users.NotYourself";
-    public const string LastAdministrator = "Users.LastAdministrator";
-    public const string PanelRoleRequired = "Users.PanelRoleRequired";
-    public const string ManagerRequired = "Users.ManagerRequired";
-    public const string UnitRequired = "Users.UnitRequired";
-    public const string UnknownRole = "Users.UnknownRole";
-
     /// <summary>
     /// Whether an act that takes administrator access away from <paramref name="targetUserId"/> is allowed.
     /// Returns the resource key of the refusal, or null when allowed.
@@ -32,19 +26,19 @@ public static class UserAdministrationRules
 
         if (actingUserId == targetUserId)
         {
-            return NotYourself;
+            return ErrorCodes.Users.NotYourself;
         }
 
-        return activeAdministrators <= 1 ? LastAdministrator : null;
+        return activeAdministrators <= 1 ? ErrorCodes.Users.LastAdministrator : null;
     }
 
     /// <summary>The panel role and manager link a role requires: exactly one panel role, exactly one manager record.</summary>
     public static string? CheckRoleDetails(string role, PanelRole? panelRole, int? accountManagerId, int? supervisedUnitId = null) => role switch
     {
-        AppRoles.PanelMember when panelRole is null => PanelRoleRequired,
-        AppRoles.AccountManager when accountManagerId is null => ManagerRequired,
-        AppRoles.Supervisor when supervisedUnitId is null => UnitRequired,
-        _ when !AppRoles.All.Contains(role) => UnknownRole,
+        AppRoles.PanelMember when panelRole is null => ErrorCodes.Users.PanelRoleRequired,
+        AppRoles.AccountManager when accountManagerId is null => ErrorCodes.Users.ManagerRequired,
+        AppRoles.Supervisor when supervisedUnitId is null => ErrorCodes.Users.UnitRequired,
+        _ when !AppRoles.All.Contains(role) => ErrorCodes.Users.UnknownRole,
         _ => null,
     };
 }

@@ -1,3 +1,4 @@
+using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Evaluation;
 using CustomerManager.Infrastructure.Identity;
 using CustomerManager.Infrastructure.Persistence;
@@ -68,19 +69,19 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(f => f.Email).Must(e => string.IsNullOrWhiteSpace(e) || (e.Trim().Length <= 256 && System.Net.Mail.MailAddress.TryCreate(e.Trim(), out var a) && a.Address == e.Trim()))
             .WithMessage(l["Users.EmailInvalid"]);
         RuleFor(f => f.Role).Must(r => r is not null && AppRoles.All.Contains(r)).WithMessage(l["Validation.Choose"]);
-        RuleFor(f => f.PanelRole).NotNull().WithMessage(l["Users.PanelRoleRequired"]).When(f => f.Role == AppRoles.PanelMember);
+        RuleFor(f => f.PanelRole).NotNull().WithMessage(l[ErrorCodes.Users.PanelRoleRequired]).When(f => f.Role == AppRoles.PanelMember);
         RuleFor(f => f.PanelRole).IsInEnum().WithMessage(l["Validation.Choose"]).When(f => f.PanelRole is not null);
         RuleFor(f => f.AccountManagerId).NotNull()
-            .WithMessage(f => string.IsNullOrWhiteSpace(f.AccountManager) ? l["Users.ManagerRequired"] : ManagerOptions.NotFoundMessage(l, f.AccountManager))
+            .WithMessage(f => string.IsNullOrWhiteSpace(f.AccountManager) ? l[ErrorCodes.Users.ManagerRequired] : ManagerOptions.NotFoundMessage(l, f.AccountManager))
             .When(f => f.Role == AppRoles.AccountManager);
         RuleFor(f => f.AccountManagerId)
             .MustAsync(async (form, id, ct) => await db.AccountManagers.AnyAsync(m => m.Id == id && m.IsActive, ct)
                 && !await db.Users.AnyAsync(u => u.AccountManagerId == id && u.Id != form.Id, ct))
             .WithMessage(l["Users.ManagerTaken"])
             .When(f => f.Role == AppRoles.AccountManager && f.AccountManagerId is not null);
-        RuleFor(f => f.SupervisedUnitId).NotNull().WithMessage(l["Users.UnitRequired"]).When(f => f.Role == AppRoles.Supervisor);
+        RuleFor(f => f.SupervisedUnitId).NotNull().WithMessage(l[ErrorCodes.Users.UnitRequired]).When(f => f.Role == AppRoles.Supervisor);
         RuleFor(f => f.SupervisedUnitId)
-            .MustAsync(async (id, ct) => await db.OrgUnits.AnyAsync(u => u.Id == id && u.IsActive, ct)).WithMessage(l["Users.UnitRequired"])
+            .MustAsync(async (id, ct) => await db.OrgUnits.AnyAsync(u => u.Id == id && u.IsActive, ct)).WithMessage(l[ErrorCodes.Users.UnitRequired])
             .When(f => f.Role == AppRoles.Supervisor && f.SupervisedUnitId is not null);
     }
 }

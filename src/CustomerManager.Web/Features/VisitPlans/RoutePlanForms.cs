@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerManager.Domain.Common;
 using CustomerManager.Domain.Customers;
 using CustomerManager.Domain.Visits;
 using CustomerManager.Web.Localization;
@@ -39,12 +40,18 @@ public sealed class RoutePlanForm
     /// <summary>The coordinates as typed, read exactly; none when both are blank.</summary>
     public GeoPoint? Location => ReadCoordinate(Latitude) is { } lat && ReadCoordinate(Longitude) is { } lon && GeoPoint.IsValid(lat, lon) ? new GeoPoint(lat, lon) : null;
 
+    /// <summary>
+    /// A latitude or longitude as typed: an optional minus sign (west, south), then a number as <see cref="NumberText"/>
+    /// reads every other number people type, with at most eight decimals; null when it is anything else.
+    /// </summary>
     public static double? ReadCoordinate(string? text)
     {
-        var t = text?.Trim().Normalize(System.Text.NormalizationForm.FormKC);
-        return !string.IsNullOrEmpty(t) && System.Text.RegularExpressions.Regex.IsMatch(t, @"^-?\d{1,3}(\.\d{1,8})?$")
-               && double.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-            ? value
+        var t = text?.Trim();
+        var negative = t is not null && (t.StartsWith('-') || t.StartsWith('－'));
+        var digits = negative ? t![1..] : t;
+        return (!negative || digits is [not ' ', ..])
+               && NumberText.TryParseDecimal(digits, out var value) == NumberTextError.None && value.Scale <= 8
+            ? (double)(negative ? -value : value)
             : null;
     }
 

@@ -115,7 +115,7 @@ public sealed class RoutePlanListQuery(AppDbContext db, TimeProvider clock)
                 c.Status,
                 c.IsCollectionPoint,
                 ServedSince = c.Assignments.Where(a => a.To == null).Select(a => (DateOnly?)a.From).FirstOrDefault(),
-                LastVisit = db.Visits.Where(v => v.CustomerId == c.Id).Max(v => (DateTime?)v.VisitedAt),
+                LastVisit = db.Visits.Where(v => v.CustomerId == c.Id && v.AccountManagerId == managerId).Max(v => (DateTime?)v.VisitedAt),
             })
             .ToListAsync(cancellationToken);
         return [.. customers

@@ -46,8 +46,12 @@ public sealed record MarketGridModel(IReadOnlyList<MarketGridRow> Rows, IReadOnl
 /// </summary>
 public sealed class MarketGridService(AppDbContext db, IStringLocalizer<SharedResource> l)
 {
-    /// <summary>The active specifications with a guide price on <paramref name="day"/> (and those the visit recorded), with hints.</summary>
-    public async Task<MarketGridModel> GridAsync(int customerId, DateOnly day, int? visitId, IReadOnlyList<MarketItem> typed, CancellationToken cancellationToken)
+    /// <summary>
+    /// The active specifications with a guide price on <paramref name="day"/> (and those the visit recorded), with hints:
+    /// the figures <paramref name="managerId"/> last collected there. A manager sees only their own visits
+    /// (<see cref="Security.DataScope"/>), so a store taken over shows no hints from its previous manager.
+    /// </summary>
+    public async Task<MarketGridModel> GridAsync(int customerId, int managerId, DateOnly day, int? visitId, IReadOnlyList<MarketItem> typed, CancellationToken cancellationToken)
     {
         // A visit that recorded figures keeps its grid even if the customer is no longer a collection point: a correction
         // never drops them unseen.
@@ -59,9 +63,9 @@ public sealed class MarketGridService(AppDbContext db, IStringLocalizer<SharedRe
 
         var specs = await SpecsAsync(day, recorded, cancellationToken);
 
-        // The point's latest figures per specification, from its most recent collections (a few weeks' rows on its index).
+        // The manager's latest figures there per specification, from the point's most recent collections (a few weeks' rows on its index).
         var recent = await db.MarketObservations.AsNoTracking()
-            .Where(o => o.CustomerId == customerId && o.ObservedOn <= day && o.VisitId != (visitId ?? 0))
+            .Where(o => o.CustomerId == customerId && o.ObservedOn <= day && o.AccountManagerId == managerId && o.VisitId != (visitId ?? 0))
             .OrderByDescending(o => o.ObservedOn).ThenByDescending(o => o.Id)
             .Take(Math.Max(specs.Count, 1) * 4)
             .Select(o => new { o.BrandSpecId, o.ObservedOn, o.PackPrice, o.CartonPrice, o.StockCartons, o.DaysOutOfStock })

@@ -104,7 +104,7 @@ public sealed class VisitsController(
     [Authorize(Policy = Policies.AccountManager)]
     public async Task<IActionResult> CheckIn(int customerId, string? latitude, string? longitude, string? accuracy, CancellationToken cancellationToken)
     {
-        var store = await db.Customers.AsNoTracking().Where(c => c.Id == customerId && c.CurrentManagerId == Me)
+        var store = await db.Customers.AsNoTracking().VisibleTo(User, db.AccountManagers).Where(c => c.Id == customerId)
             .Select(c => new { c.Latitude, c.Longitude }).SingleOrDefaultAsync(cancellationToken);
         if (store is null)
         {
@@ -361,12 +361,12 @@ public sealed class VisitsController(
     [Authorize(Policy = Policies.AccountManager)]
     public async Task<IActionResult> MarketGrid(int customerId, DateOnly? day, CancellationToken cancellationToken)
     {
-        if (!await db.Customers.AnyAsync(c => c.Id == customerId && c.CurrentManagerId == Me, cancellationToken))
+        if (!await db.Customers.VisibleTo(User, db.AccountManagers).AnyAsync(c => c.Id == customerId, cancellationToken))
         {
             return NotFound();
         }
 
-        return PartialView("_MarketGrid", await market.GridAsync(customerId, day ?? DateOnly.FromDateTime(Now()), null, [], cancellationToken));
+        return PartialView("_MarketGrid", await market.GridAsync(customerId, Me, day ?? DateOnly.FromDateTime(Now()), null, [], cancellationToken));
     }
 
     private int Me => User.AccountManagerIdOf()!.Value;
@@ -456,7 +456,7 @@ public sealed class VisitsController(
         form.FrozenPeriods = rules.FrozenPeriods.ToList();
         if (form.CustomerId is { } customerId)
         {
-            form.MarketGrid = await market.GridAsync(customerId, DateOnly.FromDateTime(form.VisitedAt ?? Now()), form.Id, form.Market, cancellationToken);
+            form.MarketGrid = await market.GridAsync(customerId, me, DateOnly.FromDateTime(form.VisitedAt ?? Now()), form.Id, form.Market, cancellationToken);
         }
 
         return form;
