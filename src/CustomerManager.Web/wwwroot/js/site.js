@@ -40,9 +40,57 @@
                 }
                 if (!window.confirm(question)) {
                     event.preventDefault();
+                    return;
+                }
+                if (other && other.hasAttribute('data-keep-typed')) {
+                    keepTyped(other);
                 }
             });
         });
+    }
+
+    // <form data-keep-typed="name">: what was typed in it and not saved survives another form's post on the page
+    // (retiring a criterion reloads the page): kept in the tab's session storage, put back once, then forgotten.
+    function keepTyped(form) {
+        var typed = {};
+        form.querySelectorAll('input[id]').forEach(function (field) {
+            if (field.type !== 'hidden' && field.value !== field.defaultValue) {
+                typed[field.id] = field.value;
+            }
+        });
+        try {
+            window.sessionStorage.setItem('typed:' + form.getAttribute('data-keep-typed'), JSON.stringify(typed));
+        } catch (e) {
+            // Storage refused (private mode, full): the confirmation already said what was typed is lost.
+        }
+    }
+
+    function restoreTyped() {
+        var form = document.querySelector('form[data-keep-typed]');
+        if (!form) {
+            return;
+        }
+        var key = 'typed:' + form.getAttribute('data-keep-typed');
+        var typed;
+        try {
+            typed = JSON.parse(window.sessionStorage.getItem(key) || 'null');
+            window.sessionStorage.removeItem(key);
+        } catch (e) {
+            return;
+        }
+        var restored = 0;
+        Object.keys(typed || {}).forEach(function (id) {
+            var field = document.getElementById(id);
+            if (field && form.contains(field) && field.type !== 'hidden') {
+                field.value = typed[id];
+                field.dispatchEvent(new Event('input', { bubbles: true }));
+                restored++;
+            }
+        });
+        var notice = document.querySelector('[data-typed-kept]');
+        if (restored > 0 && notice) {
+            notice.classList.remove('d-none');
+        }
     }
 
     // Weights count as their share of the total: the shares follow what is typed. <input data-weight-of="3">,
@@ -341,6 +389,7 @@
         applyDependencies();
         applyConfirmations();
         applyWeightShares();
+        restoreTyped();
         applyCharts();
         applySubmitOnChange();
         applyManagerLookups();
