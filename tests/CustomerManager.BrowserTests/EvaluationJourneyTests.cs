@@ -94,6 +94,12 @@ public class EvaluationJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         Assert.Contains(LastQuarter, await admin.InnerTextAsync("h1"), StringComparison.Ordinal);
         Assert.Equal(8, await admin.Locator("#ranking tbody tr").CountAsync());
         await BrowserFixture.ScreenshotAsync(admin, $"{shot}-4-ranking");
+        Assert.True(await admin.EvaluateAsync<bool>("() => { const t = document.querySelector('#ranking'); return t.scrollWidth <= t.parentElement.clientWidth; }"), "the ranking is wider than the page");
+
+        // The staff's copy of the form names every panel member beside their score, and still prints on one A4 page.
+        await admin.Locator("#ranking tbody tr a").First.ClickAsync();
+        await admin.WaitForSelectorAsync("#evaluation-form");
+        Assert.Equal(1, PdfPages(await admin.PdfAsync(new PagePdfOptions { Format = "A4" })));
 
         // 4. The current quarter opens with the new weight frozen; it cannot close before its period ends.
         await admin.GotoAsync("/Cycles");
@@ -132,8 +138,9 @@ public class EvaluationJourneyTests(BrowserFixture browser) : IClassFixture<Brow
         Assert.False(await manager.Locator("#recomputed").IsVisibleAsync());
         Assert.Equal(5, await manager.Locator("#form-signatures .signature-line").CountAsync());
         await BrowserFixture.ScreenshotAsync(manager, $"{shot}-7-form-print");
-        var pdf = await manager.PdfAsync(new PagePdfOptions { Format = "A4" });
-        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]")); // pages of the PDF
+        Assert.Equal(1, PdfPages(await manager.PdfAsync(new PagePdfOptions { Format = "A4" })));
         await manager.Context.CloseAsync();
     }
+
+    private static int PdfPages(byte[] pdf) => System.Text.RegularExpressions.Regex.Count(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]");
 }

@@ -36,12 +36,14 @@ public class ResultsTests(CustomerManagerFactory factory) : IClassFixture<Custom
         var page = await client.GetDocumentAsync("/Results");
         var fourStar = await client.GetDocumentAsync("/Results?tier=FourStar");
 
-        var scores = page.QuerySelectorAll("#ranking tbody tr td:nth-child(4)").Select(t => decimal.Parse(t.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var scores = page.QuerySelectorAll("#ranking tbody tr td.final-score").Select(t => decimal.Parse(t.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(8, scores.Count);
         Assert.Equal(scores.OrderByDescending(s => s), scores);
         Assert.Equal(5, page.QuerySelectorAll("#distribution tr").Length);
+        // One of eight managers is 12.5 %, shown rounded half away from zero like every score: 13 %, not 12 %.
+        Assert.Equal(2, page.QuerySelectorAll("#distribution tr").Count(tr => tr.TextContent.Contains("13%", StringComparison.Ordinal)));
         Assert.NotNull(page.QuerySelector("canvas#tier-chart[data-values]"));
-        Assert.All(fourStar.QuerySelectorAll("#ranking tbody tr .tier-badge:first-of-type").Select(b => b.TextContent), t => Assert.Equal("四星级客户经理", t));
+        Assert.All(fourStar.QuerySelectorAll("#ranking tbody tr td.tier > .tier-badge").Select(b => b.TextContent), t => Assert.Equal("四星级客户经理", t));
     }
 
     [Theory]
