@@ -63,6 +63,51 @@ public class ScoringTests(CustomerManagerFactory factory) : IClassFixture<Custom
         Assert.All(saved, s => Assert.Equal(PanelRole.CallCentreRep, s.PanelRole));
     }
 
+    [Fact]
+    public async Task SaveAndNextSkipsManagersTheMemberHasAlreadyFinished()
+    {
+        var cycleId = await OpenCycleAsync();
+        var me = await UserIdAsync("callcentre");
+        using var client = await factory.CreateBrowserlessClient().SignedInAsync("callcentre");
+        async Task<IReadOnlyList<CustomerManager.Web.Features.Scoring.ScoringListRow>> RowsAsync()
+        {
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<CustomerManager.Infrastructure.Persistence.AppDbContext>();
+            var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).SingleAsync(c => c.Id == cycleId);
+            return await scope.ServiceProvider.GetRequiredService<CustomerManager.Web.Features.Scoring.MemberProgressQuery>()
+                .RowsAsync(cycle, me, PanelRole.CallCentreRep, CancellationToken.None);
+        }
+
+        async Task<HttpResponseMessage> ScoreAllAsync(int managerId, string then)
+        {
+            var form = await client.GetDocumentAsync(Url(cycleId, managerId));
+            var values = new Dictionary<string, string> { ["Then"] = then };
+            for (var i = 0; i < form.QuerySelectorAll("#score-form fieldset.criterion").Length; i++)
+            {
+                values[$"Items[{i}].Value"] = "80";
+            }
+
+            return await client.SubmitFormAsync(Url(cycleId, managerId), "#score-form", values);
+        }
+
+        // The second manager in the member's order is finished first; saving the first one with "save and next" then
+        // goes past the second to the next one with work left.
+        var rows = await RowsAsync();
+        using (var second = await ScoreAllAsync(rows[1].ManagerId, "save"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        }
+
+        var now = await RowsAsync();
+        Assert.Equal(CustomerManager.Web.Features.Cycles.CellState.Done, now.Single(r => r.ManagerId == rows[1].ManagerId).State);
+        var expected = now.Skip(2).Concat(now.Take(1)).FirstOrDefault(r => r.State != CustomerManager.Web.Features.Cycles.CellState.Done && r.ManagerId != rows[0].ManagerId);
+        using var response = await ScoreAllAsync(rows[0].ManagerId, "next");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.NotNull(expected);
+        Assert.Equal(Url(cycleId, expected.ManagerId), response.Headers.Location!.OriginalString);
+    }
+
     [Theory]
     [InlineData("100.05", "分数须在 0 到 100 之间。")]
     [InlineData("100.1", "分数须在 0 到 100 之间。")]

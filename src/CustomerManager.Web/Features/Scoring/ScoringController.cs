@@ -113,11 +113,17 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
             .OrderBy(c => c.PeriodStart)
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>The manager after this one in the member's scoring order, once their scores are saved.</summary>
+    /// <summary>
+    /// Once this manager's scores are saved, the next one in the member's scoring order who still has a score to give,
+    /// going round to the start of the list; none when every one is done (the member goes back to the list).
+    /// </summary>
     private async Task<int?> NextAsync(int cycleId, int managerId, CancellationToken cancellationToken)
     {
         var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).AsSplitQuery().SingleAsync(c => c.Id == cycleId, cancellationToken);
-        return Neighbour(await progress.RowsAsync(cycle, Me, Seat, cancellationToken), managerId, 1);
+        var rows = await progress.RowsAsync(cycle, Me, Seat, cancellationToken);
+        var index = rows.Select(r => r.ManagerId).ToList().IndexOf(managerId);
+        return rows.Skip(index + 1).Concat(rows.Take(Math.Max(index, 0)))
+            .FirstOrDefault(r => r.State != CellState.Done && r.ManagerId != managerId)?.ManagerId;
     }
 
     private static int? Neighbour(IReadOnlyList<ScoringListRow> managers, int managerId, int step)
