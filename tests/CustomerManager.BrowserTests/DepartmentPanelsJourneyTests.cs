@@ -85,7 +85,7 @@ public class DepartmentPanelsJourneyTests(BrowserFixture browser) : IClassFixtur
         await admin.WaitForURLAsync("**/Cycles/Details/**");
         var cycleId = int.Parse(admin.Url[(admin.Url.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
         var vacancies = await admin.InnerTextAsync("#panel-vacancies");
-        Assert.Contains(english ? "Jiangnan department: call-centre" : "江南营销部: 呼叫代表", vacancies, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(english ? "Jiangnan department: call-centre" : "江南营销部：呼叫代表", vacancies, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(english ? "Jiangbei" : "江北", vacancies, StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(admin, $"{shot}-2-vacancies");
         await admin.ClickAsync("#open-cycle");

@@ -78,6 +78,26 @@ public class PagingTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
             await BrowserFixture.ScreenshotAsync(page, $"list-{locale}-{list.Trim('/').ToLowerInvariant()}-{device}");
         }
 
+        // Pages with tables of their own: none is wider than the screen. The criteria's weights fit whole; the manager's
+        // page may let its long lists scroll sideways in their cards, but not its tier history.
+        foreach (var (screen, tables) in new[] { ("/Criteria", "#criteria"), ("/AccountManagers/Details/1", "main table:not(.table-responsive table)") })
+        {
+            await page.GotoAsync(screen);
+            var wide = await page.EvaluateAsync<string[]>("selector => [...document.querySelectorAll(selector)].filter(t => t.scrollWidth > t.parentElement.clientWidth + 1).map(t => `${t.id || t.className}: ${t.scrollWidth}px in ${t.parentElement.clientWidth}px`)", tables);
+            var screenWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            var beyond = await page.EvaluateAsync<string[]>(
+                """
+                width => [...document.querySelectorAll('body *')].filter(e => {
+                    if (e.getBoundingClientRect().right <= width + 0.5) return false;
+                    for (let a = e.parentElement; a; a = a.parentElement) {
+                        if (['auto', 'hidden', 'scroll'].includes(getComputedStyle(a).overflowX)) return false;
+                    }
+                    return true;
+                }).slice(0, 5).map(e => `${e.tagName.toLowerCase()}.${e.className} "${e.textContent.trim().slice(0, 30)}"`)
+                """, width);
+            Assert.True(wide.Length == 0 && screenWidth <= width, $"{screen} ({locale}, {width}px) is {screenWidth}px wide: {string.Join("; ", wide.Concat(beyond))}");
+        }
+
         await page.Context.CloseAsync();
     }
 }

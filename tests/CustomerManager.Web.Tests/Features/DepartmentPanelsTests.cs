@@ -79,7 +79,7 @@ public class DepartmentPanelsTests(CustomerManagerFactory factory) : IClassFixtu
         // A sales leader in the monopoly seat is refused with the seat's name; nothing changes.
         using var wrongSeat = await admin.SubmitFormAsync(url, "#panel-form", new Dictionary<string, string> { ["Seats[MonopolyLeader]"] = newcomerId });
         var refused = await admin.GetDocumentAsync(wrongSeat.Headers.Location!.OriginalString);
-        Assert.Equal("\"专卖分管领导\"席位只能由担任该席位的在用评定小组成员担任。", refused.QuerySelector("#flash-warning")!.TextContent.Trim());
+        Assert.Equal("“专卖分管领导”席位只能由担任该席位的在用评定小组成员担任。", refused.QuerySelector("#flash-warning")!.TextContent.Trim());
         Assert.Equal(monopoly, await factory.QueryAsync(db => db.DepartmentSeats.Where(s => s.UnitId == department && s.Role == PanelRole.MonopolyLeader).Select(s => s.UserId).SingleAsync()));
 
         // Emptying a seat leaves it vacant.
@@ -126,7 +126,7 @@ public class DepartmentPanelsTests(CustomerManagerFactory factory) : IClassFixtu
 
         var draft = await admin.GetDocumentAsync(url);
         var listed = draft.QuerySelector("#panel-vacancies")!.TextContent;
-        Assert.Contains("郊县营销部: 呼叫代表", listed, StringComparison.Ordinal);
+        Assert.Contains("郊县营销部：呼叫代表", listed, StringComparison.Ordinal);
         Assert.DoesNotContain("城区营销部", listed, StringComparison.Ordinal);
 
         using var unconfirmed = await admin.SubmitFormAsync(url, "#open-form", new Dictionary<string, string>());

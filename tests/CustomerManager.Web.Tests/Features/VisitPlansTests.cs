@@ -264,7 +264,7 @@ public class VisitPlansTests(CustomerManagerFactory factory) : IClassFixture<Cus
         using var refused = await admin.UploadAsync("/CustomerImport", "#import-form", "file", "bad.csv", Encoding.UTF8.GetBytes(bad));
         var preview = await (await admin.GetAsync(refused.Headers.Location)).ToDocumentAsync();
         var text = preview.Body!.TextContent;
-        Assert.Contains("\"每天\"不是有效的拜访频次", text, StringComparison.Ordinal);
-        Assert.Contains("\"周八\"不是星期几", text, StringComparison.Ordinal);
+        Assert.Contains("“每天”不是有效的拜访频次", text, StringComparison.Ordinal);
+        Assert.Contains("“周八”不是星期几", text, StringComparison.Ordinal);
     }
 }
