@@ -4,8 +4,8 @@ using Microsoft.Playwright;
 namespace CustomerManager.BrowserTests;
 
 /// <summary>
-/// Issue 9: retiring a criterion asks first and says so, and the weights and bounds typed but not saved are still in
-/// their fields afterwards (the page reloads); on a phone the weights stay in view.
+/// Issue 9: retiring a criterion asks first and says so, and the weights and bounds typed but not saved (also those a
+/// preview showed again) are still in their fields afterwards (the page reloads); on a phone the weights stay in view.
 /// </summary>
 public class CriteriaPageTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -28,6 +28,11 @@ public class CriteriaPageTests(BrowserFixture browser) : IClassFixture<BrowserFi
         var last = await rows.Nth(4).GetAttributeAsync("data-criterion");
         await page.FillAsync($"#weight-{first}", "33");
         await page.FillAsync("#Ordinary", "59");
+
+        // A preview shows the page again with what was typed; that is still not saved, and retiring keeps it too.
+        await page.ClickAsync("#preview-settings");
+        await page.Locator("#what-if").WaitForAsync();
+        Assert.Equal("33", await page.InputValueAsync($"#weight-{first}"));
 
         await page.Locator($"#criteria tr[data-criterion='{last}'] td.d-md-table-cell button[form='retire-{last}']").ClickAsync();
         await page.Locator("#flash-success").WaitForAsync();

@@ -394,7 +394,9 @@ public sealed class Visit : Entity
         return message;
     }
 
-    private static string Join(string head, string? detail) => detail is null ? head : $"{head}: {detail}";
+    /// <summary>"价格违规：高于指导价" or "Price: above guide": the colon of the language the head was typed in.</summary>
+    private static string Join(string head, string? detail) =>
+        detail is null ? head : head + (head.Length > 0 && head[^1] is >= '\u3000' and <= '\u9fff' or >= '\uff00' and <= '\uffef' ? "：" : ": ") + detail;
 
     /// <summary>Keeps one report per kind in step with the visit's content; acknowledged ones never change.</summary>
     private void Route(ReportKind kind, string? message)

@@ -128,7 +128,7 @@ public class VisitChangeRulesTests
 
         var reports = visit.Reports.ToDictionary(r => r.Kind);
         Assert.Equal(4, reports.Count);
-        Assert.Equal("价格违规: 高于零售指导价", reports[ReportKind.Violation].Message);
+        Assert.Equal("价格违规：高于零售指导价", reports[ReportKind.Violation].Message);
         Assert.Equal(PanelRole.LogisticsRep, VisitReport.RecipientOf(ReportKind.Logistics));
         Assert.Equal(PanelRole.CallCentreRep, VisitReport.RecipientOf(ReportKind.CallCentre));
         Assert.Equal(PanelRole.MonopolyLeader, VisitReport.RecipientOf(ReportKind.UnlicensedRetail));

@@ -165,7 +165,8 @@ public class CriteriaTests(CustomerManagerFactory factory) : IClassFixture<Custo
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Contains("停用评定项“服务态度”？", retireForm.GetAttribute("data-confirm"), StringComparison.Ordinal);
         Assert.Equal("settings-form", retireForm.GetAttribute("data-confirm-dirty"));
-        Assert.Contains("尚未保存的权重", retireForm.GetAttribute("data-confirm-dirty-text"), StringComparison.Ordinal);
+        Assert.Contains("会保留在页面上", retireForm.GetAttribute("data-confirm-dirty-text"), StringComparison.Ordinal);
+        Assert.Contains("将会丢失", retireForm.GetAttribute("data-confirm-dirty-lost-text"), StringComparison.Ordinal);
         Assert.Contains("评定项“服务态度”已停用", after.QuerySelector(".alert-success")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("已停用", after.QuerySelector($"tr[data-criterion='{id}'] .badge")!.TextContent.Trim());
         Assert.Equal("criteria", after.QuerySelector("#settings-form")!.GetAttribute("data-keep-typed"));

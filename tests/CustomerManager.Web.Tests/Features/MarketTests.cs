@@ -386,6 +386,8 @@ public partial class MarketTests(CustomerManagerFactory factory) : IClassFixture
 
         var plan = await next.GetDocumentAsync("/VisitPlans?pageSize=100");
         Assert.Contains("从未拜访", plan.QuerySelector($"tr[data-customer-id='{point}']")!.TextContent, StringComparison.Ordinal);
+        var home = await next.GetDocumentAsync("/MyWork");
+        Assert.Contains("尚未采集", home.QuerySelector($"#collection-points .collection-point[data-customer-id='{point}']")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

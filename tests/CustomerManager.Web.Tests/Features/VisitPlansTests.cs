@@ -38,6 +38,8 @@ public class VisitPlansTests(CustomerManagerFactory factory) : IClassFixture<Cus
     [InlineData("23,1291", null)]
     [InlineData("1e2", null)]
     [InlineData("- 5", null)]
+    [InlineData("-\t5", null)]
+    [InlineData("-　5", null)] // the full-width space of a Chinese input method
     [InlineData("--5", null)]
     [InlineData("+5", null)]
     [InlineData("23.123456789", null)]

@@ -212,11 +212,12 @@ public sealed class CriteriaController(
         var typed = form.Weights.Where(w => w.Weight is > 0).DistinctBy(w => w.CriterionId).ToDictionary(w => w.CriterionId, w => w.Weight!.Value);
         decimal WeightOf(Criterion c) => typed.GetValueOrDefault(c.Id, c.Weight);
         var total = criteria.Where(c => !c.IsRetired).Sum(WeightOf);
+        var saved = await db.RatingSettings.AsNoTracking().Select(r => r.Bounds).SingleAsync(cancellationToken);
         var rows = criteria.Select(c => new CriterionRow(c.Id, c.NameZh, c.NameEn, c.Description, c.Weight, c.IsRetired ? 0 : Weighting.Share(WeightOf(c), total),
             c.ScoredBy, c.SortOrder, c.IsRetired, used.Contains(c.Id))).ToList();
         if (!whatIf)
         {
-            return new CriteriaModel(rows, form, null, null, new Dictionary<int, string>());
+            return new CriteriaModel(rows, form, null, null, new Dictionary<int, string>()) { SavedBounds = saved };
         }
 
         var cycle = await db.Cycles.AsNoTracking().Include(c => c.Criteria).AsSplitQuery()
@@ -224,7 +225,7 @@ public sealed class CriteriaController(
             .OrderByDescending(c => c.PeriodEnd).FirstOrDefaultAsync(cancellationToken);
         if (cycle is null)
         {
-            return new CriteriaModel(rows, form, null, null, new Dictionary<int, string>());
+            return new CriteriaModel(rows, form, null, null, new Dictionary<int, string>()) { SavedBounds = saved };
         }
 
         var scores = await db.GivenScores(cycle.Id).ToListAsync(cancellationToken);
@@ -232,6 +233,6 @@ public sealed class CriteriaController(
         var result = WhatIf.Compare(cycle, scores, proposed, new TierBounds(form.FiveStar!.Value, form.FourStar!.Value, form.ThreeStar!.Value, form.Ordinary!.Value));
         var names = await db.AccountManagers.AsNoTracking().Select(m => new { m.Id, m.Name, m.EmployeeNumber })
             .ToDictionaryAsync(m => m.Id, m => $"{m.Name} ({m.EmployeeNumber})", cancellationToken);
-        return new CriteriaModel(rows, form, cycle.Name, result, names);
+        return new CriteriaModel(rows, form, cycle.Name, result, names) { SavedBounds = saved };
     }
 }

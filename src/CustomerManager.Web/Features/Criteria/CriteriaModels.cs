@@ -55,6 +55,9 @@ public sealed record CriteriaModel(IReadOnlyList<CriterionRow> Criteria, Setting
     /// <summary>How many managers the what-if lists (those whose tier would change first): a province has 2,000.</summary>
     public const int WhatIfListed = 100;
 
+    /// <summary>The bounds as saved (the form may show others typed): what the page's script compares with.</summary>
+    public TierBounds? SavedBounds { get; init; }
+
     /// <summary>The what-if's rows the page lists: all of a small company's; in a large one the movers first, up to <see cref="WhatIfListed"/>.</summary>
     public IReadOnlyList<WhatIfRow> WhatIfRows => WhatIf is null ? []
         : WhatIf.Rows.Count <= WhatIfListed ? WhatIf.Rows

@@ -119,13 +119,13 @@ public sealed class MyWorkHomeQuery(AppDbContext db, TimeProvider clock)
         };
     }
 
-    /// <summary>The manager's trading collection points with their latest collection (one indexed look-up each; a handful).</summary>
+    /// <summary>The manager's trading collection points with their own latest collection there (one indexed look-up each; a handful).</summary>
     private async Task<List<CollectionPointStop>> CollectionPointsAsync(int managerId, DateOnly today, CancellationToken cancellationToken)
     {
         var week = MarketRules.WeekOf(today);
         var points = await db.Customers.AsNoTracking()
             .Where(c => c.CurrentManagerId == managerId && c.IsCollectionPoint && c.Status == CustomerStatus.Active)
-            .Select(c => new { c.Id, c.StoreName, c.StoreNameSortKey, Last = db.MarketObservations.Where(o => o.CustomerId == c.Id).Max(o => (DateOnly?)o.ObservedOn) })
+            .Select(c => new { c.Id, c.StoreName, c.StoreNameSortKey, Last = db.MarketObservations.Where(o => o.CustomerId == c.Id && o.AccountManagerId == managerId).Max(o => (DateOnly?)o.ObservedOn) })
             .ToListAsync(cancellationToken);
         return [.. points
             .Select(p => (p.StoreNameSortKey, Stop: new CollectionPointStop(p.Id, p.StoreName, p.Last, p.Last >= week)))

@@ -182,6 +182,7 @@ public sealed class ScoringController(AppDbContext db, EvidenceQuery evidence, M
             AppealId = appeal?.Id,
             Reopened = cycle.Status == CycleStatus.Closed && cycle.IsReopenedFor(managerId),
             EvidenceTakenUtc = stored?.EvidenceTakenUtc,
+            EvidenceClosed = cycle.Status is CycleStatus.Closed or CycleStatus.Published,
         };
     }
 

@@ -67,6 +67,9 @@ public sealed record ScorePageModel(
     /// <summary>When the figures shown were stored with the result at closing; null while they are counted live (an open cycle).</summary>
     public DateTime? EvidenceTakenUtc { get; init; }
 
+    /// <summary>The cycle has closed: its figures are the stored ones, or, when none were stored, the page says so.</summary>
+    public bool EvidenceClosed { get; init; }
+
     /// <summary>The closed cycle was reopened for this manager after calibration: their scores can change until recomputed.</summary>
     public bool Reopened { get; init; }
 }

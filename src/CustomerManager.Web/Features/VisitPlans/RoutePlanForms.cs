@@ -49,7 +49,7 @@ public sealed class RoutePlanForm
         var t = text?.Trim();
         var negative = t is not null && (t.StartsWith('-') || t.StartsWith('－'));
         var digits = negative ? t![1..] : t;
-        return (!negative || digits is [not ' ', ..])
+        return (!negative || (digits is { Length: > 0 } && !char.IsWhiteSpace(digits[0])))
                && NumberText.TryParseDecimal(digits, out var value) == NumberTextError.None && value.Scale <= 8
             ? (double)(negative ? -value : value)
             : null;

@@ -18,14 +18,32 @@
         });
     }
 
-    // True when a field of the form no longer holds what the page came with.
+    // What a field holds in the database: data-saved when the page shows something typed (a preview, a refusal),
+    // else what the page came with.
+    function savedValue(field) {
+        var saved = field.getAttribute('data-saved');
+        return saved !== null ? saved : field.defaultValue;
+    }
+
+    // True when a field of the form no longer holds what is saved.
     function isDirty(form) {
         return Array.prototype.some.call(form.elements, function (field) {
             if (field.type === 'checkbox' || field.type === 'radio') {
                 return field.checked !== field.defaultChecked;
             }
-            return field.tagName !== 'BUTTON' && field.type !== 'hidden' && field.value !== field.defaultValue;
+            return field.tagName !== 'BUTTON' && field.type !== 'hidden' && field.value !== savedValue(field);
         });
+    }
+
+    // Whether this tab can keep something for the next page (private modes and full storage cannot).
+    function canKeep() {
+        try {
+            window.sessionStorage.setItem('typed:probe', '1');
+            window.sessionStorage.removeItem('typed:probe');
+            return true;
+        } catch (e) {
+            return false;
+        }
     }
 
     // Ask before a destructive action: <form data-confirm="Are you sure?">; with data-confirm-dirty="form-id"
@@ -35,14 +53,15 @@
             form.addEventListener('submit', function (event) {
                 var question = form.getAttribute('data-confirm');
                 var other = document.getElementById(form.getAttribute('data-confirm-dirty') || '');
+                var keeps = other && other.hasAttribute('data-keep-typed') && canKeep();
                 if (other && isDirty(other)) {
-                    question += '\n\n' + form.getAttribute('data-confirm-dirty-text');
+                    question += '\n\n' + form.getAttribute(keeps ? 'data-confirm-dirty-text' : 'data-confirm-dirty-lost-text');
                 }
                 if (!window.confirm(question)) {
                     event.preventDefault();
                     return;
                 }
-                if (other && other.hasAttribute('data-keep-typed')) {
+                if (keeps) {
                     keepTyped(other);
                 }
             });
@@ -54,14 +73,14 @@
     function keepTyped(form) {
         var typed = {};
         form.querySelectorAll('input[id]').forEach(function (field) {
-            if (field.type !== 'hidden' && field.value !== field.defaultValue) {
+            if (field.type !== 'hidden' && field.value !== savedValue(field)) {
                 typed[field.id] = field.value;
             }
         });
         try {
             window.sessionStorage.setItem('typed:' + form.getAttribute('data-keep-typed'), JSON.stringify(typed));
         } catch (e) {
-            // Storage refused (private mode, full): the confirmation already said what was typed is lost.
+            // Storage refused after all: what was typed is lost, as without script.
         }
     }
 
@@ -146,7 +165,7 @@
                     animation: false,
                     plugins: {
                         legend: { position: 'bottom' },
-                        tooltip: { callbacks: { label: function (item) { return item.dataset.label + ': ' + item.formattedValue + ' %'; } } }
+                        tooltip: { callbacks: { label: function (item) { return item.dataset.label + (/^zh/.test(document.documentElement.lang) ? '：' : ': ') + item.formattedValue + ' %'; } } }
                     },
                     scales: {
                         x: { stacked: true, min: 0, max: 100, title: { display: true, text: canvas.getAttribute('data-label') || '' } },
