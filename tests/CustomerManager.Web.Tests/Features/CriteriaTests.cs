@@ -171,6 +171,11 @@ public class CriteriaTests(CustomerManagerFactory factory) : IClassFixture<Custo
         Assert.Equal("已停用", after.QuerySelector($"tr[data-criterion='{id}'] .badge")!.TextContent.Trim());
         Assert.Equal("criteria", after.QuerySelector("#settings-form")!.GetAttribute("data-keep-typed"));
         Assert.True(await factory.QueryAsync(db => db.Criteria.Where(c => c.Id == id).Select(c => c.IsRetired).SingleAsync()));
+
+        // The audit log names the new state in a word, not with the flash message's sentence and its placeholder.
+        var audit = (await admin.GetDocumentAsync($"/Audit?entityType=Criterion&entityId={id}")).QuerySelector("main")!.TextContent;
+        Assert.Contains("已停用", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain("{0}", audit, StringComparison.Ordinal);
     }
 
     [Fact]

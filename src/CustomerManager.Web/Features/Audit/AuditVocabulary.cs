@@ -165,7 +165,7 @@ public static class AuditVocabulary
         {
             [nameof(Brand.Name)] = new("Brands.Name"),
             [nameof(Brand.SortOrder)] = new("Criteria.Order", AuditValueKind.Number),
-            [nameof(Brand.IsActive)] = Status with { Kind = AuditValueKind.Flag, TrueKey = "Audit.Value.InUse", FalseKey = "Criteria.Retired" },
+            [nameof(Brand.IsActive)] = Status with { Kind = AuditValueKind.Flag, TrueKey = "Audit.Value.InUse", FalseKey = "Criteria.RetiredBadge" },
         },
         [nameof(GuidePrice)] = new Dictionary<string, AuditField>
         {
@@ -179,7 +179,7 @@ public static class AuditVocabulary
             [nameof(BrandSpec.BrandId)] = new("Market.Brand", AuditValueKind.Number),
             [nameof(BrandSpec.Name)] = new("Market.SpecName"),
             [nameof(BrandSpec.SortOrder)] = new("Criteria.Order", AuditValueKind.Number),
-            [nameof(BrandSpec.IsActive)] = Status with { Kind = AuditValueKind.Flag, TrueKey = "Audit.Value.InUse", FalseKey = "Criteria.Retired" },
+            [nameof(BrandSpec.IsActive)] = Status with { Kind = AuditValueKind.Flag, TrueKey = "Audit.Value.InUse", FalseKey = "Criteria.RetiredBadge" },
         },
         [nameof(Criterion)] = new Dictionary<string, AuditField>
         {
@@ -189,7 +189,7 @@ public static class AuditVocabulary
             [nameof(Criterion.Weight)] = new("Criteria.Weight", AuditValueKind.Number),
             [nameof(Criterion.ScoredBy)] = new("Criteria.ScoredBy", AuditValueKind.EnumList, nameof(PanelRole)),
             [nameof(Criterion.SortOrder)] = new("Criteria.Order", AuditValueKind.Number),
-            [nameof(Criterion.IsRetired)] = Status with { Kind = AuditValueKind.Flag, TrueKey = "Criteria.Retired", FalseKey = "Audit.Value.InUse" },
+            [nameof(Criterion.IsRetired)] = Status with { Kind = AuditValueKind.Flag, TrueKey = "Criteria.RetiredBadge", FalseKey = "Audit.Value.InUse" },
         },
         [nameof(RatingSettings)] = new Dictionary<string, AuditField>(Bounds())
         {
